@@ -1,0 +1,56 @@
+import type { DialectName } from '../config/url.js'
+
+/** A SQL statement with optional positional parameters, as sent to a driver. */
+export interface SqlStatement {
+  readonly sql: string
+  readonly params?: readonly unknown[]
+}
+
+/** A row as returned by a driver: column name to value. */
+export type Row = Record<string, unknown>
+
+/**
+ * One open connection to a database, behind the same small interface for every
+ * driver (better-sqlite3, pg, mysql2, pglite). Parameters are written `?` in
+ * SQL given to {@link DatabaseConnection.execute}; the driver adapter rewrites
+ * them to its own placeholder style.
+ *
+ * @example
+ * await conn.execute('INSERT INTO t (a) VALUES (?)', [1])
+ * const rows = await conn.query('SELECT a FROM t')
+ */
+export interface DatabaseConnection {
+  readonly dialect: Dialect
+  /** Runs a statement, returning the number of affected rows where the driver knows it. */
+  execute(sql: string, params?: readonly unknown[]): Promise<{ rowCount: number }>
+  /** Runs a query and returns its rows. */
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>
+  begin(): Promise<void>
+  commit(): Promise<void>
+  rollback(): Promise<void>
+  /** Number of statements sent since the connection opened (for benchmarks). */
+  readonly statementCount: number
+  close(): Promise<void>
+}
+
+/**
+ * What a database can do, and how to write SQL for it: identifier quoting,
+ * literal rendering, and (from the operations issue on) the DDL compiler.
+ * The rest of the code never asks which database it talks to; it asks the
+ * dialect.
+ */
+export interface Dialect {
+  readonly name: DialectName
+  /** True where DDL runs inside a transaction and rolls back with it. */
+  readonly transactionalDdl: boolean
+  /** Quotes one identifier (table, column, index, constraint name). */
+  quoteIdentifier(name: string): string
+  /** Quotes a possibly schema-qualified name: `quoteQualified('t', 's')` → `"s"."t"`. */
+  quoteQualified(name: string, schema?: string | null): string
+  /** Renders a JavaScript value as a SQL literal the database reads back exactly. */
+  renderLiteral(value: unknown): string
+  /** Statements that begin/commit/rollback a transaction, for offline scripts. */
+  readonly beginSql: string
+  readonly commitSql: string
+  readonly rollbackSql: string
+}

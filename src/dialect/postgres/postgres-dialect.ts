@@ -1,0 +1,33 @@
+import type { Dialect } from '../dialect.js'
+import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
+
+/**
+ * A string with a backslash is written as an escape string (E'…') so that it
+ * reads back the same whatever `standard_conforming_strings` is set to.
+ */
+function postgresString(value: string): string {
+  if (!value.includes('\\')) return standardStringLiteral(value)
+  return `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
+}
+
+const postgresLiterals: LiteralStyle = {
+  string: postgresString,
+  boolean: (v) => (v ? 'true' : 'false'),
+  bytes: (v) => `'\\x${toHex(v)}'::bytea`,
+  date: (v) => `'${v.toISOString()}'::timestamptz`,
+}
+
+/** PostgreSQL (server and PGlite): double-quoted identifiers, transactional DDL. */
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  transactionalDdl: true,
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  quoteQualified(name, schema) {
+    const quoted = this.quoteIdentifier(name)
+    return schema ? `${this.quoteIdentifier(schema)}.${quoted}` : quoted
+  },
+  renderLiteral: (value) => renderLiteralWith(postgresLiterals, value),
+  beginSql: 'BEGIN',
+  commitSql: 'COMMIT',
+  rollbackSql: 'ROLLBACK',
+}

@@ -1,0 +1,34 @@
+import type { DialectName } from '../config/url.js'
+import type { Dialect, Row, SqlStatement } from '../dialect/dialect.js'
+
+/**
+ * Where compiled SQL goes. The runtime provides two: an online executor that
+ * sends statements to a live connection, and an offline sink that writes them
+ * into a SQL script. Ops never know which one they talk to.
+ */
+export interface OperationExecutor {
+  readonly dialect: Dialect
+  /** True when statements are written to a script instead of run. */
+  readonly offline: boolean
+  /** Runs (or, offline, emits) one statement. */
+  run(statement: SqlStatement): Promise<void>
+  /** Runs a query and returns its rows; offline executors throw. */
+  query(statement: SqlStatement): Promise<Row[]>
+  /** Runs `fn` with the current transaction committed first and a new one begun after. */
+  autocommit<T>(fn: () => Promise<T>): Promise<T>
+}
+
+/** What a revision's code can learn about the run it is part of (`op.context`). */
+export interface MigrationContextInfo {
+  /** The dialect family: 'sqlite', 'postgres' or 'mysql'. */
+  readonly dialect: DialectName
+  /** `-x key=value` arguments from the command line. */
+  readonly xArgs: Readonly<Record<string, string>>
+  /** `--tag` given to upgrade/downgrade, if any. */
+  readonly tag: string | undefined
+  /** True in `--sql` mode: statements are printed, not run. */
+  readonly offline: boolean
+  /** The revision being run and in which direction. */
+  readonly revision: string | undefined
+  readonly direction: 'up' | 'down' | undefined
+}
