@@ -1,0 +1,98 @@
+/**
+ * The shape of `athanor.config.ts` (DESIGN §1) and of the config once loaded.
+ */
+
+/** What `include.object` and `include.name` receive: enough to decide whether autogenerate looks at a thing. */
+export interface IncludeObjectInfo {
+  /** `table`, `column`, `index`, `unique_constraint`, `foreign_key_constraint`… as Alembic names them. */
+  readonly type: string
+  readonly name: string | null
+  readonly schema?: string | null
+  /** True when the object comes from the database, false when it comes from the models. */
+  readonly reflected?: boolean
+}
+
+/**
+ * The config a project writes. Every key is optional; `migrations` defaults to
+ * `./migrations` and `url` to `sqlite:./app.db`.
+ *
+ * @example
+ * export default defineConfig({ url: 'sqlite:./app.db', models: './src/models.ts' })
+ */
+export interface AthanorConfig {
+  /** Database URL; `--url` overrides it. A relative SQLite/PGlite path is taken from the config file's folder. */
+  url?: string
+  /** Module whose exports hold the target schema (autogenerate and `check` only). */
+  models?: string
+  /** Folder holding `script.ts.tmpl` and `versions/`. Default `./migrations`. */
+  migrations?: string
+  /** Name of the table recording the current revisions. Default `athanor_version`. */
+  versionTable?: string
+  /** Schema of the version table (PostgreSQL); the connection's default when absent. */
+  versionTableSchema?: string
+  /** What autogenerate compares besides tables and columns. All default to true. */
+  compare?: {
+    types?: boolean
+    serverDefaults?: boolean
+    comments?: boolean
+  }
+  /** Which database objects autogenerate looks at. */
+  include?: {
+    schemas?: string[]
+    name?: (name: string | null, info: { type: string; parentNames: Record<string, string | null> }) => boolean
+    object?: (obj: IncludeObjectInfo) => boolean
+  }
+  /** One transaction per revision (true, default) or one for the whole run. */
+  transactionPerMigration?: boolean
+  /** Commands run on each new revision file, e.g. `['prettier --write']`; the path is appended. */
+  postWrite?: string[]
+  /** How long upgrade/downgrade/stamp wait for the migration lock. Default 60000 ms. */
+  lockTimeoutMs?: number
+}
+
+/** Where the effective URL came from, for messages. */
+export type UrlSource = 'flag' | 'config' | 'default'
+
+/**
+ * A config after loading: every default filled in, every path absolute.
+ */
+export interface ResolvedConfig {
+  /** Absolute path of the config file, or undefined when none was found (defaults used). */
+  readonly configPath: string | undefined
+  /** Folder relative paths were resolved against: the config file's folder, else the working directory. */
+  readonly rootDir: string
+  readonly url: string
+  readonly urlSource: UrlSource
+  /** Absolute path of the models module, when configured. */
+  readonly models: string | undefined
+  /** Absolute path of the migrations folder. */
+  readonly migrations: string
+  readonly versionTable: string
+  readonly versionTableSchema: string | undefined
+  readonly compare: { readonly types: boolean; readonly serverDefaults: boolean; readonly comments: boolean }
+  readonly include: NonNullable<AthanorConfig['include']>
+  readonly transactionPerMigration: boolean
+  readonly postWrite: readonly string[]
+  readonly lockTimeoutMs: number
+  /** The `-x key=value` arguments of this run. */
+  readonly xArgs: Readonly<Record<string, string>>
+}
+
+/**
+ * Types a config object; returns it unchanged.
+ *
+ * @example
+ * import { defineConfig } from 'athanor'
+ * export default defineConfig({ url: process.env.DATABASE_URL ?? 'sqlite:./app.db' })
+ */
+export function defineConfig(config: AthanorConfig): AthanorConfig {
+  return config
+}
+
+/** Defaults DESIGN §1 gives. */
+export const CONFIG_DEFAULTS = {
+  migrations: './migrations',
+  versionTable: 'athanor_version',
+  transactionPerMigration: true,
+  lockTimeoutMs: 60_000,
+} as const

@@ -1,0 +1,15 @@
+/**
+ * athanor's public entry point: what `import … from 'athanor'` gives a config
+ * file, a revision script, or an application.
+ */
+export { defineConfig } from './config/config-types.js'
+export type { AthanorConfig, ResolvedConfig, IncludeObjectInfo } from './config/config-types.js'
+export { xArg, getXArgs } from './config/x-args.js'
+export { loadConfig } from './config/load-config.js'
+export type { LoadConfigOptions } from './config/load-config.js'
+export { parseDatabaseUrl, maskPasswords, DEFAULT_DATABASE_URL } from './config/url.js'
+export type { DatabaseUrl } from './config/url.js'
+export { AthanorError, UsageError, ConfigError, RevisionError, DatabaseError } from './errors.js'
+export { Operations } from './operations/operations.js'
+export type { MigrationContextInfo } from './operations/executor.js'
+export type { Revision } from './script/revision.js'
