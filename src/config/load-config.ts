@@ -71,7 +71,7 @@ export function resolveConfig(
     url = anchorEmbeddedPath(DEFAULT_DATABASE_URL, context.rootDir)
     urlSource = 'default'
   }
-  return Object.freeze({
+  const resolved: ResolvedConfig = Object.freeze({
     configPath: context.configPath,
     rootDir: context.rootDir,
     url,
@@ -91,6 +91,15 @@ export function resolveConfig(
     lockTimeoutMs: config.lockTimeoutMs ?? CONFIG_DEFAULTS.lockTimeoutMs,
     xArgs: Object.freeze({ ...(context.xArgs ?? {}) }),
   })
+  resolvedConfigs.add(resolved)
+  return resolved
+}
+
+const resolvedConfigs = new WeakSet<object>()
+
+/** True when `value` came from `loadConfig`/`resolveConfig` (so it needs no further checking). */
+export function isResolvedConfig(value: unknown): value is ResolvedConfig {
+  return typeof value === 'object' && value !== null && resolvedConfigs.has(value)
 }
 
 /**

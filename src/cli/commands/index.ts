@@ -1,0 +1,42 @@
+/**
+ * Every sub-command, in the order `athanor --help` lists them.
+ */
+import type { Command } from 'commander'
+import type { CommandAction } from '../program.js'
+import { registerInit } from './init.js'
+import { registerRevision } from './revision.js'
+import { registerUpgrade, registerDowngrade } from './upgrade-downgrade.js'
+import { registerCurrent } from './current.js'
+import { registerHistory } from './history.js'
+import { registerHeads } from './heads.js'
+import { registerBranches } from './branches.js'
+import { registerShow } from './show.js'
+import { registerStamp } from './stamp.js'
+import { registerMerge } from './merge.js'
+import { registerCheck } from './check.js'
+import { registerEdit } from './edit.js'
+import { registerGraph } from './graph.js'
+
+/** Wraps a command's action so it receives the run's context. */
+export type Bind = (action: CommandAction) => (...args: unknown[]) => Promise<void>
+
+/** Adds one sub-command to the program. */
+export type RegisterCommand = (program: Command, bind: Bind) => void
+
+/** All sub-commands. */
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerInit,
+  registerRevision,
+  registerUpgrade,
+  registerDowngrade,
+  registerCurrent,
+  registerHistory,
+  registerHeads,
+  registerBranches,
+  registerShow,
+  registerStamp,
+  registerMerge,
+  registerCheck,
+  registerEdit,
+  registerGraph,
+]

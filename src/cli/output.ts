@@ -1,0 +1,70 @@
+/**
+ * Where the CLI writes: data on stdout, problems on stderr, every line with
+ * URL passwords masked, colours only when wanted.
+ */
+import picocolors from 'picocolors'
+import { maskPasswords } from '../config/url.js'
+
+/** The colour functions the formatters use (identity functions when colour is off). */
+export type Colors = ReturnType<typeof picocolors.createColors>
+
+/** The process streams the CLI writes to; tests pass their own. */
+export interface CliStreams {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean }
+  readonly stderr: { write(text: string): unknown }
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+/** Output switches from the global flags. */
+export interface OutputMode {
+  readonly json: boolean
+  readonly quiet: boolean
+  readonly verbose: boolean
+  /** False when `--no-color` was given. */
+  readonly color: boolean
+}
+
+/**
+ * The CLI's printer.
+ *
+ * @example
+ * const out = new Output(streams, { json: false, quiet: false, verbose: false, color: true })
+ * out.line(`${out.c.bold(id)} (head)`)
+ */
+export class Output {
+  readonly mode: OutputMode
+  readonly c: Colors
+  readonly #streams: CliStreams
+
+  constructor(streams: CliStreams, mode: OutputMode) {
+    this.#streams = streams
+    this.mode = mode
+    const noColorEnv = (streams.env['NO_COLOR'] ?? '') !== ''
+    this.c = picocolors.createColors(mode.color && !noColorEnv && streams.stdout.isTTY === true)
+  }
+
+  /** Writes one line of the command's result to stdout. */
+  line(text = ''): void {
+    this.#streams.stdout.write(maskPasswords(text) + '\n')
+  }
+
+  /** Writes a progress or summary line to stdout, unless `-q` or `--json` asked for silence. */
+  info(text: string): void {
+    if (!this.mode.quiet && !this.mode.json) this.line(text)
+  }
+
+  /** Writes the command's result as one JSON document on stdout. */
+  json(value: unknown): void {
+    this.#streams.stdout.write(maskPasswords(JSON.stringify(value, null, 2)) + '\n')
+  }
+
+  /** Writes `warning: …` to stderr (even with `-q`: warnings are never noise). */
+  warn(text: string): void {
+    this.#streams.stderr.write(maskPasswords(`warning: ${text}`) + '\n')
+  }
+
+  /** Writes raw text to stderr (error lines, stack traces). */
+  stderr(text: string): void {
+    this.#streams.stderr.write(maskPasswords(text) + '\n')
+  }
+}

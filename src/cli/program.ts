@@ -1,0 +1,105 @@
+/**
+ * The `athanor` command line: global flags, one sub-command per file under
+ * `commands/`, and the one place errors become `error: …` lines and exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander'
+import { AthanorError } from '../errors.js'
+import { maskPasswords } from '../config/url.js'
+import { createCommandContext, type CommandContext, type GlobalOptions } from './command-context.js'
+import { Output, type CliStreams } from './output.js'
+import { COMMANDS } from './commands/index.js'
+
+/** A command's action: the context plus commander's positional arguments and options. */
+export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<void>
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script path) and returns the
+ * exit code: 0 success, 1 a failed operation, 2 usage/config/input errors.
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2))
+ */
+export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
+  const program = new Command('athanor')
+  let context: CommandContext | undefined
+  const verboseRequested = argv.includes('--verbose')
+  program
+    .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
+    .version(packageVersion(), '-V, --version')
+    .option('-c, --config <path>', 'config file (default: athanor.config.ts|.mts|.js|.mjs in the current folder)')
+    .option('--url <url>', 'database URL; overrides the config')
+    .addOption(new Option('-x <key=value>', 'argument for the config and scripts (xArg); repeatable').argParser(collect).default([]))
+    .option('--json', 'print the result as one JSON document', false)
+    .option('-q, --quiet', 'print only results, no progress', false)
+    .option('--verbose', 'more detail; stack traces on errors', false)
+    .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(maskPasswords(text)),
+    })
+
+  const bind = (action: CommandAction) =>
+    async function (this: Command, ...args: unknown[]): Promise<void> {
+      const globals = this.optsWithGlobals<GlobalOptions & { x: string[] }>()
+      const out = new Output(streams, globals)
+      context = createCommandContext(out, globals, cwd)
+      // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
+      await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(context, ...args.slice(0, -1))
+    }
+  for (const register of COMMANDS) register(program, bind)
+  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput())
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return 0
+  } catch (error) {
+    return reportError(error, streams, verboseRequested)
+  }
+}
+
+function reportError(error: unknown, streams: CliStreams, verbose: boolean): number {
+  const write = (text: string): void => {
+    streams.stderr.write(maskPasswords(text) + '\n')
+  }
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; --help and --version end here too.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+    return 2
+  }
+  if (error instanceof AthanorError) {
+    write(`error: ${error.message}`)
+    if (error.hint !== undefined) write(`hint: ${error.hint}`)
+    if (verbose) write(stackOf(error))
+    return error.exitCode
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  write(`error: ${message}`)
+  if (verbose) write(stackOf(error))
+  else write('hint: run with --verbose to see the stack trace')
+  return 1
+}
+
+function stackOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  let text = error.stack ?? error.message
+  let cause = error.cause
+  while (cause instanceof Error) {
+    text += `\ncaused by: ${cause.stack ?? cause.message}`
+    cause = cause.cause
+  }
+  return text
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function processStreams(): CliStreams {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env }
+}
+
+function packageVersion(): string {
+  return '0.1.0'
+}
