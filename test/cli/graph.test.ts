@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { athanor, ok, tempDir, writeBranchedProject } from './cli-process.js'
+
+let project: { dir: string; cleanup(): void }
+beforeAll(() => {
+  project = tempDir()
+  writeBranchedProject(project.dir)
+})
+afterAll(() => project.cleanup())
+
+describe('athanor graph', () => {
+  it('draws text lanes: the merge opens a lane, the branch point closes it', () => {
+    const lines = ok(project.dir, ['graph']).trimEnd().split('\n')
+    expect(lines[0]).toBe('*  dddd00000005 (head) (mergepoint) merge b and c')
+    expect(lines[1]).toBe('|\\')
+    expect(lines[2]).toMatch(/^\* \|  (bbbb00000003|cccc00000004) branch [bc]$/)
+    expect(lines[3]).toMatch(/^\| \*  (bbbb00000003|cccc00000004) branch [bc]$/)
+    expect(lines[4]).toBe('*  aaaa00000002 (branchpoint) add email')
+    expect(lines[5]).toBe('/')
+    expect(lines).toContain('*  aaaa00000001 create users')
+  })
+
+  it('--format mermaid gives a flowchart with every edge and the marks', () => {
+    const out = ok(project.dir, ['graph', '--format', 'mermaid'])
+    expect(out.startsWith('flowchart TD\n')).toBe(true)
+    expect(out).toContain('r_aaaa00000001 --> r_aaaa00000002')
+    expect(out).toContain('r_bbbb00000003 --> r_dddd00000005')
+    expect(out).toContain('r_cccc00000004 --> r_dddd00000005')
+    expect(out).toContain('r_dddd00000005["dddd00000005 (head) (mergepoint)<br/>merge b and c"]')
+    expect(out).toContain('class r_aaaa00000002 branchpoint')
+  })
+
+  it('--format dot gives a digraph with every edge', () => {
+    const out = ok(project.dir, ['graph', '--format', 'dot'])
+    expect(out.startsWith('digraph revisions {\n')).toBe(true)
+    expect(out).toContain('"aaaa00000002" -> "bbbb00000003"')
+    expect(out).toContain('"cccc00000004" -> "dddd00000005"')
+    expect(out.trimEnd().endsWith('}')).toBe(true)
+  })
+
+  it('--format html gives a standalone page holding the diagram and the text graph', () => {
+    const out = ok(project.dir, ['graph', '--format', 'html'])
+    expect(out.startsWith('<!doctype html>')).toBe(true)
+    expect(out).toContain('<pre class="mermaid">')
+    expect(out).toContain('r_bbbb00000003 --&gt; r_dddd00000005')
+    expect(out).toContain('dddd00000005 (head) (mergepoint) merge b and c')
+  })
+
+  it('rejects an unknown format with exit 2', () => {
+    const run = athanor(project.dir, ['graph', '--format', 'png'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain("error: option '--format <format>' argument 'png' is invalid")
+  })
+})
