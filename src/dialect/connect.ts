@@ -1,5 +1,8 @@
-import { parseDatabaseUrl, type DatabaseUrl, type DriverName } from '../config/url.js'
-import type { DatabaseConnection } from './dialect.js'
+import { parseDatabaseUrl, type DatabaseUrl, type DialectName, type DriverName } from '../config/url.js'
+import type { DatabaseConnection, Dialect } from './dialect.js'
+import { mysqlDialect } from './mysql/mysql-dialect.js'
+import { postgresDialect } from './postgres/postgres-dialect.js'
+import { sqliteDialect } from './sqlite/sqlite-dialect.js'
 import { openMysqlConnection } from './mysql/mysql-connection.js'
 import { openPgliteConnection } from './pglite/pglite-connection.js'
 import { openPostgresConnection } from './postgres/postgres-connection.js'
@@ -28,4 +31,22 @@ const openers: Record<DriverName, (url: DatabaseUrl) => Promise<DatabaseConnecti
 export async function openConnection(url: DatabaseUrl | string): Promise<DatabaseConnection> {
   const parsed = typeof url === 'string' ? parseDatabaseUrl(url) : url
   return openers[parsed.driver](parsed)
+}
+
+const dialects: Record<DialectName, Dialect> = {
+  sqlite: sqliteDialect,
+  postgres: postgresDialect,
+  mysql: mysqlDialect,
+}
+
+/**
+ * The dialect of a URL without connecting: offline (`--sql`) runs write SQL
+ * for a database they never open.
+ *
+ * @example
+ * dialectForUrl('mysql://root@db/app').name // 'mysql'
+ */
+export function dialectForUrl(url: DatabaseUrl | string): Dialect {
+  const parsed = typeof url === 'string' ? parseDatabaseUrl(url) : url
+  return dialects[parsed.dialect]
 }

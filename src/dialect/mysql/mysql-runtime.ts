@@ -1,0 +1,53 @@
+import type { DatabaseConnection } from '../dialect.js'
+import { pollForLock } from '../lock-wait.js'
+import type { PlaceholderSyntax } from '../placeholder-scan.js'
+import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
+
+/** Where MySQL/MariaDB hide a `?` that is not a placeholder (default sql_mode). */
+export const mysqlPlaceholderSyntax: PlaceholderSyntax = {
+  backslashInStrings: true,
+  escapeStrings: false,
+  dollarQuotes: false,
+  backtickIdentifiers: true,
+  hashComments: true,
+  nestedBlockComments: false,
+}
+
+/**
+ * GET_LOCK names are server-wide, so the name includes the current database;
+ * it is hashed to stay inside MySQL's 64-character limit.
+ */
+const lockName = "CONCAT('athanor:', SHA1(CONCAT(COALESCE(DATABASE(), ''), '.', ?)))"
+
+/**
+ * MySQL and MariaDB: the migration lock is `GET_LOCK`, a named session lock
+ * that survives commits (and DDL's implicit commits).
+ */
+export const mysqlRuntime: RuntimeSupport = {
+  placeholderSyntax: mysqlPlaceholderSyntax,
+
+  tableExistsQuery(table, schema) {
+    return {
+      sql: 'SELECT 1 AS present FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?, DATABASE())',
+      params: [table, schema ?? null],
+    }
+  },
+
+  async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
+    // GET_LOCK itself waits (up to a second per call here) and wakes as soon as
+    // the holder releases, so polling adds no latency.
+    await pollForLock(async (remainingMs, attempt) => {
+      // The first try does not wait, so a busy lock is reported at once.
+      const seconds = attempt === 0 ? 0 : Math.min(1, Math.floor(remainingMs / 1000))
+      const rows = await conn.query<{ acquired: number | null }>(`SELECT GET_LOCK(${lockName}, ?) AS acquired`, [request.name, seconds])
+      return Number(rows[0]?.acquired) === 1
+    }, request)
+    return {
+      spansTransactions: true,
+      begin: () => conn.begin(),
+      async release() {
+        await conn.query(`SELECT RELEASE_LOCK(${lockName})`, [request.name]).catch(() => undefined)
+      },
+    }
+  },
+}

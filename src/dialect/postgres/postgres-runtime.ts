@@ -1,0 +1,49 @@
+import type { DatabaseConnection } from '../dialect.js'
+import { pollForLock } from '../lock-wait.js'
+import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
+import { postgresPlaceholderSyntax } from './postgres-placeholders.js'
+
+/** First key of every athanor advisory lock: 'atha' as a signed 32-bit integer. */
+const lockClass = 0x61746861
+
+/**
+ * PostgreSQL (server and PGlite): the migration lock is a session-level
+ * advisory lock keyed on the version table's name, so it survives the commits
+ * between revisions. Advisory locks are per database, so two databases on one
+ * server never wait for each other.
+ */
+export const postgresRuntime: RuntimeSupport = {
+  placeholderSyntax: postgresPlaceholderSyntax,
+
+  tableExistsQuery(table, schema) {
+    return {
+      sql: 'SELECT 1 AS present FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?::text, current_schema())',
+      params: [table, schema ?? null],
+    }
+  },
+
+  async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
+    const key = [lockClass, nameHash(request.name)]
+    await pollForLock(async () => {
+      const rows = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(?::int, ?::int) AS locked', key)
+      return rows[0]?.locked === true
+    }, request)
+    return {
+      spansTransactions: true,
+      begin: () => conn.begin(),
+      async release() {
+        await conn.query('SELECT pg_advisory_unlock(?::int, ?::int)', key).catch(() => undefined)
+      },
+    }
+  },
+}
+
+/** FNV-1a over the name's UTF-16 code units, as a signed 32-bit integer. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < name.length; i += 1) {
+    hash ^= name.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash | 0
+}

@@ -1,0 +1,63 @@
+import type { DialectName } from '../config/url.js'
+import type { DatabaseConnection, SqlStatement } from './dialect.js'
+import { mysqlRuntime } from './mysql/mysql-runtime.js'
+import type { PlaceholderSyntax } from './placeholder-scan.js'
+import { postgresRuntime } from './postgres/postgres-runtime.js'
+import { sqliteRuntime } from './sqlite/sqlite-runtime.js'
+
+/** What the migration runner asks for when it takes the database-level lock. */
+export interface LockRequest {
+  /** What is being locked, usually the version table's qualified name; the lock key derives from it. */
+  readonly name: string
+  /** Give up after this long; a `DatabaseError` says who to wait for. */
+  readonly timeoutMs: number
+  /** Called when the lock is busy and again while the wait goes on. */
+  readonly onWait?: ((message: string) => void) | undefined
+}
+
+/**
+ * The migration lock, held from `acquireLock` until `release`. Where the lock
+ * is a session lock (PostgreSQL advisory lock, MySQL `GET_LOCK`) it survives
+ * commits; where it is the write transaction itself (SQLite) it is taken anew
+ * by every {@link MigrationLock.begin}, and the runner re-reads the version
+ * table inside each transaction.
+ */
+export interface MigrationLock {
+  /** True when the lock stays held across transaction boundaries. */
+  readonly spansTransactions: boolean
+  /** Begins a transaction that holds the lock (SQLite: `BEGIN IMMEDIATE`). */
+  begin(): Promise<void>
+  /** Releases the lock; safe to call once the connection has failed. */
+  release(): Promise<void>
+}
+
+/**
+ * The per-database SQL the runtime needs beyond the dialect's quoting and
+ * literals: the migration lock, the catalog query that says whether a table
+ * exists, and the lexical rules for finding `?` placeholders.
+ */
+export interface RuntimeSupport {
+  /** Where this database hides `?` that are not placeholders (strings, comments…). */
+  readonly placeholderSyntax: PlaceholderSyntax
+  /** A query returning at least one row exactly when the table exists. */
+  tableExistsQuery(table: string, schema?: string): SqlStatement
+  /** Takes the migration lock on `conn`, waiting up to `request.timeoutMs`. */
+  acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
+}
+
+const supports: Record<DialectName, RuntimeSupport> = {
+  sqlite: sqliteRuntime,
+  postgres: postgresRuntime,
+  mysql: mysqlRuntime,
+}
+
+/**
+ * The runtime SQL of one database family, chosen once by the dialect's name
+ * so the runner never asks which database it talks to.
+ *
+ * @example
+ * const lock = await runtimeSupportFor(conn.dialect.name).acquireLock(conn, { name: 'athanor_version', timeoutMs: 60_000 })
+ */
+export function runtimeSupportFor(dialect: DialectName): RuntimeSupport {
+  return supports[dialect]
+}

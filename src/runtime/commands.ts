@@ -1,0 +1,218 @@
+/**
+ * The runtime's commands: upgrade, downgrade, stamp and current, online
+ * (on a live database, under the migration lock) or offline (`sql: true`,
+ * returning a SQL script). The API and CLI call these; nothing here prints.
+ */
+import { dialectForUrl, openConnection } from '../dialect/connect.js'
+import type { DatabaseConnection } from '../dialect/dialect.js'
+import { runtimeSupportFor, type MigrationLock } from '../dialect/runtime-support.js'
+import { UsageError } from '../errors.js'
+import type { Revision } from '../script/revision.js'
+import { OfflineScript } from './offline-script.js'
+import { OnlineExecutor } from './online-executor.js'
+import { planDowngrade, planUpgrade, stampRows } from './planning.js'
+import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
+import type { RuntimeScript } from './runtime-graph.js'
+import { VersionTable } from './version-table.js'
+
+export type { StepResult } from './runner.js'
+
+/** Settings of one run, resolved from the config and the command line. */
+export interface RuntimeOptions {
+  url: string
+  versionTable: string
+  versionTableSchema?: string
+  /** One transaction per revision (true) or one for the whole run (false). */
+  transactionPerMigration: boolean
+  xArgs: Readonly<Record<string, string>>
+  tag?: string
+  /** How long to wait for another run's migration lock; default 60000. */
+  lockTimeoutMs?: number
+  /** Called as each step finishes. */
+  onStep?: (step: StepResult) => void
+  /** Called while waiting for the lock. */
+  onLockWait?: (message: string) => void
+}
+
+/** What a run did: the steps in order and the version table's rows after it; `sql` in offline mode. */
+export interface RunResult {
+  steps: StepResult[]
+  current: string[]
+  sql?: string
+}
+
+const DEFAULT_LOCK_TIMEOUT_MS = 60_000
+
+/**
+ * Upgrades to `target` (`head`, `heads`, an id, `+N`, `label@head`, …). With
+ * `sql: true` writes the SQL instead; the target may then be `FROM:TO`, and
+ * without FROM the live database's current revision is read (nothing changes).
+ *
+ * @example
+ * const { steps, current } = await runUpgrade(script, 'head', options)
+ */
+export async function runUpgrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
+  const { graph } = script
+  if (o.sql === true) return runOffline(script, 'up', target, o)
+  return withMigrationLock(o, (session) => runOnline(script, session, 'up', (current) => planUpgrade(graph, current, target), o))
+}
+
+/**
+ * Downgrades to `target` (`-1`, `base`, an id, `label@-1`, …). With
+ * `sql: true` the target must be a range `FROM:TO`.
+ *
+ * @example
+ * await runDowngrade(script, 'base', options)
+ */
+export async function runDowngrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
+  const { graph } = script
+  if (o.sql === true) return runOffline(script, 'down', target, o)
+  return withMigrationLock(o, (session) => runOnline(script, session, 'down', (current) => planDowngrade(graph, current, target), o))
+}
+
+/**
+ * Sets the version table to `targets` without running any revision. Each
+ * target replaces the rows on its own line of history; `purge` empties the
+ * table first (also clearing rows no revision file defines).
+ *
+ * @example
+ * await runStamp(script, ['head'], options) // adopt a database built by other means
+ */
+export async function runStamp(
+  script: RuntimeScript,
+  targets: readonly string[],
+  o: RuntimeOptions & { purge?: boolean; sql?: boolean },
+): Promise<RunResult> {
+  const { graph } = script
+  const purge = o.purge === true
+  if (o.sql === true) {
+    const dialect = dialectForUrl(o.url)
+    const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
+    const current = purge ? [] : await readCurrent(script, o)
+    const next = stampRows(graph, current, targets, purge)
+    const out = new OfflineScript(dialect)
+    await out.run(table.sql.create)
+    await out.begin()
+    if (purge) await out.run(table.sql.deleteAll)
+    for (const statement of table.transition(purge ? [] : current, next)) await out.run(statement)
+    await out.commit()
+    return { steps: [], current: next, sql: out.text() }
+  }
+  return withMigrationLock(o, async ({ conn, table, lock }) => {
+    const executor = new OnlineExecutor(conn, lock)
+    await executor.begin()
+    try {
+      const current = await table.readExisting(conn)
+      const next = stampRows(graph, current, targets, purge)
+      if (purge) await executor.run(table.sql.deleteAll)
+      for (const statement of table.transition(purge ? [] : current, next)) await executor.run(statement)
+      await executor.commit()
+      return { steps: [], current: next }
+    } catch (error) {
+      await executor.rollback().catch(() => undefined)
+      throw error
+    }
+  })
+}
+
+/**
+ * The version table's rows (sorted), `[]` when the table does not exist.
+ * Reads only: creates nothing, takes no lock.
+ *
+ * @example
+ * await readCurrent(script, { url: 'sqlite:./app.db', versionTable: 'athanor_version', … }) // ['3f2a9c1b7d4e']
+ */
+export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions): Promise<string[]> {
+  const conn = await openConnection(o.url)
+  try {
+    return await new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema).read(conn)
+  } finally {
+    await conn.close()
+  }
+}
+
+interface LockedSession {
+  readonly conn: DatabaseConnection
+  readonly table: VersionTable
+  readonly lock: MigrationLock
+}
+
+/** Opens the database, takes the migration lock, makes sure the version table exists, runs `fn`, and cleans up. */
+async function withMigrationLock<T>(o: RuntimeOptions, fn: (session: LockedSession) => Promise<T>): Promise<T> {
+  const conn = await openConnection(o.url)
+  try {
+    const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
+    const lock = await runtimeSupportFor(conn.dialect.name).acquireLock(conn, {
+      name: table.qualifiedName,
+      timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      onWait: o.onLockWait,
+    })
+    try {
+      await conn.execute(table.sql.create.sql)
+      return await fn({ conn, table, lock })
+    } finally {
+      await lock.release()
+    }
+  } finally {
+    await conn.close()
+  }
+}
+
+async function runOnline(
+  script: RuntimeScript,
+  { conn, table, lock }: LockedSession,
+  direction: 'up' | 'down',
+  plan: (current: readonly string[]) => Revision[],
+  o: RuntimeOptions,
+): Promise<RunResult> {
+  const settings: RunnerSettings = {
+    graph: script.graph,
+    executor: new OnlineExecutor(conn, lock),
+    versionTable: table,
+    direction,
+    transactionPerMigration: o.transactionPerMigration,
+    xArgs: o.xArgs,
+    tag: o.tag,
+    onStep: o.onStep,
+    readCurrent: () => table.readExisting(conn),
+    rereadEachTransaction: !lock.spansTransactions,
+  }
+  // Where the lock spans transactions, the rows read now stay true for the whole run.
+  const start = lock.spansTransactions ? await table.readExisting(conn) : undefined
+  const { steps, current } = await runSteps(settings, start, plan)
+  return { steps, current: [...current].sort() }
+}
+
+async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range: string, o: RuntimeOptions): Promise<RunResult> {
+  const { graph } = script
+  const colon = range.lastIndexOf(':')
+  const from = colon === -1 ? undefined : range.slice(0, colon)
+  const to = colon === -1 ? range : range.slice(colon + 1)
+  if (to === '') throw new UsageError(`"${range}" has no target after the colon`, { hint: 'write FROM:TO, e.g. base:head' })
+  if (direction === 'down' && from === undefined) {
+    throw new UsageError('downgrade --sql needs a range FROM:TO', { hint: `e.g. downgrade --sql head:${range}` })
+  }
+  const current =
+    from === undefined ? await readCurrent(script, o) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
+  const dialect = dialectForUrl(o.url)
+  const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
+  const out = new OfflineScript(dialect)
+  const plan = direction === 'up' ? planUpgrade(graph, current, to) : planDowngrade(graph, current, to)
+  if (direction === 'up' && current.length === 0) await out.run(table.sql.create)
+  const { steps, current: after } = await runSteps(
+    {
+      graph,
+      executor: out,
+      versionTable: table,
+      direction,
+      transactionPerMigration: o.transactionPerMigration,
+      xArgs: o.xArgs,
+      tag: o.tag,
+      onStep: o.onStep,
+      rereadEachTransaction: false,
+    },
+    current,
+    () => plan,
+  )
+  return { steps, current: [...after].sort(), sql: out.text() }
+}

@@ -1,0 +1,199 @@
+import { AthanorError, DatabaseError } from '../errors.js'
+import { Operations } from '../operations/operations.js'
+import type { Revision } from '../script/revision.js'
+import { loadRevisionModule } from './revision-module.js'
+import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
+import { appliedRevisions, type RuntimeGraph } from './runtime-graph.js'
+import type { VersionTable } from './version-table.js'
+
+/** One revision applied or un-applied, as reported to callers. */
+export interface StepResult {
+  readonly revision: string
+  readonly message: string
+  readonly direction: 'up' | 'down'
+  /** Wall time of the step, its commit included, in milliseconds. */
+  readonly ms: number
+}
+
+/** How a run executes its plan. */
+export interface RunnerSettings {
+  readonly graph: RuntimeGraph
+  readonly executor: RunExecutor
+  readonly versionTable: VersionTable
+  readonly direction: 'up' | 'down'
+  readonly transactionPerMigration: boolean
+  readonly xArgs: Readonly<Record<string, string>>
+  readonly tag: string | undefined
+  readonly onStep?: ((step: StepResult) => void) | undefined
+  /** Reads the version table (online only): used inside transactions and to report the truth after a failure. */
+  readonly readCurrent?: (() => Promise<string[]>) | undefined
+  /**
+   * True when the lock is the write transaction itself (SQLite): the version
+   * table is then read inside every transaction, and revisions another
+   * process applied meanwhile are skipped.
+   */
+  readonly rereadEachTransaction: boolean
+}
+
+/** What a run did. */
+export interface StepsOutcome {
+  readonly steps: StepResult[]
+  readonly current: string[]
+}
+
+/**
+ * Applies a plan revision by revision. `start` is the version table's rows
+ * when already read under the lock; pass `undefined` where the lock is the
+ * transaction and the rows must be read inside it. `plan` turns rows into the
+ * revisions to run, in order.
+ *
+ * Each revision: its module is loaded, `upgrade(op)`/`downgrade(op)` runs,
+ * every op is drained, the version table is written, and (per migration) the
+ * transaction commits. A failure rolls back and throws one error naming the
+ * revision, the statement, the cause and what the version table now says.
+ *
+ * @example
+ * await runSteps(settings, ['a1'], (current) => graph.upgradePlan(current, 'head'))
+ */
+export async function runSteps(
+  settings: RunnerSettings,
+  start: string[] | undefined,
+  plan: (current: readonly string[]) => Revision[],
+): Promise<StepsOutcome> {
+  const { executor } = settings
+  const steps: StepResult[] = []
+  let current = start ?? []
+  let remaining = start === undefined ? undefined : plan(start)
+  const single = !settings.transactionPerMigration
+  let active: Revision | undefined
+  try {
+    if (single) {
+      if (remaining !== undefined && remaining.length === 0) return { steps, current }
+      await executor.begin()
+      if (remaining === undefined) {
+        current = await readInside(settings)
+        remaining = plan(current)
+      }
+      for (const revision of remaining) {
+        active = revision
+        current = await runStep(settings, revision, current, steps)
+      }
+      active = undefined
+      await executor.commit()
+      return { steps, current }
+    }
+    for (;;) {
+      if (remaining !== undefined && remaining.length === 0 && !settings.rereadEachTransaction) break
+      await executor.begin()
+      if (settings.rereadEachTransaction || remaining === undefined) {
+        const fresh = await readInside(settings)
+        remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
+        current = fresh
+      }
+      const revision = remaining?.shift()
+      if (revision === undefined) {
+        await executor.commit()
+        break
+      }
+      active = revision
+      current = await runStep(settings, revision, current, steps)
+      await executor.commit()
+      active = undefined
+      settings.onStep?.(steps[steps.length - 1]!)
+    }
+    return { steps, current }
+  } catch (error) {
+    await executor.rollback().catch(() => undefined)
+    const truth = settings.readCurrent ? await settings.readCurrent().catch(() => undefined) : undefined
+    throw stepFailed(settings, active, error, truth, single)
+  }
+}
+
+async function runStep(settings: RunnerSettings, revision: Revision, current: string[], steps: StepResult[]): Promise<string[]> {
+  const { executor, direction, graph } = settings
+  const started = performance.now()
+  executor.startStep()
+  const next = graph.nextCurrent(current, revision, direction)
+  executor.note(
+    direction === 'up'
+      ? `Running upgrade ${revision.downRevisions.join(', ')} -> ${revision.id}, ${revision.message}`
+      : `Running downgrade ${revision.id} -> ${revision.downRevisions.join(', ')}, ${revision.message}`,
+  )
+  await runRevision(settings, revision)
+  for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
+  const step: StepResult = { revision: revision.id, message: revision.message, direction, ms: performance.now() - started }
+  steps.push(step)
+  if (!settings.transactionPerMigration) settings.onStep?.(step)
+  return next
+}
+
+/**
+ * Calls the revision's function with a fresh `op`, then drains every op it
+ * started, awaited or not, so none escapes the transaction.
+ */
+async function runRevision(settings: RunnerSettings, revision: Revision): Promise<void> {
+  const { executor, direction } = settings
+  const module = await loadRevisionModule(revision)
+  const op = new Operations(executor, {
+    dialect: executor.dialect.name,
+    xArgs: settings.xArgs,
+    tag: settings.tag,
+    offline: executor.offline,
+    revision: revision.id,
+    direction,
+  })
+  let failure: { error: unknown } | undefined
+  try {
+    await (direction === 'up' ? module.upgrade(op) : module.downgrade(op))
+  } catch (error) {
+    failure = { error }
+  }
+  try {
+    await op.drain()
+  } catch (error) {
+    failure ??= { error }
+  }
+  if (failure) throw failure.error
+}
+
+async function readInside(settings: RunnerSettings): Promise<string[]> {
+  if (settings.readCurrent === undefined) return []
+  return settings.readCurrent()
+}
+
+/** After another process moved the version table, drops the revisions it already ran (or un-ran). */
+function stillToRun(settings: RunnerSettings, remaining: Revision[], expected: readonly string[], fresh: readonly string[]): Revision[] {
+  if (sameRows(expected, fresh)) return remaining
+  const applied = appliedRevisions(settings.graph, fresh)
+  return remaining.filter((revision) => (settings.direction === 'up' ? !applied.has(revision.id) : applied.has(revision.id)))
+}
+
+function sameRows(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id))
+}
+
+function stepFailed(
+  settings: RunnerSettings,
+  revision: Revision | undefined,
+  error: unknown,
+  truth: string[] | undefined,
+  single: boolean,
+): unknown {
+  const isStatementFailure = error instanceof StatementFailedError
+  // Usage, config and revision-file errors keep their class and exit code.
+  if (error instanceof AthanorError && !(error instanceof DatabaseError)) return error
+  if (revision === undefined) return error
+  const { executor } = settings
+  const verb = settings.direction === 'up' ? 'upgrade' : 'downgrade'
+  const reason = error instanceof Error ? error.message : String(error)
+  const at = isStatementFailure ? ` at statement "${statementExcerpt(error.statement.sql)}"` : ''
+  let message = `${verb} ${revision.id} (${revision.message}) failed${at}: ${reason}`
+  const earlier = executor.statementsInStep - (isStatementFailure ? 1 : 0)
+  if (!executor.dialect.transactionalDdl && earlier > 0) {
+    message += `; this database commits DDL as it runs, so the ${earlier} statement(s) of this revision before the failure may have run and were not rolled back`
+  }
+  const parts: string[] = []
+  if (executor.dialect.transactionalDdl && !executor.offline) parts.push(single ? 'the whole run was rolled back' : 'the revision was rolled back')
+  if (truth !== undefined) parts.push(`the version table names ${truth.length > 0 ? truth.join(', ') : 'no revision (base)'}`)
+  return new DatabaseError(message, { cause: error, ...(parts.length > 0 ? { hint: parts.join('; ') } : {}) })
+}
