@@ -1,4 +1,6 @@
 import type { DialectName } from '../config/url.js'
+import type { Table } from '../schema/table.js'
+import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 
 /** A SQL statement with optional positional parameters, as sent to a driver. */
 export interface SqlStatement {
@@ -53,4 +55,40 @@ export interface Dialect {
   readonly beginSql: string
   readonly commitSql: string
   readonly rollbackSql: string
+  /** Compiles schema objects and ops to this database's SQL. */
+  readonly compiler: DdlCompiler
+  /**
+   * Rebuilds a table by move-and-copy for changes {@link DdlCompiler.needsRebuild}
+   * reports (SQLite's batch mode). Absent where every change is a plain ALTER.
+   */
+  readonly rebuilder?: TableRebuilder
+}
+
+/** Where a rebuild sends its statements: the operations executor fits this shape. */
+export interface StatementSink {
+  readonly offline: boolean
+  run(statement: SqlStatement): Promise<void>
+  query(statement: SqlStatement): Promise<Row[]>
+  /** Runs `fn` outside the current transaction (see OperationExecutor.autocommit). */
+  autocommit?<T>(fn: () => Promise<T>): Promise<T>
+}
+
+/** Options of a table rebuild. */
+export interface RebuildOptions {
+  /**
+   * The table as it is now. Required offline, where nothing can be read back
+   * (Alembic's `copy_from`); online it is read from the database when absent.
+   */
+  readonly shape?: Table
+  /** Rebuild even when no change needs it (Alembic's `recreate='always'`). */
+  readonly always?: boolean
+}
+
+/**
+ * Applies several changes to one table with a single move-and-copy: create
+ * the new shape under a temporary name, copy the rows, drop the old table,
+ * rename, recreate indexes.
+ */
+export interface TableRebuilder {
+  rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options?: RebuildOptions): Promise<void>
 }

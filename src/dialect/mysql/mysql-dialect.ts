@@ -1,4 +1,6 @@
+import type { DialectQuoting } from '../base-ddl-compiler.js'
 import type { Dialect } from '../dialect.js'
+import { MysqlDdlCompiler } from './mysql-compiler.js'
 import { renderLiteralWith, toHex, type LiteralStyle } from '../literal.js'
 
 const mysqlEscapes: Record<string, string> = {
@@ -22,17 +24,21 @@ const mysqlLiterals: LiteralStyle = {
   date: (v) => mysqlString(v.toISOString().replace('T', ' ').replace('Z', '')),
 }
 
+const quoteIdentifier = (name: string) => `\`${name.replaceAll('`', '``')}\``
+
+const quoting: DialectQuoting = {
+  quoteIdentifier,
+  quoteQualified: (name, schema) => (schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)),
+  renderLiteral: (value) => renderLiteralWith(mysqlLiterals, value),
+}
+
 /** MySQL and MariaDB: backquoted identifiers; DDL commits implicitly. */
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   transactionalDdl: false,
-  quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
-  quoteQualified(name, schema) {
-    const quoted = this.quoteIdentifier(name)
-    return schema ? `${this.quoteIdentifier(schema)}.${quoted}` : quoted
-  },
-  renderLiteral: (value) => renderLiteralWith(mysqlLiterals, value),
+  ...quoting,
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
+  compiler: new MysqlDdlCompiler(quoting),
 }

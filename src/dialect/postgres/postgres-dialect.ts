@@ -1,4 +1,6 @@
+import type { DialectQuoting } from '../base-ddl-compiler.js'
 import type { Dialect } from '../dialect.js'
+import { PostgresDdlCompiler } from './postgres-compiler.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
 /**
@@ -17,17 +19,21 @@ const postgresLiterals: LiteralStyle = {
   date: (v) => `'${v.toISOString()}'::timestamptz`,
 }
 
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+const quoting: DialectQuoting = {
+  quoteIdentifier,
+  quoteQualified: (name, schema) => (schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)),
+  renderLiteral: (value) => renderLiteralWith(postgresLiterals, value),
+}
+
 /** PostgreSQL (server and PGlite): double-quoted identifiers, transactional DDL. */
 export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
-  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
-  quoteQualified(name, schema) {
-    const quoted = this.quoteIdentifier(name)
-    return schema ? `${this.quoteIdentifier(schema)}.${quoted}` : quoted
-  },
-  renderLiteral: (value) => renderLiteralWith(postgresLiterals, value),
+  ...quoting,
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
+  compiler: new PostgresDdlCompiler(quoting),
 }

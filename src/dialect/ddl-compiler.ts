@@ -1,0 +1,95 @@
+import type { Column, ServerDefault } from '../schema/column.js'
+import type { Constraint, Index } from '../schema/constraints.js'
+import type { SqlFragment } from '../schema/sql.js'
+import type { Table } from '../schema/table.js'
+import type { SqlType } from '../schema/types.js'
+import type { SqlStatement } from './dialect.js'
+
+/** A table's name and schema, as ops address it. */
+export interface TableName {
+  readonly name: string
+  readonly schema: string | null
+}
+
+/** The constraint kinds `dropConstraint` may be told (MySQL needs it to pick the statement). */
+export type ConstraintKind = Constraint['kind']
+
+/**
+ * One column alteration. `undefined` leaves an attribute as it is; for
+ * `serverDefault` and `comment`, `null` removes it. The `existing*` fields
+ * describe the column before the change: MySQL needs them to restate the
+ * whole column, `reverse()` needs them to undo, batch mode does not.
+ */
+export interface ColumnAlteration {
+  readonly column: string
+  readonly newName?: string
+  readonly type?: SqlType
+  /** PostgreSQL: `ALTER COLUMN … TYPE … USING expression`. */
+  readonly using?: SqlFragment
+  readonly nullable?: boolean
+  readonly serverDefault?: ServerDefault | null
+  readonly comment?: string | null
+  readonly existingType?: SqlType
+  readonly existingNullable?: boolean
+  readonly existingServerDefault?: ServerDefault | null
+  readonly existingComment?: string | null
+  readonly existingAutoincrement?: boolean
+}
+
+/** A change to one table, as batch mode and `needsRebuild` see it. */
+export type TableChange =
+  | { readonly kind: 'addColumn'; readonly column: Column }
+  | { readonly kind: 'dropColumn'; readonly column: string }
+  | { readonly kind: 'alterColumn'; readonly alteration: ColumnAlteration }
+  | { readonly kind: 'addConstraint'; readonly constraint: Constraint }
+  | { readonly kind: 'dropConstraint'; readonly name: string; readonly constraintKind: ConstraintKind | null }
+  | { readonly kind: 'createIndex'; readonly index: Index }
+  | { readonly kind: 'dropIndex'; readonly name: string }
+  | { readonly kind: 'setTableComment'; readonly comment: string | null }
+
+/** `IF EXISTS` / `IF NOT EXISTS` switches; a dialect without them throws a UsageError. */
+export interface ExistenceOptions {
+  readonly ifExists?: boolean
+  readonly ifNotExists?: boolean
+}
+
+/**
+ * Compiles schema objects and op data to SQL for one database. Every
+ * identifier goes through the dialect's quoting and every literal through its
+ * literal renderer, so the same statements serve online runs and offline
+ * scripts.
+ *
+ * @example
+ * dialect.compiler.addColumn({ name: 'account', schema: null }, toColumn('last_login', t.datetime()))
+ * // [{ sql: 'ALTER TABLE "account" ADD COLUMN "last_login" TIMESTAMP WITHOUT TIME ZONE' }]
+ */
+export interface DdlCompiler {
+  /** Most bind parameters one statement may carry with this database's driver. */
+  readonly maxBindParameters: number
+  /** The type as written in DDL. */
+  renderType(type: SqlType): string
+  /** A server default as written after DEFAULT. */
+  renderDefault(value: ServerDefault): string
+  createTable(table: Table, options?: ExistenceOptions): SqlStatement[]
+  dropTable(table: TableName, options?: ExistenceOptions): SqlStatement[]
+  renameTable(table: TableName, newName: string): SqlStatement[]
+  addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[]
+  dropColumn(table: TableName, column: string, options?: ExistenceOptions): SqlStatement[]
+  alterColumn(table: TableName, alteration: ColumnAlteration): SqlStatement[]
+  createIndex(index: Index, options?: ExistenceOptions): SqlStatement[]
+  dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[]
+  addConstraint(table: TableName, constraint: Constraint): SqlStatement[]
+  dropConstraint(table: TableName, name: string, kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[]
+  setTableComment(table: TableName, comment: string | null): SqlStatement[]
+  /** PostgreSQL named enum types; other databases inline enums and return no statements. */
+  createEnum(type: Extract<SqlType, { kind: 'enum' }>, schema: string | null, options?: ExistenceOptions): SqlStatement[]
+  dropEnum(name: string, schema: string | null, options?: ExistenceOptions): SqlStatement[]
+  addEnumValue(name: string, schema: string | null, value: string, options?: { before?: string; after?: string; ifNotExists?: boolean }): SqlStatement[]
+  /**
+   * One multi-row INSERT. Online (`inline` false) values are bound parameters,
+   * converted for the driver; offline they are literals.
+   */
+  insert(table: TableName, columns: readonly Column[], rows: readonly (readonly unknown[])[], inline: boolean): SqlStatement
+  /** True when this database cannot make the change with ALTER and the table must be rebuilt (SQLite). */
+  needsRebuild(change: TableChange): boolean
+}

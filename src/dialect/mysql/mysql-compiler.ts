@@ -1,0 +1,129 @@
+import { UsageError } from '../../errors.js'
+import type { Column } from '../../schema/column.js'
+import type { Index } from '../../schema/constraints.js'
+import type { SqlFragment } from '../../schema/sql.js'
+import type { Table } from '../../schema/table.js'
+import type { SqlType } from '../../schema/types.js'
+import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
+import type { ColumnAlteration, ConstraintKind, ExistenceOptions, TableName } from '../ddl-compiler.js'
+import type { SqlStatement } from '../dialect.js'
+import { renderMysqlType } from './mysql-types.js'
+
+/**
+ * MySQL / MariaDB DDL. Comments are inline, enums are inline, and changing a
+ * column's type, nullability or comment restates the whole column with
+ * `MODIFY`, which is why `alterColumn` needs the `existing*` facts here.
+ */
+export class MysqlDdlCompiler extends BaseDdlCompiler {
+  readonly maxBindParameters = 65535
+
+  constructor(q: DialectQuoting) {
+    super(q)
+  }
+
+  renderType(type: SqlType): string {
+    return renderMysqlType(type, (v) => this.q.renderLiteral(v))
+  }
+
+  protected autoincrementClause(): string {
+    return 'AUTO_INCREMENT'
+  }
+
+  protected override inlineColumnComment(comment: string | null): string {
+    return comment === null ? '' : `COMMENT ${this.q.renderLiteral(comment)}`
+  }
+
+  protected override tableSuffix(table: Table): string {
+    return table.comment === null ? '' : ` COMMENT=${this.q.renderLiteral(table.comment)}`
+  }
+
+  protected override deferrableClause(): string {
+    return '' // MySQL checks foreign keys immediately; it has no DEFERRABLE.
+  }
+
+  override renameTable(table: TableName, newName: string): SqlStatement[] {
+    return [statement(`ALTER TABLE ${this.table(table)} RENAME TO ${this.q.quoteQualified(newName, table.schema)}`)]
+  }
+
+  override setTableComment(table: TableName, comment: string | null): SqlStatement[] {
+    return [statement(`ALTER TABLE ${this.table(table)} COMMENT ${this.q.renderLiteral(comment ?? '')}`)]
+  }
+
+  protected override indexExpression(expression: string | SqlFragment): string {
+    // MySQL 8 functional key parts need double parentheses.
+    return typeof expression === 'string' ? this.ident(expression) : `((${this.fragment(expression)}))`
+  }
+
+  override createIndex(index: Index, options?: ExistenceOptions): SqlStatement[] {
+    if (index.where) throw new UsageError(`index "${index.name}": MySQL has no partial indexes (WHERE)`)
+    return super.createIndex(index, options)
+  }
+
+  override dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[] {
+    return [statement(`DROP INDEX ${this.ifExists(options)}${this.ident(name)} ON ${this.table(table)}`)]
+  }
+
+  override dropConstraint(table: TableName, name: string, kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[] {
+    const alter = `ALTER TABLE ${this.table(table)} DROP`
+    const ifExists = this.ifExists(options)
+    switch (kind) {
+      case 'foreignKey':
+        return [statement(`${alter} FOREIGN KEY ${ifExists}${this.ident(name)}`)]
+      case 'unique':
+        return [statement(`${alter} INDEX ${ifExists}${this.ident(name)}`)]
+      case 'primaryKey':
+        return [statement(`${alter} PRIMARY KEY`)]
+      default:
+        return [statement(`${alter} CONSTRAINT ${ifExists}${this.ident(name)}`)]
+    }
+  }
+
+  alterColumn(table: TableName, a: ColumnAlteration): SqlStatement[] {
+    const restates = a.type !== undefined || a.nullable !== undefined || a.comment !== undefined
+    const renames = a.newName !== undefined && a.newName !== a.column
+    if (!restates) {
+      const out: SqlStatement[] = []
+      if (a.serverDefault !== undefined) {
+        const alter = `ALTER TABLE ${this.table(table)} ALTER COLUMN ${this.ident(a.column)}`
+        out.push(statement(a.serverDefault === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${this.renderDefault(a.serverDefault)}`))
+      }
+      if (renames) out.push(this.renameColumn(table, a.column, a.newName!))
+      return out
+    }
+    const type = a.type ?? a.existingType
+    if (type === undefined) {
+      throw new UsageError(`alterColumn "${a.column}": MySQL restates the whole column, so it needs existingType`, {
+        hint: 'pass existingType (and existingNullable, existingServerDefault, existingComment) to alterColumn',
+      })
+    }
+    const column: Column = {
+      kind: 'column',
+      name: a.newName ?? a.column,
+      key: a.newName ?? a.column,
+      type,
+      nullable: a.nullable ?? a.existingNullable ?? true,
+      primaryKey: false,
+      autoincrement: a.existingAutoincrement ?? false,
+      serverDefault: a.serverDefault !== undefined ? a.serverDefault : a.existingServerDefault ?? null,
+      unique: false,
+      index: false,
+      comment: a.comment !== undefined ? a.comment : a.existingComment ?? null,
+      references: null,
+      table: table.name,
+      schema: table.schema,
+    }
+    return [statement(`ALTER TABLE ${this.table(table)} CHANGE COLUMN ${this.ident(a.column)} ${this.columnSpec(column)}`)]
+  }
+
+  bindValue(value: unknown, type: SqlType): unknown {
+    if (value === undefined || value === null) return null
+    if (value instanceof Date) {
+      // mysql2 would format a Date in the client's time zone; store UTC text instead.
+      const text = value.toISOString().replace('T', ' ').replace('Z', '')
+      return type.kind === 'date' ? text.slice(0, 10) : text
+    }
+    if (type.kind === 'json' || type.kind === 'jsonb' || type.kind === 'array') return JSON.stringify(value)
+    if (typeof value === 'object' && !(value instanceof Uint8Array)) return JSON.stringify(value)
+    return value
+  }
+}

@@ -1,0 +1,126 @@
+import { DatabaseError, UsageError } from '../../errors.js'
+import { Table } from '../../schema/table.js'
+import type { TableChange, TableName } from '../ddl-compiler.js'
+import type { RebuildOptions, SqlStatement, StatementSink, TableRebuilder } from '../dialect.js'
+import { planBatch } from './sqlite-batch-plan.js'
+import { SqliteDdlCompiler } from './sqlite-compiler.js'
+import { sqliteDialect } from './sqlite-dialect.js'
+import { readSqliteTableShape } from './sqlite-table-shape.js'
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
+const quoteQualified = (name: string, schema?: string | null) =>
+  schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)
+
+/** The temporary name a table is built under during a batch. */
+export function batchTempName(table: string): string {
+  return `_athanor_tmp_${table}`
+}
+
+/**
+ * The statements of one move-and-copy: create the new shape under a
+ * temporary name, copy the rows, drop the old table, rename, recreate the
+ * indexes. `legacy_alter_table` is on for the rename so that SQLite does not
+ * re-check views that name the table while it is briefly missing.
+ */
+export function batchStatements(compiler: SqliteDdlCompiler, shape: Table, changes: readonly TableChange[]): SqlStatement[] {
+  const { table: target, copy } = planBatch(shape, changes)
+  const tempName = batchTempName(shape.name)
+  const temp = new Table({
+    name: tempName,
+    schema: shape.schema,
+    columns: target.columnList.map((c) => ({ ...c, table: tempName })),
+    parts: { primaryKey: target.primaryKey, constraints: target.constraints, indexes: [] },
+  })
+  const copied = [...copy.entries()]
+  const out: SqlStatement[] = [...compiler.createTable(temp)]
+  if (copied.length > 0) {
+    const into = copied.map(([to]) => quoteIdentifier(to)).join(', ')
+    const from = copied.map(([, source]) => quoteIdentifier(source)).join(', ')
+    out.push({ sql: `INSERT INTO ${quoteQualified(tempName, shape.schema)} (${into}) SELECT ${from} FROM ${quoteQualified(shape.name, shape.schema)}` })
+  }
+  out.push({ sql: `DROP TABLE ${quoteQualified(shape.name, shape.schema)}` })
+  out.push({ sql: 'PRAGMA legacy_alter_table = ON' })
+  out.push(...compiler.renameTable({ name: tempName, schema: shape.schema }, shape.name))
+  out.push({ sql: 'PRAGMA legacy_alter_table = OFF' })
+  for (const index of target.indexes) out.push(...compiler.createIndex(index))
+  return out
+}
+
+/**
+ * SQLite's batch mode (Alembic's move-and-copy). Online, the table's shape
+ * is read from the database; offline it must be given.
+ *
+ * Foreign keys: dropping the old table deletes its rows first when
+ * `PRAGMA foreign_keys` is on, which would fire ON DELETE CASCADE in child
+ * tables, and that pragma cannot change inside a transaction. So when
+ * foreign keys are enforced and some table refers to this one, the rebuild
+ * runs in its own transaction with enforcement off (the migration's
+ * transaction so far is committed first, as with `autocommitBlock`), and
+ * `PRAGMA foreign_key_check` must pass before it commits.
+ */
+export const sqliteRebuilder: TableRebuilder = {
+  async rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options: RebuildOptions = {}) {
+    // sqlite-dialect imports this module; by the time a rebuild runs, both are loaded.
+    const dialectCompiler = sqliteDialect.compiler as SqliteDdlCompiler
+    if (sink.offline && !options.shape) {
+      throw new UsageError(`batch mode on "${table.name}" needs the table's current shape offline`, {
+        hint: 'pass { copyFrom: table(...) } to batchAlterTable: in --sql mode nothing can be read from the database',
+      })
+    }
+    const shape = options.shape ?? (await readSqliteTableShape(sink, table))
+    const statements = batchStatements(dialectCompiler, shape, changes)
+    const run = async (list: readonly SqlStatement[]) => {
+      for (const s of list) await sink.run(s)
+    }
+    if (sink.offline || !(await needsForeignKeysOff(sink, table))) {
+      await run(statements)
+      if (!sink.offline) await checkForeignKeys(sink, table)
+      return
+    }
+    if (!sink.autocommit) {
+      throw new DatabaseError(`cannot rebuild "${table.name}" safely: foreign keys are enforced and other tables refer to it`, {
+        hint: 'run the migration with PRAGMA foreign_keys=OFF',
+      })
+    }
+    await sink.autocommit(async () => {
+      await sink.run({ sql: 'PRAGMA foreign_keys = OFF' })
+      try {
+        await sink.run({ sql: 'BEGIN' })
+        try {
+          await run(statements)
+          await checkForeignKeys(sink, table)
+          await sink.run({ sql: 'COMMIT' })
+        } catch (error) {
+          await sink.run({ sql: 'ROLLBACK' }).catch(() => undefined)
+          throw error
+        }
+      } finally {
+        await sink.run({ sql: 'PRAGMA foreign_keys = ON' })
+      }
+    })
+  },
+}
+
+async function needsForeignKeysOff(sink: StatementSink, table: TableName): Promise<boolean> {
+  const [enforced] = await sink.query({ sql: 'PRAGMA foreign_keys' })
+  if (!enforced || Number(Object.values(enforced)[0]) === 0) return false
+  const master = table.schema ? `${quoteIdentifier(table.schema)}.sqlite_master` : 'sqlite_master'
+  const children = await sink.query({
+    sql: `SELECT 1 FROM ${master} m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f."table" = ? COLLATE NOCASE LIMIT 1`,
+    params: [table.name],
+  })
+  return children.length > 0
+}
+
+async function checkForeignKeys(sink: StatementSink, table: TableName): Promise<void> {
+  const prefix = table.schema ? `${quoteIdentifier(table.schema)}.` : ''
+  const name = table.name.toLowerCase()
+  const violations = (await sink.query({ sql: `PRAGMA ${prefix}foreign_key_check` })).filter(
+    (v) => String(v.table).toLowerCase() === name || String(v.parent).toLowerCase() === name,
+  )
+  if (violations.length > 0) {
+    throw new DatabaseError(`rebuilding "${table.name}" would break ${violations.length} foreign key reference(s)`, {
+      hint: 'fix or delete the rows whose referenced row is missing, then run again',
+    })
+  }
+}

@@ -1,0 +1,181 @@
+import type { Column, ForeignKeyOptions, ReferentialAction } from './column.js'
+import type { SqlFragment } from './sql.js'
+
+/** PRIMARY KEY over one or more columns (database names). */
+export interface PrimaryKeyConstraint {
+  readonly kind: 'primaryKey'
+  readonly name: string | null
+  readonly columns: readonly string[]
+}
+
+/** UNIQUE over one or more columns. */
+export interface UniqueConstraint {
+  readonly kind: 'unique'
+  readonly name: string | null
+  readonly columns: readonly string[]
+}
+
+/** CHECK (expression). */
+export interface CheckConstraint {
+  readonly kind: 'check'
+  readonly name: string | null
+  readonly expression: SqlFragment
+}
+
+/** FOREIGN KEY (columns) REFERENCES referredTable (referredColumns). */
+export interface ForeignKeyConstraint {
+  readonly kind: 'foreignKey'
+  readonly name: string | null
+  readonly columns: readonly string[]
+  readonly referredSchema: string | null
+  readonly referredTable: string
+  readonly referredColumns: readonly string[]
+  readonly onDelete: ReferentialAction | null
+  readonly onUpdate: ReferentialAction | null
+  readonly deferrable: boolean | 'initiallyDeferred'
+}
+
+/** Any table constraint. */
+export type Constraint = PrimaryKeyConstraint | UniqueConstraint | CheckConstraint | ForeignKeyConstraint
+
+/** An index: over columns (database names) and/or expressions, optionally unique and partial. */
+export interface Index {
+  readonly kind: 'index'
+  readonly name: string
+  readonly table: string
+  readonly schema: string | null
+  readonly expressions: readonly (string | SqlFragment)[]
+  readonly unique: boolean
+  /** Partial index predicate (PostgreSQL, SQLite). */
+  readonly where: SqlFragment | null
+}
+
+/** What index/constraint builders accept as a column: a built column or its database name. */
+export type ColumnRef = Column | string
+
+/** The database name of a {@link ColumnRef}. */
+export function columnName(ref: ColumnRef): string {
+  return typeof ref === 'string' ? ref : ref.name
+}
+
+/** An index declared in a table's `indexes` callback, before naming. */
+export interface IndexSpec {
+  readonly kind: 'indexSpec'
+  readonly name: string | null
+  readonly expressions: readonly (ColumnRef | SqlFragment)[]
+  readonly isUnique: boolean
+  readonly predicate: SqlFragment | null
+}
+
+/** Fluent index declaration. */
+export class IndexBuilder implements IndexSpec {
+  readonly kind = 'indexSpec' as const
+  constructor(
+    readonly name: string | null,
+    readonly expressions: readonly (ColumnRef | SqlFragment)[] = [],
+    readonly isUnique = false,
+    readonly predicate: SqlFragment | null = null,
+  ) {}
+  /** Columns or expressions the index covers, in order. */
+  on(...expressions: (ColumnRef | SqlFragment)[]): IndexBuilder {
+    return new IndexBuilder(this.name, expressions, this.isUnique, this.predicate)
+  }
+  /** Makes it a UNIQUE index. */
+  unique(): IndexBuilder {
+    return new IndexBuilder(this.name, this.expressions, true, this.predicate)
+  }
+  /** Partial index predicate. */
+  where(predicate: SqlFragment): IndexBuilder {
+    return new IndexBuilder(this.name, this.expressions, this.isUnique, predicate)
+  }
+}
+
+/**
+ * Declares an index in a table's `indexes` callback.
+ *
+ * @example
+ * indexes: (c) => [index('ix_users_email_lower').on(sql`lower(email)`).where(sql`email IS NOT NULL`)]
+ */
+export function index(name?: string): IndexBuilder {
+  return new IndexBuilder(name ?? null)
+}
+
+/** A constraint declared in a table's `constraints` callback, before naming and resolution. */
+export type ConstraintSpec =
+  | { readonly kind: 'primaryKey'; readonly name: string | null; readonly columns: readonly ColumnRef[] }
+  | { readonly kind: 'unique'; readonly name: string | null; readonly columns: readonly ColumnRef[] }
+  | { readonly kind: 'check'; readonly name: string | null; readonly expression: SqlFragment }
+  | ForeignKeySpec
+
+/** A foreign key declared on a table, its target resolved lazily. */
+export interface ForeignKeySpec extends Omit<ForeignKeyOptions, 'name'> {
+  readonly kind: 'foreignKey'
+  readonly name: string | null
+  readonly columns: readonly ColumnRef[]
+  /** Referred columns: built columns (of one table) or `'table'` + names. */
+  readonly target: () => { schema: string | null; table: string; columns: readonly string[] }
+}
+
+/**
+ * UNIQUE over columns.
+ *
+ * @example
+ * constraints: (c) => [unique('uq_email_org').on(c.email, c.orgId)]
+ */
+export function unique(name?: string): { on(...columns: ColumnRef[]): ConstraintSpec } {
+  return { on: (...columns) => Object.freeze({ kind: 'unique' as const, name: name ?? null, columns }) }
+}
+
+/**
+ * PRIMARY KEY over columns (composite keys).
+ *
+ * @example
+ * constraints: (c) => [primaryKey().on(c.userId, c.groupId)]
+ */
+export function primaryKey(name?: string): { on(...columns: ColumnRef[]): ConstraintSpec } {
+  return { on: (...columns) => Object.freeze({ kind: 'primaryKey' as const, name: name ?? null, columns }) }
+}
+
+/**
+ * CHECK constraint.
+ *
+ * @example
+ * constraints: () => [check('positive_id', sql`id > 0`)]
+ */
+export function check(name: string | null, expression: SqlFragment): ConstraintSpec {
+  return Object.freeze({ kind: 'check' as const, name, expression })
+}
+
+/**
+ * Table-level (possibly composite) foreign key.
+ *
+ * @example
+ * constraints: (c) => [foreignKey().on(c.a, c.b).references(() => [other.columns.a, other.columns.b], { onDelete: 'cascade' })]
+ */
+export function foreignKey(name?: string) {
+  return {
+    on: (...columns: ColumnRef[]) => ({
+      /** Referred columns as a thunk of built columns, or a table name and column names. */
+      references(
+        target: (() => readonly Column[]) | string,
+        optionsOrColumns: ForeignKeyOptions | readonly string[] = {},
+        maybeOptions: ForeignKeyOptions = {},
+      ): ConstraintSpec {
+        const options = Array.isArray(optionsOrColumns) ? maybeOptions : (optionsOrColumns as ForeignKeyOptions)
+        const resolve =
+          typeof target === 'string'
+            ? () => {
+                const [schema, table] = target.includes('.') ? target.split('.', 2) : [null, target]
+                return { schema: schema ?? null, table: table!, columns: optionsOrColumns as readonly string[] }
+              }
+            : () => {
+                const cols = target()
+                const first = cols[0]
+                if (!first?.table) throw new TypeError('foreign key target columns must belong to a table')
+                return { schema: first.schema, table: first.table, columns: cols.map((c) => c.name) }
+              }
+        return Object.freeze({ ...options, kind: 'foreignKey' as const, name: options.name ?? name ?? null, columns, target: resolve })
+      },
+    }),
+  }
+}
