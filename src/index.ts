@@ -13,3 +13,8 @@ export { AthanorError, UsageError, ConfigError, RevisionError, DatabaseError } f
 export { Operations } from './operations/operations.js'
 export type { MigrationContextInfo } from './operations/executor.js'
 export type { Revision } from './script/revision.js'
+export { Athanor } from './api.js'
+export type { AthanorOptions, HistoryEntry, RunOptions, RevisionDetails, NewRevisionOptions, MergeOptions, RunResult, StepResult } from './api.js'
+export { initProject } from './config/init-project.js'
+export type { InitProjectOptions, InitProjectResult } from './config/init-project.js'
+export * from './schema/index.js'

@@ -10,7 +10,10 @@ export interface RevisionDetails {
   readonly revision: string
   readonly message: string
   readonly downRevisions: readonly string[]
+  /** Branch labels the revision belongs to (declared here or inherited along its branch, as Alembic shows them). */
   readonly branchLabels: readonly string[]
+  /** Branch labels this revision's file declares. */
+  readonly declaredBranchLabels: readonly string[]
   readonly dependsOn: readonly string[]
   readonly createDate: string | null
   readonly path: string
@@ -33,7 +36,8 @@ export function describeRevision(graph: RevisionGraph, revision: Revision): Revi
     revision: revision.id,
     message: revision.message,
     downRevisions: revision.downRevisions,
-    branchLabels: revision.branchLabels,
+    branchLabels: graph.labelsOf(revision.id),
+    declaredBranchLabels: revision.branchLabels,
     dependsOn: revision.dependsOn,
     createDate: revision.createDate ?? null,
     path: revision.path,

@@ -49,7 +49,6 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(context, ...args.slice(0, -1))
     }
   for (const register of COMMANDS) register(program, bind)
-  for (const command of program.commands) command.exitOverride().configureOutput(program.configureOutput())
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -64,9 +63,8 @@ function reportError(error: unknown, streams: CliStreams, verbose: boolean): num
     streams.stderr.write(maskPasswords(text) + '\n')
   }
   if (error instanceof CommanderError) {
-    // Commander has already printed its message; --help and --version end here too.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
-    return 2
+    // Commander has already printed its message (or the help, or the version).
+    return error.exitCode === 0 ? 0 : 2
   }
   if (error instanceof AthanorError) {
     write(`error: ${error.message}`)

@@ -21,20 +21,25 @@ import type { Colors } from '../output.js'
 export function renderGraphText(entries: readonly HistoryEntry[], c: Colors): string {
   const lanes: Array<string | null> = []
   const out: string[] = []
-  const row = (mark: (lane: string | null, index: number) => string): string =>
-    trimEnd(lanes.map((lane, index) => mark(lane, index)).join(' '))
+  // Lane i is drawn in column 2i; a lane that opens or joins is drawn in the gap left of it.
+  const row = (cell: (lane: string | null, index: number) => string, gap: (index: number) => string = () => ' '): string =>
+    lanes
+      .map((lane, index) => (index === 0 ? '' : gap(index)) + cell(lane, index))
+      .join('')
+      .replace(/\s+$/, '')
+  const passing = (lane: string | null): string => (lane === null ? ' ' : '|')
 
   for (const entry of entries) {
-    let cols = lanes.flatMap((lane, index) => (lane === entry.revision ? [index] : []))
-    if (cols.length === 0) cols = [allocate(lanes, 0, entry.revision)]
-    const col = cols[0] as number
-    out.push(`${row((lane, i) => (i === col ? '*' : lane === null ? ' ' : '|'))}  ${label(entry, c)}`)
-
-    const joining = new Set(cols.slice(1))
-    if (joining.size > 0) {
-      out.push(row((lane, i) => (joining.has(i) ? '/' : lane === null ? ' ' : '|')))
+    const cols = lanes.flatMap((lane, index) => (lane === entry.revision ? [index] : []))
+    if (cols.length > 1) {
+      // A branch point: its children's lanes join here before it is drawn.
+      const joining = new Set(cols.slice(1))
+      out.push(row((lane, i) => (joining.has(i) ? ' ' : passing(lane)), (i) => (joining.has(i) ? '/' : ' ')))
       for (const i of joining) lanes[i] = null
+      trimLanes(lanes)
     }
+    const col = cols[0] ?? allocate(lanes, 0, entry.revision)
+    out.push(`${row((lane, i) => (i === col ? '*' : passing(lane)))}  ${label(entry, c)}`)
 
     const [first, ...extra] = entry.downRevisions
     lanes[col] = first ?? null
@@ -43,10 +48,14 @@ export function renderGraphText(entries: readonly HistoryEntry[], c: Colors): st
       if (lanes.includes(parent)) continue
       opened.add(allocate(lanes, col + 1, parent))
     }
-    if (opened.size > 0) out.push(row((lane, i) => (opened.has(i) ? '\\' : lane === null ? ' ' : '|')))
-    while (lanes.length > 0 && lanes[lanes.length - 1] === null) lanes.pop()
+    if (opened.size > 0) out.push(row((lane, i) => (opened.has(i) ? ' ' : passing(lane)), (i) => (opened.has(i) ? '\\' : ' ')))
+    trimLanes(lanes)
   }
   return out.join('\n')
+}
+
+function trimLanes(lanes: Array<string | null>): void {
+  while (lanes.length > 0 && lanes[lanes.length - 1] === null) lanes.pop()
 }
 
 function allocate(lanes: Array<string | null>, from: number, id: string): number {
@@ -70,8 +79,4 @@ function label(entry: HistoryEntry, c: Colors): string {
     entry.dependsOn.length > 0 ? ` (depends on ${entry.dependsOn.join(', ')})` : '',
   ]
   return `${c.bold(c.yellow(entry.revision))}${marks.join('')} ${entry.message}`
-}
-
-function trimEnd(text: string): string {
-  return text.replace(/\s+$/, '')
 }
