@@ -1,5 +1,35 @@
+import type { ConstraintKind } from '../dialect/ddl-compiler.js'
 import type { Row, SqlStatement } from '../dialect/dialect.js'
+import type { ColumnBuilder, ColumnInput } from '../schema/column.js'
+import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
+import { isSqlFragment, renderSql, sql as sqlTag, type SqlFragment } from '../schema/sql.js'
+import { table as defineTable, Table } from '../schema/table.js'
+import { BatchOperations } from './batch-operations.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
+import {
+  opConstructors,
+  type AlterColumnOptions,
+  type CreateForeignKeyOptions,
+  type CreateIndexOptions,
+} from './op-constructors.js'
+import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
+import { BulkInsertOp } from './ops/data-ops.js'
+import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
+import { tableName, type MigrateOperation } from './ops/migrate-operation.js'
+import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
+
+/** Options shared by ops that address one table. */
+export interface SchemaOption {
+  readonly schema?: string
+}
+
+/** Options of `createTable` given column builders. */
+export interface CreateTableOptions extends SchemaOption {
+  readonly comment?: string
+  readonly ifNotExists?: boolean
+  readonly indexes?: (columns: Record<string, import('../schema/column.js').Column>) => IndexSpec[]
+  readonly constraints?: (columns: Record<string, import('../schema/column.js').Column>) => ConstraintSpec[]
+}
 
 /**
  * The `op` object a revision's `upgrade(op)` / `downgrade(op)` receives.
@@ -42,9 +72,12 @@ export class Operations {
    * @example
    * await op.execute('UPDATE account SET active = ? WHERE id = ?', [true, 1])
    */
-  execute(sql: string, params?: readonly unknown[]): Promise<void> {
-    const statement: SqlStatement = params === undefined ? { sql } : { sql, params }
-    return this.enqueue(() => this.#executor.run(statement))
+  execute(sql: string | SqlFragment, params?: readonly unknown[]): Promise<void> {
+    return this.enqueue(() => {
+      const text = isSqlFragment(sql) ? renderSql(sql, this.#executor.dialect) : sql
+      const statement: SqlStatement = params === undefined ? { sql: text } : { sql: text, params }
+      return this.#executor.run(statement)
+    })
   }
 
   /**
@@ -85,6 +118,210 @@ export class Operations {
         }
       }),
     )
+  }
+
+  /**
+   * Runs an op object (what autogenerate emits), queued like every other op.
+   *
+   * @example
+   * await op.run(new AddColumnOp(tableName('account'), toColumn('note', t.text())))
+   */
+  run(operation: MigrateOperation): Promise<void> {
+    return this.enqueue(() => operation.run(this.#executor))
+  }
+
+  /**
+   * CREATE TABLE from column builders (or a ready `Table`). Resolves to the
+   * table, handy for a following `bulkInsert`.
+   *
+   * @example
+   * const account = await op.createTable('account', {
+   *   id: t.integer().primaryKey().autoincrement(),
+   *   name: t.string(50).notNull(),
+   * })
+   */
+  async createTable(
+    nameOrTable: string | Table,
+    columns?: Record<string, ColumnBuilder | import('../schema/column.js').Column>,
+    options: CreateTableOptions = {},
+  ): Promise<Table> {
+    const built =
+      nameOrTable instanceof Table
+        ? nameOrTable
+        : defineTable(nameOrTable, columns ?? {}, {
+            ...(options.schema ? { schema: options.schema } : {}),
+            ...(options.comment ? { comment: options.comment } : {}),
+            ...(options.indexes ? { indexes: options.indexes } : {}),
+            ...(options.constraints ? { constraints: options.constraints } : {}),
+          })
+    await this.run(new CreateTableOp(built as unknown as Table, options.ifNotExists ? { ifNotExists: true } : {}))
+    return built as unknown as Table
+  }
+
+  /** DROP TABLE (on PostgreSQL, also enum types left unused). `op.dropTable('account')` */
+  dropTable(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
+    return this.run(new DropTableOp(tableName(name, options.schema), options.ifExists ? { ifExists: true } : {}))
+  }
+
+  /** ALTER TABLE … RENAME TO. `op.renameTable('account', 'accounts')` */
+  renameTable(oldName: string, newName: string, options: SchemaOption = {}): Promise<void> {
+    return this.run(new RenameTableOp(tableName(oldName, options.schema), newName))
+  }
+
+  /**
+   * Adds a column: table name, column name, then a type or column builder.
+   *
+   * @example
+   * await op.addColumn('account', 'last_login', t.datetime({ timezone: true }))
+   */
+  addColumn(table: string, name: string, column: ColumnInput, options: SchemaOption & { ifNotExists?: boolean } = {}): Promise<void> {
+    return this.run(opConstructors.addColumn(tableName(table, options.schema), name, column, options.ifNotExists ? { ifNotExists: true } : {}))
+  }
+
+  /** Drops a column (SQLite: by table rebuild). `op.dropColumn('account', 'legacy')` */
+  dropColumn(table: string, name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
+    return this.run(opConstructors.dropColumn(tableName(table, options.schema), name, options.ifExists ? { ifExists: true } : {}))
+  }
+
+  /**
+   * Changes a column's type, nullability, default, comment or name. Give the
+   * `existing*` values: MySQL restates the whole column, and reverse() needs them.
+   *
+   * @example
+   * await op.alterColumn('account', 'name', { type: t.string(100), nullable: false, existingType: t.string(50) })
+   */
+  alterColumn(table: string, column: string, options: AlterColumnOptions): Promise<void> {
+    return this.run(opConstructors.alterColumn(tableName(table, options.schema), column, options))
+  }
+
+  /**
+   * CREATE INDEX over columns or `sql` expressions.
+   *
+   * @example
+   * await op.createIndex('ix_account_name', 'account', ['name'], { unique: true, where: sql`name IS NOT NULL` })
+   */
+  createIndex(name: string, table: string, columns: readonly (string | SqlFragment)[], options: CreateIndexOptions = {}): Promise<void> {
+    return this.run(opConstructors.createIndex(name, tableName(table, options.schema), columns, options))
+  }
+
+  /** DROP INDEX; the table is needed on MySQL. `op.dropIndex('ix_account_name', 'account')` */
+  dropIndex(name: string, table?: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
+    return this.run(opConstructors.dropIndex(name, tableName(table ?? '', options.schema), options.ifExists ? { ifExists: true } : {}))
+  }
+
+  /** ALTER TABLE … ADD CONSTRAINT … UNIQUE. `op.createUniqueConstraint('uq_email', 'account', ['email'])` */
+  createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
+    return this.run(opConstructors.addConstraint(tableName(table, options.schema), { kind: 'unique', name, columns: [...columns] }))
+  }
+
+  /** ALTER TABLE … ADD CONSTRAINT … CHECK. `op.createCheckConstraint('ck_age', 'account', sql\`age >= 0\`)` */
+  createCheckConstraint(name: string | null, table: string, condition: SqlFragment | string, options: SchemaOption = {}): Promise<void> {
+    return this.run(
+      opConstructors.addConstraint(tableName(table, options.schema), { kind: 'check', name, expression: opConstructors.checkExpression(condition) }),
+    )
+  }
+
+  /** ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY. `op.createPrimaryKey('pk_account', 'account', ['id'])` */
+  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
+    return this.run(opConstructors.addConstraint(tableName(table, options.schema), { kind: 'primaryKey', name, columns: [...columns] }))
+  }
+
+  /**
+   * ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY (Alembic's argument order).
+   *
+   * @example
+   * await op.createForeignKey('fk_order_account', 'order', 'account', ['account_id'], ['id'], { onDelete: 'cascade' })
+   */
+  createForeignKey(
+    name: string | null,
+    source: string,
+    referent: string,
+    localColumns: readonly string[],
+    remoteColumns: readonly string[],
+    options: CreateForeignKeyOptions = {},
+  ): Promise<void> {
+    return this.run(opConstructors.createForeignKey(name, source, referent, localColumns, remoteColumns, options))
+  }
+
+  /** ALTER TABLE … DROP CONSTRAINT; `type` is needed on MySQL. `op.dropConstraint('fk_x', 'order', { type: 'foreignKey' })` */
+  dropConstraint(name: string, table: string, options: SchemaOption & { type?: ConstraintKind; ifExists?: boolean } = {}): Promise<void> {
+    const { schema, ...rest } = options
+    return this.run(opConstructors.dropConstraint(name, tableName(table, schema), rest))
+  }
+
+  /** Sets a table comment. `op.createTableComment('account', 'people who log in')` */
+  createTableComment(table: string, comment: string, options: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
+    return this.run(new CreateTableCommentOp(tableName(table, options.schema), comment, options.existingComment ?? null))
+  }
+
+  /** Removes a table comment. `op.dropTableComment('account')` */
+  dropTableComment(table: string, options: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
+    return this.run(new DropTableCommentOp(tableName(table, options.schema), options.existingComment ?? null))
+  }
+
+  /** PostgreSQL CREATE TYPE … AS ENUM (nothing on MySQL/SQLite, whose enums are inline). */
+  createEnum(name: string, values: readonly string[], options: SchemaOption & { ifNotExists?: boolean } = {}): Promise<void> {
+    return this.run(new CreateEnumOp(name, values, options.schema ?? null, options.ifNotExists ? { ifNotExists: true } : {}))
+  }
+
+  /** PostgreSQL DROP TYPE (nothing on MySQL/SQLite). */
+  dropEnum(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
+    return this.run(new DropEnumOp(name, options.schema ?? null, options.ifExists ? { ifExists: true } : {}))
+  }
+
+  /** PostgreSQL ALTER TYPE … ADD VALUE. `op.addEnumValue('mood', 'meh', { after: 'ok' })` */
+  addEnumValue(name: string, value: string, options: SchemaOption & { before?: string; after?: string; ifNotExists?: boolean } = {}): Promise<void> {
+    const { schema, ...placement } = options
+    return this.run(new AddEnumValueOp(name, value, schema ?? null, placement))
+  }
+
+  /**
+   * Inserts rows with multi-row INSERTs (bound parameters online, literals offline).
+   *
+   * @example
+   * const account = table('account', { id: t.integer(), name: t.string(50) })
+   * await op.bulkInsert(account, [{ id: 1, name: 'ada' }, { id: 2, name: "o'hara" }])
+   */
+  bulkInsert(target: Table<any>, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+    return this.run(new BulkInsertOp(target as Table, rows))
+  }
+
+  /**
+   * A value as an inline SQL literal, for statements that must be written out
+   * in full offline. `op.execute(sql\`UPDATE t SET s = ${op.inlineLiteral("it's")}\`)`
+   */
+  inlineLiteral(value: unknown): SqlFragment {
+    return sqlTag.literal(value)
+  }
+
+  /**
+   * Several changes to one table at once. On SQLite, changes it cannot make
+   * with ALTER are done by one move-and-copy that keeps rows, indexes and
+   * constraints; elsewhere each change is a plain ALTER. Offline, pass the
+   * table's current shape as `copyFrom`.
+   *
+   * @example
+   * await op.batchAlterTable('account', (b) => {
+   *   b.alterColumn('name', { type: t.string(100), nullable: false })
+   *   b.dropColumn('legacy')
+   * })
+   */
+  batchAlterTable(
+    table: string,
+    fn: (batch: BatchOperations) => void | Promise<void>,
+    options: SchemaOption & { recreate?: RecreateMode; copyFrom?: Table } = {},
+  ): Promise<void> {
+    const batch = new BatchOperations(tableName(table, options.schema))
+    // Collect now, run in queue order: a sync callback must not let later op calls overtake the batch.
+    const collected = Promise.resolve(fn(batch))
+    return this.enqueue(async () => {
+      await collected
+      const op = new BatchAlterTableOp(tableName(table, options.schema), batch.ops, {
+        ...(options.recreate ? { recreate: options.recreate } : {}),
+        ...(options.copyFrom ? { copyFrom: options.copyFrom } : {}),
+      })
+      await op.run(this.#executor)
+    })
   }
 
   /**

@@ -1,0 +1,19 @@
+/**
+ * Operations: the `op` facade revisions receive, and the ops as data that
+ * autogenerate emits and `op.run` executes.
+ *
+ * @example
+ * import { Operations, AddColumnOp } from 'athanor'
+ */
+export { Operations, type CreateTableOptions, type SchemaOption } from './operations.js'
+export { BatchOperations } from './batch-operations.js'
+export { opConstructors, type AlterColumnOptions, type CreateForeignKeyOptions, type CreateIndexOptions, type TypeInput } from './op-constructors.js'
+export type { MigrationContextInfo, OperationExecutor } from './executor.js'
+export { isTableChangeOperation, tableName, type MigrateOperation, type TableChangeOperation } from './ops/migrate-operation.js'
+export { CreateTableOp, DropTableOp, RenameTableOp, CreateTableCommentOp, DropTableCommentOp } from './ops/table-ops.js'
+export { AddColumnOp, DropColumnOp, AlterColumnOp } from './ops/column-ops.js'
+export { CreateIndexOp, DropIndexOp } from './ops/index-ops.js'
+export { AddConstraintOp, DropConstraintOp } from './ops/constraint-ops.js'
+export { CreateEnumOp, DropEnumOp, AddEnumValueOp } from './ops/enum-ops.js'
+export { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
+export { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'

@@ -1,0 +1,80 @@
+import { UsageError } from '../../errors.js'
+import type { SqlStatement } from '../../dialect/dialect.js'
+import type { Column } from '../../schema/column.js'
+import { isSqlFragment, renderSql, type SqlFragment } from '../../schema/sql.js'
+import type { Table } from '../../schema/table.js'
+import type { OperationExecutor } from '../executor.js'
+import { irreversible, runStatements, tableName, type MigrateOperation } from './migrate-operation.js'
+
+/** Rows per INSERT in offline scripts: keeps statements readable and far below any length limit. */
+const OFFLINE_ROWS_PER_STATEMENT = 1000
+
+/**
+ * Multi-row INSERTs of seed data into a table (Alembic's bulk_insert).
+ * Online, values are bound parameters, and each statement carries as many
+ * rows as the driver's parameter limit allows; offline they are literals.
+ * Rows are keyed by column property key or database name. Consecutive rows
+ * with the same keys share a statement; a column a row leaves out gets its
+ * server default.
+ */
+export class BulkInsertOp implements MigrateOperation {
+  readonly kind = 'bulk_insert'
+  constructor(
+    readonly table: Table,
+    readonly rows: readonly Readonly<Record<string, unknown>>[],
+  ) {}
+
+  #column(key: string): Column {
+    const column = this.table.columns[key] ?? this.table.column(key)
+    if (!column) throw new UsageError(`bulkInsert into "${this.table.name}": no column "${key}"`)
+    return column
+  }
+
+  /** The statements this op runs with `executor`'s dialect and mode. */
+  statements(executor: OperationExecutor): SqlStatement[] {
+    const { compiler } = executor.dialect
+    const target = tableName(this.table.name, this.table.schema)
+    const out: SqlStatement[] = []
+    let i = 0
+    while (i < this.rows.length) {
+      const keys = Object.keys(this.rows[i]!)
+      const signature = keys.join('\0')
+      const columns = keys.map((k) => this.#column(k))
+      const perStatement = executor.offline
+        ? OFFLINE_ROWS_PER_STATEMENT
+        : Math.max(1, Math.floor(compiler.maxBindParameters / Math.max(1, columns.length)))
+      const chunk: unknown[][] = []
+      while (i < this.rows.length && chunk.length < perStatement && Object.keys(this.rows[i]!).join('\0') === signature) {
+        const row = this.rows[i]!
+        chunk.push(keys.map((k) => row[k]))
+        i++
+      }
+      if (columns.length === 0) throw new UsageError(`bulkInsert into "${this.table.name}": a row has no values`)
+      out.push(compiler.insert(target, columns, chunk, executor.offline))
+    }
+    return out
+  }
+
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, this.statements(executor))
+  }
+  reverse(): MigrateOperation {
+    irreversible(this.kind, 'inserted rows are not tracked')
+  }
+}
+
+/** Runs SQL text or an `sql` fragment, with optional `?` parameters. */
+export class ExecuteOp implements MigrateOperation {
+  readonly kind = 'execute'
+  constructor(
+    readonly sql: string | SqlFragment,
+    readonly params?: readonly unknown[],
+  ) {}
+  async run(executor: OperationExecutor): Promise<void> {
+    const text = isSqlFragment(this.sql) ? renderSql(this.sql, executor.dialect) : this.sql
+    await executor.run(this.params === undefined ? { sql: text } : { sql: text, params: this.params })
+  }
+  reverse(): MigrateOperation {
+    irreversible(this.kind, 'raw SQL has no known inverse')
+  }
+}

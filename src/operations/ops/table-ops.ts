@@ -1,0 +1,90 @@
+import type { ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
+import type { Table } from '../../schema/table.js'
+import type { OperationExecutor } from '../executor.js'
+import { irreversible, runStatements, runTableChange, tableName, type MigrateOperation, type TableChangeOperation } from './migrate-operation.js'
+
+/** CREATE TABLE, with its constraints, indexes, comments (and PostgreSQL enum types). */
+export class CreateTableOp implements MigrateOperation {
+  readonly kind = 'create_table'
+  constructor(
+    readonly table: Table,
+    readonly options: ExistenceOptions = {},
+  ) {}
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, executor.dialect.compiler.createTable(this.table, this.options))
+  }
+  reverse(): DropTableOp {
+    return new DropTableOp(tableName(this.table.name, this.table.schema), { existing: this.table })
+  }
+}
+
+/** DROP TABLE; on PostgreSQL also drops enum types no other column uses. */
+export class DropTableOp implements MigrateOperation {
+  readonly kind = 'drop_table'
+  constructor(
+    readonly table: TableName,
+    readonly options: ExistenceOptions & { existing?: Table } = {},
+  ) {}
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, executor.dialect.compiler.dropTable(this.table, { ifExists: this.options.ifExists ?? false }))
+  }
+  reverse(): CreateTableOp {
+    if (!this.options.existing) irreversible(this.kind, `the definition of "${this.table.name}" is not known`)
+    return new CreateTableOp(this.options.existing)
+  }
+}
+
+/** ALTER TABLE … RENAME TO. */
+export class RenameTableOp implements MigrateOperation {
+  readonly kind = 'rename_table'
+  constructor(
+    readonly table: TableName,
+    readonly newName: string,
+  ) {}
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, executor.dialect.compiler.renameTable(this.table, this.newName))
+  }
+  reverse(): RenameTableOp {
+    return new RenameTableOp(tableName(this.newName, this.table.schema), this.table.name)
+  }
+}
+
+/** Sets a table comment (`existingComment` makes it reversible). */
+export class CreateTableCommentOp implements TableChangeOperation {
+  readonly kind = 'create_table_comment'
+  constructor(
+    readonly table: TableName,
+    readonly comment: string,
+    readonly existingComment: string | null = null,
+  ) {}
+  toChange() {
+    return { kind: 'setTableComment' as const, comment: this.comment }
+  }
+  async run(executor: OperationExecutor): Promise<void> {
+    await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.setTableComment(this.table, this.comment))
+  }
+  reverse(): MigrateOperation {
+    return this.existingComment === null
+      ? new DropTableCommentOp(this.table, this.comment)
+      : new CreateTableCommentOp(this.table, this.existingComment, this.comment)
+  }
+}
+
+/** Removes a table comment (`existingComment` makes it reversible). */
+export class DropTableCommentOp implements TableChangeOperation {
+  readonly kind = 'drop_table_comment'
+  constructor(
+    readonly table: TableName,
+    readonly existingComment: string | null = null,
+  ) {}
+  toChange() {
+    return { kind: 'setTableComment' as const, comment: null }
+  }
+  async run(executor: OperationExecutor): Promise<void> {
+    await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.setTableComment(this.table, null))
+  }
+  reverse(): CreateTableCommentOp {
+    if (this.existingComment === null) irreversible(this.kind, 'the comment being dropped is not known (pass existingComment)')
+    return new CreateTableCommentOp(this.table, this.existingComment)
+  }
+}
