@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DatabaseError } from '../../src/errors.js'
+import { runUpgrade } from '../../src/runtime/commands.js'
+import { listTables, versionRows } from '../support/catalog.js'
+import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { linearRevisions, revisionId, runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
+
+const r = revisionId
+
+/** Revision 2 creates two tables, then its third statement fails. */
+function failingProject(): RevisionSpec[] {
+  const [first, second, third] = linearRevisions(3)
+  return [
+    first!,
+    { ...second!, up: ['CREATE TABLE f1 (id INTEGER)', 'CREATE TABLE f2 (id INTEGER)', 'INSERT INTO no_such_table (id) VALUES (1)'] },
+    third!,
+  ]
+}
+
+/** The same revision 2, fixed so that it also completes where its first statements already ran. */
+const fixedSecond: RevisionSpec = {
+  ...linearRevisions(2)[1]!,
+  up: ['CREATE TABLE IF NOT EXISTS f1 (id INTEGER)', 'CREATE TABLE IF NOT EXISTS f2 (id INTEGER)', 'CREATE TABLE f3 (id INTEGER)'],
+}
+
+describe.each(ALL_DATABASES)('a failing revision on %s', (kind) => {
+  let db: TestDatabase
+  let project: MigrationProject
+  beforeEach(async () => {
+    db = await createTestDatabase(kind)
+    project = writeMigrationProject(failingProject())
+  })
+  afterEach(async () => {
+    await db.drop()
+    project.remove()
+  })
+
+  async function state(): Promise<{ rows: string[]; tables: string[] }> {
+    const conn = await db.connect()
+    try {
+      return { rows: await versionRows(conn), tables: (await listTables(conn, kind)).filter((t) => t !== 'athanor_version') }
+    } finally {
+      await conn.close()
+    }
+  }
+
+  async function failedUpgrade(transactionPerMigration = true): Promise<DatabaseError> {
+    const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url, { transactionPerMigration })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseError)
+    return error as DatabaseError
+  }
+
+  it('fails with exit code 1, naming the revision, the statement and the cause', async () => {
+    const error = await failedUpgrade()
+    expect(error.exitCode).toBe(1)
+    expect(error.message).toContain(`upgrade ${r(2)} (step 2) failed`)
+    expect(error.message).toContain('at statement "INSERT INTO no_such_table (id) VALUES (1)"')
+    expect(error.message).toMatch(/no_such_table/)
+  })
+
+  it('leaves the version table naming the last revision that completed', async () => {
+    const error = await failedUpgrade()
+    expect((await state()).rows).toEqual([r(1)])
+    expect(error.hint).toContain(`the version table names ${r(1)}`)
+  })
+
+  if (kind === 'mysql') {
+    it('keeps the DDL that ran before the failure and says so (MariaDB has no transactional DDL)', async () => {
+      const error = await failedUpgrade()
+      expect((await state()).tables).toEqual(['f1', 'f2', 't1'])
+      expect(error.message).toContain('the 2 statement(s) of this revision before the failure may have run and were not rolled back')
+    })
+  } else {
+    it('rolls the failed revision back whole', async () => {
+      const error = await failedUpgrade()
+      expect((await state()).tables).toEqual(['t1'])
+      expect(error.hint).toContain('the revision was rolled back')
+      expect(error.message).not.toContain('may have run')
+    })
+
+    it('rolls the whole run back when transactionPerMigration is off', async () => {
+      const error = await failedUpgrade(false)
+      expect(await state()).toEqual({ rows: [], tables: [] })
+      expect(error.hint).toContain('the whole run was rolled back')
+    })
+  }
+
+  it('completes on a rerun once the revision is fixed', async () => {
+    await failedUpgrade()
+    project.rewrite(fixedSecond)
+    const result = await runUpgrade(project.script, 'head', runtimeOptions(db.url))
+    expect(result.steps.map((s) => s.revision)).toEqual([r(2), r(3)])
+    expect(await state()).toEqual({ rows: [r(3)], tables: ['f1', 'f2', 'f3', 't1', 't3'] })
+  })
+})

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DatabaseError } from '../../src/errors.js'
+import { runUpgrade } from '../../src/runtime/commands.js'
+import { listTables, versionRows } from '../support/catalog.js'
+import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { runtimeOptions, writeMigrationProject, type MigrationProject } from '../support/migration-project.js'
+
+describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (kind) => {
+  let db: TestDatabase
+  let project: MigrationProject | undefined
+  beforeEach(async () => {
+    db = await createTestDatabase(kind)
+  })
+  afterEach(async () => {
+    await db.drop()
+    project?.remove()
+  })
+
+  it('still runs every op before the version table is written', async () => {
+    project = writeMigrationProject([
+      {
+        id: 'aaaaaaaaaaaa',
+        up: {
+          code: [
+            "  op.execute('CREATE TABLE fa (id INTEGER)')",
+            "  op.execute('INSERT INTO fa (id) VALUES (?)', [42])",
+          ].join('\n'),
+        },
+      },
+    ])
+    await runUpgrade(project.script, 'head', runtimeOptions(db.url))
+    const conn = await db.connect()
+    expect(await conn.query('SELECT id FROM fa')).toEqual([{ id: 42 }])
+    expect(await versionRows(conn)).toEqual(['aaaaaaaaaaaa'])
+    await conn.close()
+  })
+
+  it('fails the revision when an un-awaited op fails', async () => {
+    project = writeMigrationProject([
+      {
+        id: 'aaaaaaaaaaaa',
+        up: {
+          code: [
+            "  op.execute('CREATE TABLE fa (id INTEGER)')",
+            "  op.execute('INSERT INTO missing_table (id) VALUES (1)')",
+          ].join('\n'),
+        },
+      },
+    ])
+    const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseError)
+    expect((error as DatabaseError).message).toContain('missing_table')
+    const conn = await db.connect()
+    expect(await versionRows(conn)).toEqual([])
+    // On transactional-DDL databases the un-awaited CREATE ran inside the revision's transaction and rolled back with it.
+    if (conn.dialect.transactionalDdl) expect(await listTables(conn, kind)).toEqual(['athanor_version'])
+    await conn.close()
+  })
+})
