@@ -292,7 +292,8 @@ export class RevisionGraph {
 
   /**
    * Depth-first post-order from the real heads (revisions nothing points at),
-   * sorted by id: parents come out before children, each branch contiguous.
+   * sorted by id, following dependencies before parents: parents come out
+   * before children, each branch contiguous.
    * Detects cycles on the way (a cycle has no real head, so every revision is
    * also tried as a start).
    */
@@ -306,7 +307,8 @@ export class RevisionGraph {
       const push = (id: string): void => {
         state.set(id, 'active')
         const revision = this.get(id)
-        stack.push({ id, edges: [...revision.downRevisions, ...(this.#dependencies.get(id) ?? [])], next: 0 })
+        // Dependencies first: a cross-branch dependency is finished before the branch that needs it.
+        stack.push({ id, edges: [...(this.#dependencies.get(id) ?? []), ...revision.downRevisions], next: 0 })
       }
       push(start)
       while (stack.length > 0) {
