@@ -31,7 +31,7 @@ describe.each(ALL_DATABASES)('adopting an Alembic-managed database on %s', (kind
   const options = () => runtimeOptions(db.url, { versionTable: 'alembic_version' })
   beforeEach(async () => {
     db = await createTestDatabase(kind)
-    project = writeMigrationProject(linearRevisions(3))
+    project = await writeMigrationProject(linearRevisions(3))
     const conn = await db.connect()
     // Exactly what Alembic creates.
     await conn.execute('CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))')

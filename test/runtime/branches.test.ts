@@ -26,7 +26,7 @@ describe.each(ALL_DATABASES)('branches on %s', (kind) => {
   let project: MigrationProject
   beforeEach(async () => {
     db = await createTestDatabase(kind)
-    project = writeMigrationProject(branchy)
+    project = await writeMigrationProject(branchy)
   })
   afterEach(async () => {
     await db.drop()
@@ -65,7 +65,7 @@ describe.each(ALL_DATABASES)('branches on %s', (kind) => {
 
   it('upgrades through the merge to a single head row', async () => {
     project.remove()
-    project = writeMigrationProject(merged)
+    project = await writeMigrationProject(merged)
     const result = await runUpgrade(project.script, 'heads', runtimeOptions(db.url))
     expect(result.steps).toHaveLength(6)
     expect(result.steps.at(-1)?.revision).toBe('d9d9d9d9d9d9')
@@ -74,7 +74,7 @@ describe.each(ALL_DATABASES)('branches on %s', (kind) => {
 
   it('un-merges into two rows when stepping down below the merge', async () => {
     project.remove()
-    project = writeMigrationProject(merged)
+    project = await writeMigrationProject(merged)
     await runUpgrade(project.script, 'head', runtimeOptions(db.url))
     const result = await runDowngrade(project.script, 'b2b2b2b2b2b2', runtimeOptions(db.url))
     expect(result.steps.map((s) => s.revision)).toEqual(['d9d9d9d9d9d9'])

@@ -28,7 +28,7 @@ describe.each(ALL_DATABASES)('a failing revision on %s', (kind) => {
   let project: MigrationProject
   beforeEach(async () => {
     db = await createTestDatabase(kind)
-    project = writeMigrationProject(failingProject())
+    project = await writeMigrationProject(failingProject())
   })
   afterEach(async () => {
     await db.drop()

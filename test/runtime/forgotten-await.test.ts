@@ -17,7 +17,7 @@ describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (
   })
 
   it('still runs every op before the version table is written', async () => {
-    project = writeMigrationProject([
+    project = await writeMigrationProject([
       {
         id: 'aaaaaaaaaaaa',
         up: {
@@ -36,7 +36,7 @@ describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (
   })
 
   it('fails the revision when an un-awaited op fails', async () => {
-    project = writeMigrationProject([
+    project = await writeMigrationProject([
       {
         id: 'aaaaaaaaaaaa',
         up: {

@@ -19,7 +19,7 @@ describe.each(ALL_DATABASES)('stamp on %s', (kind) => {
   let project: MigrationProject
   beforeEach(async () => {
     db = await createTestDatabase(kind)
-    project = writeMigrationProject(specs)
+    project = await writeMigrationProject(specs)
   })
   afterEach(async () => {
     await db.drop()

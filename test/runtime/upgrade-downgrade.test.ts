@@ -12,7 +12,7 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
   let project: MigrationProject
   beforeEach(async () => {
     db = await createTestDatabase(kind)
-    project = writeMigrationProject(linearRevisions(3))
+    project = await writeMigrationProject(linearRevisions(3))
   })
   afterEach(async () => {
     await db.drop()

@@ -14,8 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RuntimeOptions } from '../../src/runtime/commands.js'
-import { RevisionGraph } from '../../src/script/graph.js'
-import type { Revision } from '../../src/script/revision.js'
+import { ScriptDirectory } from '../../src/script/script-directory.js'
 
 /** One revision of a test project. `up`/`down` are SQL statements, or a function body given as code. */
 export interface RevisionSpec {
@@ -32,7 +31,8 @@ export interface RevisionSpec {
 export interface MigrationProject {
   readonly dir: string
   readonly versionsDir: string
-  readonly script: { readonly graph: RevisionGraph }
+  /** Loaded by the real ScriptDirectory, so the revision files' headers are parsed as users' are. */
+  readonly script: ScriptDirectory
   /** Rewrites one revision file (to fix a failing revision between runs). */
   rewrite(spec: RevisionSpec): void
   remove(): void
@@ -42,17 +42,17 @@ export interface MigrationProject {
  * Writes `specs` as revision files and builds the graph over them.
  *
  * @example
- * const project = writeMigrationProject(linearRevisions(3))
+ * const project = await writeMigrationProject(linearRevisions(3))
  */
-export function writeMigrationProject(specs: readonly RevisionSpec[]): MigrationProject {
+export async function writeMigrationProject(specs: readonly RevisionSpec[]): Promise<MigrationProject> {
   const dir = mkdtempSync(join(tmpdir(), 'athanor-project-'))
   const versionsDir = join(dir, 'migrations', 'versions')
   mkdirSync(versionsDir, { recursive: true })
-  const revisions = specs.map((spec) => writeRevisionFile(versionsDir, spec))
+  for (const spec of specs) writeRevisionFile(versionsDir, spec)
   return {
     dir,
     versionsDir,
-    script: { graph: new RevisionGraph(revisions) },
+    script: await ScriptDirectory.load(join(dir, 'migrations')),
     rewrite: (spec) => void writeRevisionFile(versionsDir, spec),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }
@@ -91,7 +91,7 @@ export function runtimeOptions(url: string, overrides: Partial<RuntimeOptions> =
   return { url, versionTable: 'athanor_version', transactionPerMigration: true, xArgs: {}, ...overrides }
 }
 
-function writeRevisionFile(versionsDir: string, spec: RevisionSpec): Revision {
+function writeRevisionFile(versionsDir: string, spec: RevisionSpec): void {
   const parents = spec.parent === undefined || spec.parent === null ? [] : typeof spec.parent === 'string' ? [spec.parent] : [...spec.parent]
   const message = spec.message ?? `revision ${spec.id}`
   const path = join(versionsDir, `${spec.id}_${message.replace(/\W+/g, '_')}.ts`)
@@ -119,15 +119,6 @@ ${functionBody(spec.down)}
 }
 `
   writeFileSync(path, text)
-  return {
-    id: spec.id,
-    downRevisions: parents,
-    branchLabels: spec.branchLabels ?? [],
-    dependsOn: spec.dependsOn ?? [],
-    message,
-    createDate: '2026-11-24T00:00:00.000Z',
-    path,
-  }
 }
 
 function functionBody(body: RevisionSpec['up']): string {
