@@ -1,0 +1,127 @@
+/**
+ * Column differences of a table present on both sides: added, removed and
+ * renamed columns, and changes of type, nullability, default and comment.
+ */
+import type { ColumnAlteration, TableName } from '../dialect/ddl-compiler.js'
+import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../operations/ops/column-ops.js'
+import type { Column, ServerDefault } from '../schema/column.js'
+import type { Table } from '../schema/table.js'
+import type { CompareContext } from './compare-context.js'
+import { comparableDefault, defaultSql } from './default-text.js'
+import type { PlannedChange, RenameCandidate, RenameDecision, SchemaDiff } from './schema-diff.js'
+import { describeType } from './type-description.js'
+
+/** The column changes of one table, grouped by when they must run. */
+export interface ColumnChanges {
+  readonly renames: PlannedChange[]
+  readonly adds: PlannedChange[]
+  readonly alters: PlannedChange[]
+  readonly drops: PlannedChange[]
+  readonly candidates: (RenameCandidate & { decision: RenameDecision })[]
+}
+
+/** Compares the columns of `model` with those of `db` (the same table). */
+export async function compareColumns(model: Table, db: Table, ctx: CompareContext): Promise<ColumnChanges> {
+  const name = ctx.nameOf(model)
+  const out: ColumnChanges = { renames: [], adds: [], alters: [], drops: [], candidates: [] }
+  const included = (c: Column, reflected: boolean) => ctx.include({ type: 'column', name: c.name, schema: name.schema, reflected })
+  const modelColumns = model.columnList.filter((c) => included(c, false))
+  const dbColumns = db.columnList.filter((c) => included(c, true))
+  const dbByName = new Map(dbColumns.map((c) => [c.name, c]))
+  const modelNames = new Set(modelColumns.map((c) => c.name))
+  const added = modelColumns.filter((c) => !dbByName.has(c.name))
+  const removed = dbColumns.filter((c) => !modelNames.has(c.name))
+  const pairs = new Map<Column, Column>()
+
+  for (const [from, to] of renamePairs(removed, added, ctx)) {
+    const candidate: RenameCandidate = { kind: 'column', table: name.name, schema: name.schema, from: from.name, to: to.name }
+    const decision = await ctx.decideRename(candidate)
+    out.candidates.push({ ...candidate, decision })
+    if (decision === 'drop-add') continue
+    pairs.set(to, from)
+    out.renames.push({
+      op: new AlterColumnOp(name, { column: from.name, newName: to.name, ...existing(from) }),
+      diffs: [{ kind: 'rename_column', table: name.name, ...schemaKey(name), column: to.name, detail: `${from.name} -> ${to.name}` }],
+      ...(decision === 'review' ? { review: `column "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropColumn + addColumn` } : {}),
+    })
+  }
+
+  for (const column of modelColumns) {
+    const reflected = dbByName.get(column.name) ?? pairs.get(column)
+    if (reflected === undefined) {
+      out.adds.push({ op: new AddColumnOp(name, column), diffs: [{ kind: 'add_column', table: name.name, ...schemaKey(name), column: column.name }] })
+      continue
+    }
+    const alter = compareColumn(name, model, column, reflected, ctx)
+    if (alter) out.alters.push(alter)
+  }
+  const renamedAway = new Set([...pairs.values()])
+  for (const column of removed.filter((c) => !renamedAway.has(c))) {
+    out.drops.push({
+      op: new DropColumnOp(name, column.name, { existing: column }),
+      diffs: [{ kind: 'remove_column', table: name.name, ...schemaKey(name), column: column.name }],
+    })
+  }
+  return out
+}
+
+/** `{ schema }` when the table has one, for a diff entry. */
+export function schemaKey(name: TableName): { schema?: string } {
+  return name.schema === null ? {} : { schema: name.schema }
+}
+
+function existing(column: Column): Partial<ColumnAlteration> {
+  return {
+    existingType: column.type,
+    existingNullable: column.nullable,
+    existingServerDefault: column.serverDefault,
+    existingComment: column.comment,
+    existingAutoincrement: column.autoincrement,
+  }
+}
+
+/** Removed/added columns that look like one column renamed: same type and nullability, and no other match either way. */
+function renamePairs(removed: readonly Column[], added: readonly Column[], ctx: CompareContext): [Column, Column][] {
+  const alike = (from: Column, to: Column) => from.nullable === to.nullable && ctx.equivalence.typesEquivalent(to.type, from.type)
+  const pairs: [Column, Column][] = []
+  for (const from of removed) {
+    const matches = added.filter((to) => alike(from, to))
+    if (matches.length !== 1) continue
+    const to = matches[0]!
+    if (removed.filter((other) => alike(other, to)).length === 1) pairs.push([from, to])
+  }
+  return pairs
+}
+
+function compareColumn(name: TableName, model: Table, column: Column, reflected: Column, ctx: CompareContext): PlannedChange | null {
+  const diffs: SchemaDiff[] = []
+  const change: { type?: Column['type']; nullable?: boolean; serverDefault?: ServerDefault | null; comment?: string | null } = {}
+  const at = { table: name.name, ...schemaKey(name), column: column.name }
+  const keyColumn = column.primaryKey || reflected.primaryKey
+
+  if (!keyColumn && column.nullable !== reflected.nullable) {
+    change.nullable = column.nullable
+    diffs.push({ kind: 'modify_nullable', ...at, detail: `${reflected.nullable ? 'NULL' : 'NOT NULL'} -> ${column.nullable ? 'NULL' : 'NOT NULL'}` })
+  }
+  if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) {
+    change.type = column.type
+    diffs.push({ kind: 'modify_type', ...at, detail: `${describeType(reflected.type, ctx.dialect)} -> ${describeType(column.type, ctx.dialect)}` })
+  }
+  if (ctx.serverDefaults && !(reflected.autoincrement || column.autoincrement)) {
+    const reflectedText = comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect))
+    const canonical = ctx.canonicalDefault(model, column)
+    const modelText = comparableDefault(
+      canonical !== undefined ? canonical : column.serverDefault === null ? null : defaultSql(column.serverDefault, ctx.dialect),
+    )
+    if (modelText !== reflectedText) {
+      change.serverDefault = column.serverDefault
+      diffs.push({ kind: 'modify_default', ...at, detail: `${reflectedText ?? 'none'} -> ${modelText ?? 'none'}` })
+    }
+  }
+  if (ctx.comments && (column.comment || null) !== (reflected.comment || null)) {
+    change.comment = column.comment
+    diffs.push({ kind: 'modify_comment', ...at, detail: `${JSON.stringify(reflected.comment)} -> ${JSON.stringify(column.comment)}` })
+  }
+  if (diffs.length === 0) return null
+  return { op: new AlterColumnOp(name, { column: column.name, ...change, ...existing(reflected) }), diffs }
+}

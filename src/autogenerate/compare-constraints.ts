@@ -1,0 +1,203 @@
+/**
+ * Index and constraint differences of a table present on both sides.
+ *
+ * Unique constraints and unique indexes are one family: some databases store
+ * one as the other (MySQL keeps a unique constraint as a unique index, SQLite
+ * as an automatic index), so a model's unique constraint matched by a
+ * reflected unique index of the same columns — or the reverse — is no
+ * difference. Foreign keys match by what they connect (columns and referred
+ * columns), as in Alembic, and differ when their actions differ. Checks
+ * compare by name only: their text is the database's to rewrite.
+ */
+import type { TableName } from '../dialect/ddl-compiler.js'
+import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
+import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
+import type { CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint } from '../schema/constraints.js'
+import { sqlText } from '../schema/sql.js'
+import type { Table } from '../schema/table.js'
+import type { CompareContext } from './compare-context.js'
+import { schemaKey } from './compare-columns.js'
+import type { PlannedChange } from './schema-diff.js'
+
+/** The constraint changes of one table, grouped by when they must run. */
+export interface ConstraintChanges {
+  /** Foreign keys to drop: before anything else, so columns and tables they hold can go. */
+  readonly dropFks: PlannedChange[]
+  readonly drops: PlannedChange[]
+  readonly adds: PlannedChange[]
+  /** Foreign keys to add: last, once every table they refer to exists. */
+  readonly addFks: PlannedChange[]
+}
+
+type UniqueThing = { readonly kind: 'constraint'; readonly item: UniqueConstraint } | { readonly kind: 'index'; readonly item: Index }
+
+/**
+ * Compares indexes, unique constraints, foreign keys and named checks of
+ * `model` with `db`. `renamedColumns` maps a reflected column name to its new
+ * name, so a renamed column's index is not reported as changed.
+ */
+export function compareConstraints(model: Table, db: Table, ctx: CompareContext, renamedColumns: ReadonlyMap<string, string> = new Map()): ConstraintChanges {
+  const name = ctx.nameOf(model)
+  const out: ConstraintChanges = { dropFks: [], drops: [], adds: [], addFks: [] }
+  const incl = (type: string, n: string | null, reflected: boolean) => ctx.include({ type, name: n, schema: name.schema, reflected })
+  const cols = (columns: readonly string[]) => columns.map((c) => renamedColumns.get(c) ?? c)
+
+  compareUniquesAndIndexes(name, model, db, ctx, out, incl, cols)
+  compareForeignKeys(name, model, db, ctx, out, incl, cols)
+  compareChecks(name, model, db, out, incl)
+  return out
+}
+
+function uniqueThings(table: Table): UniqueThing[] {
+  const constraints = table.constraints.filter((c): c is UniqueConstraint => c.kind === 'unique')
+  const constraintNames = new Set(constraints.map((c) => c.name))
+  const pkName = table.primaryKey?.name
+  const indexes = table.indexes.filter((i) => !(i.unique && (constraintNames.has(i.name) || i.name === pkName)))
+  return [...constraints.map((item) => ({ kind: 'constraint' as const, item })), ...indexes.map((item) => ({ kind: 'index' as const, item }))]
+}
+
+function indexSignature(index: Index): string {
+  return JSON.stringify([index.unique, index.expressions.map((e) => (typeof e === 'string' ? e : `expr:${index.expressions.length}`))])
+}
+
+function compareUniquesAndIndexes(
+  name: TableName,
+  model: Table,
+  db: Table,
+  ctx: CompareContext,
+  out: ConstraintChanges,
+  incl: (type: string, n: string | null, reflected: boolean) => boolean,
+  cols: (columns: readonly string[]) => string[],
+): void {
+  const typeName = (t: UniqueThing) => (t.kind === 'index' ? 'index' : 'unique_constraint')
+  const modelThings = uniqueThings(model).filter((t) => incl(typeName(t), t.item.name, false))
+  const dbThings = uniqueThings(db).filter((t) => incl(typeName(t), t.item.name, true))
+  const uniqueColumns = (t: UniqueThing): string | null => {
+    if (t.kind === 'constraint') return JSON.stringify([...t.item.columns])
+    if (!t.item.unique || t.item.where !== null || t.item.expressions.some((e) => typeof e !== 'string')) return null
+    return JSON.stringify(t.item.expressions)
+  }
+  const dbUnique = (t: UniqueThing): string | null => {
+    if (t.kind === 'constraint') return JSON.stringify(cols(t.item.columns))
+    const own = uniqueColumns(t)
+    return own === null ? null : JSON.stringify(cols(JSON.parse(own) as string[]))
+  }
+  const unmatchedDb = new Set(dbThings)
+  const unmatchedModel: UniqueThing[] = []
+  for (const m of modelThings) {
+    const byName = m.item.name === null ? undefined : [...unmatchedDb].find((d) => d.item.name === m.item.name && d.kind === m.kind)
+    if (byName && (m.kind === 'constraint' || sameIndex(m.item as Index, byName.item as Index, cols))) {
+      unmatchedDb.delete(byName)
+      continue
+    }
+    const signature = uniqueColumns(m)
+    const bySignature = signature === null ? undefined : [...unmatchedDb].find((d) => dbUnique(d) === signature)
+    if (bySignature) {
+      unmatchedDb.delete(bySignature)
+      continue
+    }
+    unmatchedModel.push(m)
+  }
+  for (const d of unmatchedDb) {
+    if (d.kind === 'index') {
+      out.drops.push({ op: new DropIndexOp(d.item.name, name, { existing: d.item }), diffs: [{ kind: 'remove_index', table: name.name, ...schemaKey(name), name: d.item.name }] })
+    } else if (d.item.name !== null) {
+      out.drops.push({
+        op: new DropConstraintOp(d.item.name, name, { type: 'unique', existing: d.item }),
+        diffs: [{ kind: 'remove_constraint', table: name.name, ...schemaKey(name), name: d.item.name, detail: `UNIQUE (${d.item.columns.join(', ')})` }],
+      })
+    }
+  }
+  for (const m of unmatchedModel) {
+    if (m.kind === 'index') {
+      const index = { ...m.item, table: name.name, schema: name.schema }
+      out.adds.push({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: name.name, ...schemaKey(name), name: m.item.name }] })
+    } else {
+      out.adds.push({
+        op: new AddConstraintOp(name, m.item),
+        diffs: [{ kind: 'add_constraint', table: name.name, ...schemaKey(name), ...(m.item.name ? { name: m.item.name } : {}), detail: `UNIQUE (${m.item.columns.join(', ')})` }],
+      })
+    }
+  }
+  void ctx
+}
+
+function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[]): boolean {
+  if (model.unique !== db.unique || model.expressions.length !== db.expressions.length) return false
+  const dbColumns = db.expressions.map((e) => (typeof e === 'string' ? cols([e])[0]! : e))
+  return indexSignature({ ...db, expressions: dbColumns }) === indexSignature(model)
+}
+
+function fkSignature(fk: ForeignKeyConstraint, ctx: CompareContext, cols: (columns: readonly string[]) => string[], ownSchema: string | null): string {
+  return JSON.stringify([cols(fk.columns), ctx.schemaOf(fk.referredSchema ?? ownSchema), fk.referredTable, fk.referredColumns])
+}
+
+function fkActions(fk: ForeignKeyConstraint, ctx: CompareContext): string {
+  return `${ctx.equivalence.normalizeAction(fk.onDelete)}/${ctx.equivalence.normalizeAction(fk.onUpdate)}/${String(fk.deferrable)}`
+}
+
+function compareForeignKeys(
+  name: TableName,
+  model: Table,
+  db: Table,
+  ctx: CompareContext,
+  out: ConstraintChanges,
+  incl: (type: string, n: string | null, reflected: boolean) => boolean,
+  cols: (columns: readonly string[]) => string[],
+): void {
+  const modelFks = model.foreignKeys.filter((fk) => incl('foreign_key_constraint', fk.name, false))
+  const dbFks = db.foreignKeys.filter((fk) => incl('foreign_key_constraint', fk.name, true))
+  const unmatchedDb = new Set(dbFks)
+  const describe = (fk: ForeignKeyConstraint) => `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})`
+  const add = (fk: ForeignKeyConstraint, detail: string) =>
+    out.addFks.push({ op: new AddConstraintOp(name, fk), diffs: [{ kind: 'add_fk', table: name.name, ...schemaKey(name), ...(fk.name ? { name: fk.name } : {}), detail }] })
+  const drop = (fk: ForeignKeyConstraint, detail: string) => {
+    if (fk.name === null) return // an unnamed key cannot be dropped by name; SQLite rebuilds drop it with its table
+    out.dropFks.push({
+      op: new DropConstraintOp(fk.name, name, { type: 'foreignKey', existing: fk }),
+      diffs: [{ kind: 'remove_fk', table: name.name, ...schemaKey(name), name: fk.name, detail }],
+    })
+  }
+  for (const fk of modelFks) {
+    const signature = fkSignature(fk, ctx, (c) => [...c], model.schema)
+    const match = [...unmatchedDb].find((d) => fkSignature(d, ctx, cols, db.schema) === signature)
+    if (!match) {
+      add(fk, describe(fk))
+      continue
+    }
+    unmatchedDb.delete(match)
+    if (fkActions(fk, ctx) !== fkActions(match, ctx)) {
+      const detail = `${describe(fk)}: ON DELETE ${ctx.equivalence.normalizeAction(match.onDelete)} ON UPDATE ${ctx.equivalence.normalizeAction(match.onUpdate)} -> ON DELETE ${ctx.equivalence.normalizeAction(fk.onDelete)} ON UPDATE ${ctx.equivalence.normalizeAction(fk.onUpdate)}`
+      drop(match, detail)
+      add(fk.name === null && match.name !== null ? { ...fk, name: match.name } : fk, detail)
+    }
+  }
+  for (const fk of unmatchedDb) drop(fk, describe(fk))
+}
+
+function compareChecks(
+  name: TableName,
+  model: Table,
+  db: Table,
+  out: ConstraintChanges,
+  incl: (type: string, n: string | null, reflected: boolean) => boolean,
+): void {
+  const checks = (t: Table) => t.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
+  const modelChecks = checks(model).filter((c) => incl('check_constraint', c.name, false))
+  const named = modelChecks.filter((c) => c.name !== null)
+  // The database names an unnamed check itself; with one in the model, a reflected name the model lacks proves nothing.
+  const modelHasUnnamed = modelChecks.length > named.length
+  const dbChecks = checks(db).filter((c) => c.name !== null && incl('check_constraint', c.name, true))
+  const dbNames = new Set(dbChecks.map((c) => c.name))
+  const modelNames = new Set(named.map((c) => c.name))
+  for (const check of named.filter((c) => !dbNames.has(c.name))) {
+    out.adds.push({ op: new AddConstraintOp(name, check), diffs: [{ kind: 'add_constraint', table: name.name, ...schemaKey(name), name: check.name!, detail: `CHECK (${sqlText(check.expression)})` }] })
+  }
+  if (modelHasUnnamed) return
+  for (const check of dbChecks.filter((c) => !modelNames.has(c.name))) {
+    out.drops.push({
+      op: new DropConstraintOp(check.name!, name, { type: 'check', existing: check }),
+      diffs: [{ kind: 'remove_constraint', table: name.name, ...schemaKey(name), name: check.name!, detail: `CHECK (${sqlText(check.expression)})` }],
+    })
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The resolved settings one comparison runs with, shared by the table,
+ * column and constraint comparers.
+ */
+import type { IncludeObjectInfo } from '../config/config-types.js'
+import { schemaEquivalenceFor, type SchemaEquivalence } from '../dialect/schema-equivalence.js'
+import type { Dialect } from '../dialect/dialect.js'
+import type { TableName } from '../dialect/ddl-compiler.js'
+import type { Column } from '../schema/column.js'
+import type { Table } from '../schema/table.js'
+import type { CompareOptions, RenamePolicy } from './compare-options.js'
+import type { RenameCandidate, RenameDecision } from './schema-diff.js'
+
+/** Settings of one comparison. */
+export interface CompareContext {
+  readonly dialect: Dialect
+  readonly equivalence: SchemaEquivalence
+  readonly types: boolean
+  readonly serverDefaults: boolean
+  readonly comments: boolean
+  readonly defaultSchema: string | null
+  readonly canonicalDefault: (table: Table, column: Column) => string | null | undefined
+  include(info: IncludeObjectInfo): boolean
+  decideRename(candidate: RenameCandidate): Promise<RenameDecision>
+  /** A model or reflected schema name with the default schema written as null. */
+  schemaOf(schema: string | null): string | null
+  nameOf(table: Table): TableName
+}
+
+/** Resolves {@link CompareOptions} into a {@link CompareContext}. */
+export function compareContext(options: CompareOptions): CompareContext {
+  const equivalence = schemaEquivalenceFor(options.dialect)
+  const defaultSchema = options.defaultSchema ?? null
+  const schemaOf = (schema: string | null) => (schema === null || schema === defaultSchema ? null : schema)
+  return {
+    dialect: options.dialect,
+    equivalence,
+    types: options.types ?? true,
+    serverDefaults: options.serverDefaults ?? true,
+    comments: (options.comments ?? true) && equivalence.supportsComments,
+    defaultSchema,
+    canonicalDefault: options.canonicalDefault ?? (() => undefined),
+    include: (info) => options.includeObject?.(info) ?? true,
+    decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
+    schemaOf,
+    nameOf: (table) => Object.freeze({ name: table.name, schema: schemaOf(table.schema) }),
+  }
+}
+
+async function decideRename(policy: RenamePolicy, candidate: RenameCandidate): Promise<RenameDecision> {
+  const forms = pairForms(candidate)
+  if (policy.accept?.some((pair) => forms.has(normalizePair(pair)))) return 'rename'
+  if (policy.reject?.some((pair) => forms.has(normalizePair(pair)))) return 'drop-add'
+  return policy.decide ? policy.decide(candidate) : 'review'
+}
+
+/** The spellings of `old=new` a user may write for a candidate. */
+function pairForms(c: RenameCandidate): Set<string> {
+  if (c.kind === 'table') return new Set([`${c.from}=${c.to}`, c.schema ? `${c.schema}.${c.from}=${c.schema}.${c.to}` : ''].filter(Boolean))
+  return new Set([`${c.from}=${c.to}`, `${c.table}.${c.from}=${c.table}.${c.to}`, `${c.table}.${c.from}=${c.to}`])
+}
+
+function normalizePair(pair: string): string {
+  return pair.replace(/\s+/g, '')
+}

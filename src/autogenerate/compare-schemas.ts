@@ -1,0 +1,171 @@
+/**
+ * compareSchemas: what must change in the database for it to match the
+ * models, as ops in an order that runs (Alembic's `compare_metadata` plus
+ * `produce_migrations`).
+ */
+import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
+import { CreateIndexOp } from '../operations/ops/index-ops.js'
+import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
+import { enumTypesOf } from '../schema/types.js'
+import type { Table } from '../schema/table.js'
+import { compareColumns, schemaKey } from './compare-columns.js'
+import { compareConstraints } from './compare-constraints.js'
+import { compareContext, type CompareContext } from './compare-context.js'
+import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
+import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
+
+/**
+ * Compares the models with the reflected database. The result's `changes`
+ * run in this order: new enum values, new tables (referred tables first)
+ * with their indexes, foreign keys to drop, per table renames / drops of
+ * indexes and constraints / added and altered columns / added constraints
+ * and indexes / dropped columns / comments, dropped tables, foreign keys to
+ * add. Undoing them in reverse order is the downgrade.
+ *
+ * @example
+ * const { changes, diffs } = await compareSchemas({ tables: metadata.tables }, reflected, { dialect })
+ */
+export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSnapshot, options: CompareOptions): Promise<Comparison> {
+  const ctx = compareContext(options)
+  const key = (t: Table) => `${ctx.schemaOf(t.schema) ?? ''}.${t.name}`
+  const modelTables = models.tables.filter((t) => ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: false }))
+  const dbTables = reflected.tables.filter(
+    (t) => t.name !== options.versionTable && ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
+  )
+  const dbByKey = new Map(dbTables.map((t) => [key(t), t]))
+  const modelKeys = new Set(modelTables.map(key))
+  const created = modelTables.filter((t) => !dbByKey.has(key(t)))
+  const dropped = dbTables.filter((t) => !modelKeys.has(key(t)))
+
+  const renames: (RenameCandidate & { decision: RenameDecision })[] = []
+  const pairs: [Table, Table][] = modelTables.filter((t) => dbByKey.has(key(t))).map((t) => [t, dbByKey.get(key(t))!])
+  const tableRenames: PlannedChange[] = []
+  const renamedFrom = new Set<Table>()
+  const renamedTo = new Set<Table>()
+  for (const [from, to] of tableRenamePairs(dropped, created, ctx)) {
+    const candidate: RenameCandidate = { kind: 'table', table: to.name, schema: ctx.schemaOf(to.schema), from: from.name, to: to.name }
+    const decision = await ctx.decideRename(candidate)
+    renames.push({ ...candidate, decision })
+    if (decision === 'drop-add') continue
+    renamedFrom.add(from)
+    renamedTo.add(to)
+    pairs.push([to, from])
+    tableRenames.push({
+      op: new RenameTableOp(ctx.nameOf(from), to.name),
+      diffs: [{ kind: 'rename_table', table: to.name, ...schemaKey(ctx.nameOf(to)), detail: `${from.name} -> ${to.name}` }],
+      ...(decision === 'review' ? { review: `table "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropTable + createTable` } : {}),
+    })
+  }
+
+  const enumValues = compareEnums(models, reflected, ctx)
+  const creates = sortByDependency(created.filter((t) => !renamedTo.has(t))).flatMap((t) => createTable(t, ctx))
+  const dropFks: PlannedChange[] = []
+  const perTable: PlannedChange[] = [...tableRenames]
+  const addFks: PlannedChange[] = []
+  for (const [model, db] of pairs) {
+    const columns = await compareColumns(model, db, ctx)
+    renames.push(...columns.candidates)
+    const renamedColumns = new Map(
+      columns.candidates.filter((c) => c.decision !== 'drop-add').map((c) => [c.from, c.to] as const),
+    )
+    const constraints = compareConstraints(model, db, ctx, renamedColumns)
+    dropFks.push(...constraints.dropFks)
+    perTable.push(...columns.renames, ...constraints.drops, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx))
+    addFks.push(...constraints.addFks)
+  }
+  const drops = sortByDependency(dropped.filter((t) => !renamedFrom.has(t)))
+    .reverse()
+    .map((t): PlannedChange => ({
+      op: new DropTableOp(ctx.nameOf(t), { existing: t }),
+      diffs: [{ kind: 'remove_table', table: t.name, ...schemaKey(ctx.nameOf(t)) }],
+    }))
+
+  const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
+  return { changes, diffs: changes.flatMap((c) => c.diffs), renames }
+}
+
+function createTable(table: Table, ctx: CompareContext): PlannedChange[] {
+  const name = ctx.nameOf(table)
+  const indexes = table.indexes.filter((i) => ctx.include({ type: 'index', name: i.name, schema: name.schema, reflected: false }))
+  return [
+    { op: new CreateTableOp(table), diffs: [{ kind: 'add_table', table: table.name, ...schemaKey(name) }] },
+    ...indexes.map((index): PlannedChange => ({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: table.name, ...schemaKey(name), name: index.name }] })),
+  ]
+}
+
+function tableComment(model: Table, db: Table, ctx: CompareContext): PlannedChange[] {
+  if (!ctx.comments || (model.comment || null) === (db.comment || null)) return []
+  const name = ctx.nameOf(model)
+  if (model.comment) {
+    return [{ op: new CreateTableCommentOp(name, model.comment, db.comment || null), diffs: [{ kind: 'add_table_comment', table: model.name, ...schemaKey(name), detail: model.comment }] }]
+  }
+  return [{ op: new DropTableCommentOp(name, db.comment), diffs: [{ kind: 'remove_table_comment', table: model.name, ...schemaKey(name) }] }]
+}
+
+/** New values of PostgreSQL enum types, appended after the value they follow in the model. */
+function compareEnums(models: SchemaSnapshot, reflected: SchemaSnapshot, ctx: CompareContext): PlannedChange[] {
+  if (!ctx.equivalence.namedEnums || reflected.enums === undefined) return []
+  const existing = new Map(reflected.enums.map((e) => [`${ctx.schemaOf(e.schema) ?? ''}.${e.name}`, e]))
+  const seen = new Set<string>()
+  const out: PlannedChange[] = []
+  for (const table of models.tables) {
+    for (const column of table.columnList) {
+      for (const type of enumTypesOf(column.type)) {
+        const schema = ctx.schemaOf(table.schema)
+        const id = `${schema ?? ''}.${type.name}`
+        const db: EnumTypeInfo | undefined = existing.get(id)
+        if (seen.has(id) || db === undefined) continue
+        seen.add(id)
+        type.values.forEach((value, i) => {
+          if (db.values.includes(value)) return
+          // Values before it already exist or are added just before, so "after the previous one" keeps the model's order.
+          const place = i > 0 ? { after: type.values[i - 1]! } : db.values[0] !== undefined ? { before: db.values[0] } : {}
+          out.push({
+            op: new AddEnumValueOp(type.name, value, schema, place),
+            diffs: [{ kind: 'add_enum_value', table: table.name, ...(schema ? { schema } : {}), column: column.name, name: type.name, detail: value }],
+          })
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Dropped and created tables with the same columns (names and types): one table renamed. */
+function tableRenamePairs(dropped: readonly Table[], created: readonly Table[], ctx: CompareContext): [Table, Table][] {
+  const alike = (from: Table, to: Table) =>
+    ctx.schemaOf(from.schema) === ctx.schemaOf(to.schema) &&
+    from.columnList.length === to.columnList.length &&
+    to.columnList.every((c) => {
+      const old = from.column(c.name)
+      return old !== undefined && ctx.equivalence.typesEquivalent(c.type, old.type)
+    })
+  const pairs: [Table, Table][] = []
+  for (const from of dropped) {
+    const matches = created.filter((to) => alike(from, to))
+    if (matches.length !== 1) continue
+    if (dropped.filter((other) => alike(other, matches[0]!)).length === 1) pairs.push([from, matches[0]!])
+  }
+  return pairs
+}
+
+/** Tables ordered so each comes after the tables its foreign keys refer to (cycles keep the given order). */
+function sortByDependency(tables: readonly Table[]): Table[] {
+  const byName = new Map(tables.map((t) => [t.name, t]))
+  const done = new Set<Table>()
+  const visiting = new Set<Table>()
+  const out: Table[] = []
+  const visit = (table: Table) => {
+    if (done.has(table) || visiting.has(table)) return
+    visiting.add(table)
+    for (const fk of table.foreignKeys) {
+      const target = byName.get(fk.referredTable)
+      if (target && target !== table) visit(target)
+    }
+    visiting.delete(table)
+    done.add(table)
+    out.push(table)
+  }
+  tables.forEach(visit)
+  return out
+}

@@ -1,0 +1,81 @@
+/**
+ * The data autogenerate produces: each difference found between the models
+ * and the database, in Alembic's vocabulary, with the op that resolves it.
+ */
+import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
+
+/** Alembic's names for what autogenerate can find (plus athanor's renames). */
+export type DiffKind =
+  | 'add_table'
+  | 'remove_table'
+  | 'rename_table'
+  | 'add_column'
+  | 'remove_column'
+  | 'rename_column'
+  | 'modify_nullable'
+  | 'modify_type'
+  | 'modify_default'
+  | 'modify_comment'
+  | 'add_index'
+  | 'remove_index'
+  | 'add_constraint'
+  | 'remove_constraint'
+  | 'add_fk'
+  | 'remove_fk'
+  | 'add_table_comment'
+  | 'remove_table_comment'
+  | 'add_enum_value'
+
+/**
+ * One difference, as `check --json` and `compareMetadata()` report it.
+ *
+ * @example
+ * { kind: 'add_column', table: 'users', column: 'last_login' }
+ */
+export interface SchemaDiff {
+  readonly kind: DiffKind
+  readonly table: string
+  readonly schema?: string
+  readonly column?: string
+  readonly name?: string
+  /** What changed, for people: `VARCHAR(50) -> VARCHAR(100)`. */
+  readonly detail?: string
+}
+
+/**
+ * One op autogenerate will write, with the differences it resolves and any
+ * note the renderer puts above it (a rename to review).
+ */
+export interface PlannedChange {
+  readonly op: MigrateOperation
+  readonly diffs: readonly SchemaDiff[]
+  /** Written as a `// review:` comment above the op. */
+  readonly review?: string
+}
+
+/** A table or column that disappeared while one of the same shape appeared. */
+export interface RenameCandidate {
+  readonly kind: 'table' | 'column'
+  readonly table: string
+  readonly schema: string | null
+  /** For a column rename, the column's old name; for a table, the table's old name. */
+  readonly from: string
+  readonly to: string
+}
+
+/** What was decided about a rename candidate. */
+export type RenameDecision = 'rename' | 'drop-add' | 'review'
+
+/** A step that loses data, listed in the command's result. */
+export interface DataLoss {
+  readonly table: string
+  readonly column?: string
+  readonly what: string
+}
+
+/** What a comparison found: the ops in the order they must run, and the differences. */
+export interface Comparison {
+  readonly changes: readonly PlannedChange[]
+  readonly diffs: readonly SchemaDiff[]
+  readonly renames: readonly (RenameCandidate & { readonly decision: RenameDecision })[]
+}

@@ -1,0 +1,27 @@
+import type { ReferentialAction } from '../../schema/column.js'
+import type { SchemaEquivalence } from '../schema-equivalence.js'
+import { typeTextEquivalent } from '../schema-equivalence.js'
+import { mysqlDialect } from './mysql-dialect.js'
+
+const SYNONYMS: readonly [RegExp, string][] = [
+  [/^INTEGER/, 'INT'],
+  [/^BOOL(EAN)?$/, 'TINYINT(1)'],
+  [/^NUMERIC/, 'DECIMAL'],
+  [/^DECIMAL$/, 'DECIMAL(10,0)'],
+  [/^(INT|BIGINT|SMALLINT|MEDIUMINT)\(\d+\)$/, '$1'],
+  [/^TINYINT\((?!1\))\d+\)$/, 'TINYINT'],
+  [/^REAL$|^DOUBLE PRECISION$/, 'DOUBLE'],
+]
+
+/**
+ * MySQL/MariaDB: `BOOL` is `TINYINT(1)`, `INTEGER` is `INT`, `NUMERIC` is
+ * `DECIMAL(10,0)`, and integer display widths mean nothing. ENUM types
+ * compare with their values, as the column's type includes them. Without
+ * ON DELETE/ON UPDATE, InnoDB reports RESTRICT, which acts as NO ACTION.
+ */
+export const mysqlEquivalence: SchemaEquivalence = {
+  typesEquivalent: typeTextEquivalent(mysqlDialect, (text) => SYNONYMS.reduce((t, [pattern, to]) => t.replace(pattern, to), text)),
+  normalizeAction: (action: ReferentialAction | null): ReferentialAction => (action === null || action === 'restrict' ? 'no action' : action),
+  supportsComments: true,
+  namedEnums: false,
+}

@@ -1,0 +1,49 @@
+import type { DialectName } from '../config/url.js'
+import type { ReferentialAction } from '../schema/column.js'
+import type { SqlType } from '../schema/types.js'
+import type { Dialect } from './dialect.js'
+import { mysqlEquivalence } from './mysql/mysql-equivalence.js'
+import { postgresEquivalence } from './postgres/postgres-equivalence.js'
+import { sqliteEquivalence } from './sqlite/sqlite-equivalence.js'
+
+/**
+ * What a database considers "the same" when autogenerate compares a model
+ * with what reflection read back: a model and its own reflection must never
+ * differ. Each dialect supplies its rules, so autogenerate never asks which
+ * database it talks to.
+ *
+ * @example
+ * schemaEquivalenceFor(dialect).typesEquivalent({ kind: 'boolean' }, { kind: 'tinyint' }) // true on MySQL
+ */
+export interface SchemaEquivalence {
+  /** True when a column of type `model` and one reflected as `reflected` are the same column type. */
+  typesEquivalent(model: SqlType, reflected: SqlType): boolean
+  /** The action a foreign key has when none is written, spelled one way (`'no action'`). */
+  normalizeAction(action: ReferentialAction | null): ReferentialAction
+  /** False where the database has no column or table comments (SQLite): comments are then never compared. */
+  readonly supportsComments: boolean
+  /** True where enum types are named objects with their own values (PostgreSQL). */
+  readonly namedEnums: boolean
+}
+
+/**
+ * Type text as DDL writes it, with the spellings the database treats as one
+ * (`INT`/`INTEGER`, spacing, case) brought together.
+ */
+export function typeTextEquivalent(dialect: Pick<Dialect, 'compiler'>, normalize: (text: string) => string) {
+  return (model: SqlType, reflected: SqlType): boolean => {
+    const text = (type: SqlType) => normalize(dialect.compiler.renderType(type).toUpperCase().replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim())
+    return text(model) === text(reflected)
+  }
+}
+
+const rules: Record<DialectName, () => SchemaEquivalence> = {
+  sqlite: () => sqliteEquivalence,
+  postgres: () => postgresEquivalence,
+  mysql: () => mysqlEquivalence,
+}
+
+/** The equivalence rules of a dialect. */
+export function schemaEquivalenceFor(dialect: Pick<Dialect, 'name'>): SchemaEquivalence {
+  return rules[dialect.name]()
+}
