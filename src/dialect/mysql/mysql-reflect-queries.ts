@@ -1,0 +1,99 @@
+/**
+ * The information_schema queries of MySQL/MariaDB reflection. Every query
+ * covers all chosen schemas at once; when filters leave out tables, the
+ * chosen names are part of the WHERE clause, so the server never opens the
+ * tables nobody asked about.
+ */
+
+/** A WHERE condition with its parameters. */
+export interface Condition {
+  readonly sql: string
+  readonly params: readonly unknown[]
+}
+
+/**
+ * `(schema = ? [AND name IN (…)]) OR …` over the chosen tables of each
+ * schema; a schema whose every table was chosen is matched by name alone.
+ *
+ * @example
+ * tablesCondition([{ schema: 'app', tables: ['a'], all: false }], 'TABLE_SCHEMA', 'TABLE_NAME')
+ * // { sql: '((TABLE_SCHEMA = ? AND TABLE_NAME IN (?)))', params: ['app', 'a'] }
+ */
+export function tablesCondition(
+  chosen: readonly { readonly schema: string; readonly tables: readonly string[]; readonly all: boolean }[],
+  schemaColumn: string,
+  tableColumn: string,
+): Condition {
+  const parts: string[] = []
+  const params: unknown[] = []
+  for (const entry of chosen) {
+    if (entry.tables.length === 0) continue
+    if (entry.all) {
+      parts.push(`(${schemaColumn} = ?)`)
+      params.push(entry.schema)
+    } else {
+      parts.push(`(${schemaColumn} = ? AND ${tableColumn} IN (${entry.tables.map(() => '?').join(', ')}))`)
+      params.push(entry.schema, ...entry.tables)
+    }
+  }
+  return parts.length === 0 ? { sql: '1 = 0', params: [] } : { sql: `(${parts.join(' OR ')})`, params }
+}
+
+/**
+ * Tables and views of `schemaCount` named schemas (parameters) and, when
+ * asked, of the default schema, with `DATABASE()` on every row (and on one
+ * row when there are none), so the default schema costs no extra query.
+ */
+export function relationsSql(schemaCount: number, includeDefault: boolean): string {
+  const items = Array.from({ length: schemaCount }, () => '?')
+  if (includeDefault) items.push('DATABASE()')
+  const list = items.length === 0 ? 'NULL' : items.join(', ')
+  return `SELECT d.default_schema, r.*
+FROM (SELECT DATABASE() AS default_schema) d
+LEFT JOIN (
+  SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_TYPE AS table_type,
+         TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation
+  FROM information_schema.TABLES
+  WHERE TABLE_SCHEMA IN (${list})
+) r ON 1 = 1
+ORDER BY r.table_schema, r.table_name`
+}
+
+/** Columns of the chosen tables, in table order. */
+export function columnsSql(where: Condition): string {
+  return `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, COLUMN_NAME AS column_name,
+       ORDINAL_POSITION AS position, COLUMN_TYPE AS column_type, IS_NULLABLE AS is_nullable,
+       COLUMN_DEFAULT AS column_default, EXTRA AS extra, COLUMN_COMMENT AS column_comment,
+       COLLATION_NAME AS collation_name, GENERATION_EXPRESSION AS generation_expression
+FROM information_schema.COLUMNS
+WHERE ${where.sql}
+ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`
+}
+
+/** Index entries (primary key, unique and plain indexes) of the chosen tables. `*` because MySQL 8 adds EXPRESSION and MariaDB does not. */
+export function statisticsSql(where: Condition): string {
+  return `SELECT * FROM information_schema.STATISTICS
+WHERE ${where.sql}
+ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
+}
+
+/** Foreign key columns of the chosen tables with their referential rules. */
+export function foreignKeysSql(where: Condition): string {
+  return `SELECT k.TABLE_SCHEMA AS table_schema, k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name,
+       k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position,
+       k.REFERENCED_TABLE_SCHEMA AS referred_schema, k.REFERENCED_TABLE_NAME AS referred_table,
+       k.REFERENCED_COLUMN_NAME AS referred_column,
+       rc.UPDATE_RULE AS update_rule, rc.DELETE_RULE AS delete_rule, rc.MATCH_OPTION AS match_option
+FROM information_schema.KEY_COLUMN_USAGE k
+JOIN information_schema.REFERENTIAL_CONSTRAINTS rc
+  ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND rc.TABLE_NAME = k.TABLE_NAME
+WHERE k.REFERENCED_TABLE_NAME IS NOT NULL AND ${where.sql}
+ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`
+}
+
+/** Check constraints of the chosen tables (MariaDB's CHECK_CONSTRAINTS carries TABLE_NAME and LEVEL). */
+export function checksSql(where: Condition): string {
+  return `SELECT * FROM information_schema.CHECK_CONSTRAINTS
+WHERE ${where.sql}
+ORDER BY CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME`
+}

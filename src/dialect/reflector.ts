@@ -1,0 +1,81 @@
+import type { DialectName } from '../config/url.js'
+import type { DatabaseConnection } from './dialect.js'
+import { mysqlReflector } from './mysql/mysql-reflector.js'
+import { postgresReflector } from './postgres/postgres-reflector.js'
+import type { ReflectedSchema } from './reflected-schema.js'
+import { sqliteReflector } from './sqlite/sqlite-reflector.js'
+
+export * from './reflected-schema.js'
+
+/** What {@link ReflectOptions.includeName} is asked about. */
+export type ReflectedNameKind = 'schema' | 'table' | 'view' | 'enum'
+
+/** Options of {@link reflect}. */
+export interface ReflectOptions {
+  /**
+   * Schemas to read; `null` (or the default schema's own name) is the
+   * connection's default schema. Default: the default schema only.
+   */
+  readonly schemas?: readonly (string | null)[]
+  /**
+   * Decides, from names alone and before anything else is read, whether a
+   * schema, table, view or enum is reflected (Alembic's `include_name`).
+   * `schema` is null for the default schema.
+   */
+  readonly includeName?: (name: string, kind: ReflectedNameKind, parent: { readonly schema: string | null }) => boolean
+  /** The version table, never returned. Default `athanor_version`. */
+  readonly versionTable?: string
+}
+
+/**
+ * Reads one database's schema into the shared vocabulary, with a fixed
+ * number of catalog queries however many tables there are.
+ */
+export interface Reflector {
+  readonly dialect: DialectName
+  reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema>
+}
+
+/** {@link ReflectOptions} with defaults applied; what a {@link Reflector} receives. */
+export interface ResolvedReflectOptions {
+  readonly schemas: readonly (string | null)[]
+  readonly includeName: NonNullable<ReflectOptions['includeName']>
+  readonly versionTable: string
+}
+
+const reflectors: Record<DialectName, Reflector> = {
+  sqlite: sqliteReflector,
+  postgres: postgresReflector,
+  mysql: mysqlReflector,
+}
+
+/**
+ * The reflector of a dialect.
+ *
+ * @example
+ * reflectorFor('postgres').dialect // 'postgres'
+ */
+export function reflectorFor(dialect: DialectName): Reflector {
+  return reflectors[dialect]
+}
+
+/**
+ * Reflects the live schema behind `conn`: tables (columns, types mapped to
+ * the portable vocabulary with the database's type text kept, defaults,
+ * comments, keys, foreign keys, unique and check constraints, indexes),
+ * PostgreSQL enum types, and views. Filters apply before reading, and the
+ * number of queries does not grow with the number of tables.
+ *
+ * @example
+ * const conn = await openConnection('postgres://postgres@127.0.0.1/app')
+ * const schema = await reflect(conn, { includeName: (name, kind) => kind !== 'table' || !name.startsWith('tmp_') })
+ * schema.tables.map((t) => t.name) // ['orders', 'users']
+ */
+export async function reflect(conn: DatabaseConnection, options: ReflectOptions = {}): Promise<ReflectedSchema> {
+  const resolved: ResolvedReflectOptions = {
+    schemas: options.schemas && options.schemas.length > 0 ? options.schemas : [null],
+    includeName: options.includeName ?? (() => true),
+    versionTable: options.versionTable ?? 'athanor_version',
+  }
+  return reflectorFor(conn.dialect.name).reflect(conn, resolved)
+}
