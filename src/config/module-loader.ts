@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 type Jiti = { import<T>(id: string, opts?: { default?: true }): Promise<T> }
 
@@ -24,19 +25,24 @@ async function getJiti(): Promise<Jiti> {
   if (jiti === undefined) {
     // Imported here, not at the top: jiti is only needed once a user module is loaded,
     // and CLI start-up pays for every top-level import.
-    const { createJiti } = await import('jiti')
-    jiti = createJiti(import.meta.url, {
-      alias: { athanor: packageEntry() },
-      // Config and scripts change between runs of a watch loop or a test; never serve stale code.
-      moduleCache: false,
-    }) as Jiti
+    const [{ createJiti }, athanor] = await Promise.all([import('jiti'), import('../index.js')])
+    const entry = packageEntry()
+    // jiti serves a module from Node's require cache when it finds it there. Putting the
+    // already loaded package under its own path hands configs and scripts this very
+    // instance (one set of -x args, one class identity) instead of a second copy that
+    // jiti would transpile file by file on every start.
+    const cache = createRequire(import.meta.url).cache
+    cache[entry] ??= { id: entry, filename: entry, loaded: true, exports: athanor } as unknown as NodeJS.Module
+    jiti = createJiti(import.meta.url, { alias: { athanor: entry }, moduleCache: true }) as Jiti
   }
   return jiti
 }
 
 /**
  * Imports the module at `path` (absolute). With `{ default: true }` returns its
- * default export when it has one, else the module namespace.
+ * default export when it has one, else the module namespace. Each call
+ * evaluates the file afresh (a config or script edited between two calls in
+ * one process is seen as edited).
  *
  * @example
  * const config = await importUserModule<AthanorConfig>('/app/athanor.config.ts', { default: true })
@@ -46,5 +52,12 @@ export async function importUserModule<T = Record<string, unknown>>(
   options: { default?: boolean } = {},
 ): Promise<T> {
   const loader = await getJiti()
-  return options.default === true ? loader.import<T>(path, { default: true }) : loader.import<T>(path)
+  const cache = createRequire(import.meta.url).cache
+  const before = new Set(Object.keys(cache))
+  try {
+    return options.default === true ? await loader.import<T>(path, { default: true }) : await loader.import<T>(path)
+  } finally {
+    // Forget what this load added, so the next load reads the files again.
+    for (const key of Object.keys(cache)) if (!before.has(key)) delete cache[key]
+  }
 }

@@ -13,7 +13,8 @@ describe('athanor graph', () => {
     const lines = ok(project.dir, ['graph']).trimEnd().split('\n')
     expect(lines[0]).toBe('*  dddd00000005 (head) (mergepoint) merge b and c')
     expect(lines[1]).toBe('|\\')
-    const branches = [lines[2], lines[3]].map((l) => l!.replace(/(bbbb00000003|cccc00000004) branch [bc]$/, 'X'))
+    // The two branches may come in either order; each has its own lane.
+    const branches = [lines[2], lines[3]].map((l) => l!.replace(/(bbbb00000003|cccc00000004) branch [bc]$/, 'X')).sort()
     expect(branches).toEqual(['* |  X', '| *  X'])
     expect(lines[4]).toBe('|/')
     expect(lines[5]).toBe('*  aaaa00000002 (branchpoint) add email')

@@ -14,10 +14,8 @@ async function current(ctx: CommandContext): Promise<void> {
   const details = (await Promise.all(ids.map((id) => athanor.show(id)))).flat()
   const { out } = ctx
   if (out.mode.json) return out.json(details)
-  if (details.length === 0) {
-    out.info('(base: no revision applied)')
-    return
-  }
+  // At base nothing is printed, as Alembic does, so a script can test for empty output.
+  if (details.length === 0) return
   if (out.mode.verbose) {
     out.line(details.map((d) => revisionBlock(d, d.children, true, out.c)).join('\n\n'))
     return
