@@ -59,17 +59,16 @@ athanor show 5e00
 athanor graph
 athanor graph --format mermaid
 
-if [ -f "$root/dist/runtime/commands.js" ]; then
-  athanor upgrade head
-  athanor current
-  athanor history --indicate-current
-  athanor downgrade -1
-  athanor current
-  athanor downgrade base
-  athanor --json upgrade head
-  athanor upgrade base:head --sql | head -n 20
-  athanor downgrade base -q
-else
-  printf '\n(the runtime is not built yet: upgrade/downgrade skipped)\n'
-fi
+athanor upgrade head
+athanor current
+athanor history --indicate-current
+athanor graph --indicate-current
+athanor downgrade 2b00c0ffee02
+athanor downgrade
+athanor current
+athanor downgrade base
+athanor current
+athanor --json upgrade 3c00
+athanor upgrade 4d00c0ffee04:head --sql
+athanor downgrade base -q
 printf '\ndemo finished in %s (now removed)\n' "$work"
