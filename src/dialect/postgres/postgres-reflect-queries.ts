@@ -94,7 +94,7 @@ SELECT i.indrelid::text AS oid, ic.relname::text AS name, i.indisunique AS is_un
                JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opc_oid
               ORDER BY k.ord) AS opclasses,
        ARRAY(SELECT k.opt::int FROM unnest(i.indoption::int2[]) WITH ORDINALITY AS k(opt, ord) ORDER BY k.ord) AS options,
-       am.amcanorder AS can_order,
+       pg_catalog.pg_indexam_has_property(am.oid, 'can_order') AS can_order,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        d.description AS comment
 FROM pg_catalog.pg_index i
