@@ -25,13 +25,17 @@ async function getJiti(): Promise<Jiti> {
   if (jiti === undefined) {
     // Imported here, not at the top: jiti is only needed once a user module is loaded,
     // and CLI start-up pays for every top-level import.
-    const [{ createJiti }, athanor] = await Promise.all([import('jiti'), import('../index.js')])
+    // Required, not imported: importing jiti's CommonJS bundle from ESM makes Node scan it
+    // for exports, which costs more than the rest of `heads` on a small project.
+    const require = createRequire(import.meta.url)
+    const { createJiti } = require('jiti') as typeof import('jiti')
+    const athanor = await import('../index.js')
     const entry = packageEntry()
     // jiti serves a module from Node's require cache when it finds it there. Putting the
     // already loaded package under its own path hands configs and scripts this very
     // instance (one set of -x args, one class identity) instead of a second copy that
     // jiti would transpile file by file on every start.
-    const cache = createRequire(import.meta.url).cache
+    const cache = require.cache
     cache[entry] ??= { id: entry, filename: entry, loaded: true, exports: athanor } as unknown as NodeJS.Module
     jiti = createJiti(import.meta.url, { alias: { athanor: entry }, moduleCache: true }) as Jiti
   }
