@@ -74,7 +74,8 @@ export interface DdlCompiler {
   dropTable(table: TableName, options?: ExistenceOptions): SqlStatement[]
   renameTable(table: TableName, newName: string): SqlStatement[]
   addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[]
-  dropColumn(table: TableName, column: string, options?: ExistenceOptions): SqlStatement[]
+  /** `existing` (the column being dropped) lets MySQL drop the column's foreign key first. */
+  dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[]
   alterColumn(table: TableName, alteration: ColumnAlteration): SqlStatement[]
   createIndex(index: Index, options?: ExistenceOptions): SqlStatement[]
   dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[]

@@ -68,7 +68,8 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     const ifExists = this.ifExists(options)
     switch (kind) {
       case 'foreignKey':
-        return [statement(`${alter} FOREIGN KEY ${ifExists}${this.ident(name)}`)]
+        // MySQL made an index of the same name for the key; drop it too so the table is as before.
+        return [statement(`${alter} FOREIGN KEY ${ifExists}${this.ident(name)}, DROP INDEX IF EXISTS ${this.ident(name)}`)]
       case 'unique':
         return [statement(`${alter} INDEX ${ifExists}${this.ident(name)}`)]
       case 'primaryKey':
@@ -76,6 +77,13 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
       default:
         return [statement(`${alter} CONSTRAINT ${ifExists}${this.ident(name)}`)]
     }
+  }
+
+  override dropColumn(table: TableName, column: string, options: ExistenceOptions & { existing?: Column } = {}): SqlStatement[] {
+    // MySQL refuses to drop a column a foreign key uses; drop the key first when its name is known.
+    const fk = options.existing?.references?.name
+    const dropKey = fk ? [statement(`ALTER TABLE ${this.table(table)} DROP FOREIGN KEY ${this.ident(fk)}`)] : []
+    return [...dropKey, ...super.dropColumn(table, column, options)]
   }
 
   alterColumn(table: TableName, a: ColumnAlteration): SqlStatement[] {

@@ -35,7 +35,7 @@ export class DropColumnOp implements TableChangeOperation {
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () =>
-      executor.dialect.compiler.dropColumn(this.table, this.column, { ifExists: this.options.ifExists ?? false }),
+      executor.dialect.compiler.dropColumn(this.table, this.column, this.options),
     )
   }
   reverse(): AddColumnOp {
