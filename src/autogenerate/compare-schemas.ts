@@ -7,7 +7,7 @@ import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
 import { enumTypesOf } from '../schema/types.js'
-import type { Table } from '../schema/table.js'
+import { Table } from '../schema/table.js'
 import { compareColumns, schemaKey } from './compare-columns.js'
 import { compareConstraints } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
@@ -88,9 +88,20 @@ function createTable(table: Table, ctx: CompareContext): PlannedChange[] {
   const name = ctx.nameOf(table)
   const indexes = table.indexes.filter((i) => ctx.include({ type: 'index', name: i.name, schema: name.schema, reflected: false }))
   return [
-    { op: new CreateTableOp(table), diffs: [{ kind: 'add_table', table: table.name, ...schemaKey(name) }] },
+    // Indexes follow as their own ops (as Alembic writes them), so the table is created without them.
+    { op: new CreateTableOp(withoutIndexes(table)), diffs: [{ kind: 'add_table', table: table.name, ...schemaKey(name) }] },
     ...indexes.map((index): PlannedChange => ({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: table.name, ...schemaKey(name), name: index.name }] })),
   ]
+}
+
+function withoutIndexes(table: Table): Table {
+  return new Table({
+    name: table.name,
+    schema: table.schema,
+    comment: table.comment,
+    columns: table.columnList,
+    parts: { primaryKey: table.primaryKey, constraints: table.constraints, indexes: [] },
+  })
 }
 
 function tableComment(model: Table, db: Table, ctx: CompareContext): PlannedChange[] {

@@ -24,6 +24,8 @@ export interface SchemaEquivalence {
   readonly supportsComments: boolean
   /** True where enum types are named objects with their own values (PostgreSQL). */
   readonly namedEnums: boolean
+  /** True for a primary key name the database chose itself (`users_pkey`, `PRIMARY`), which generated code leaves out. */
+  isDefaultPrimaryKeyName(table: string, name: string): boolean
 }
 
 /**

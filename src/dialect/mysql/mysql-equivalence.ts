@@ -24,4 +24,5 @@ export const mysqlEquivalence: SchemaEquivalence = {
   normalizeAction: (action: ReferentialAction | null): ReferentialAction => (action === null || action === 'restrict' ? 'no action' : action),
   supportsComments: true,
   namedEnums: false,
+  isDefaultPrimaryKeyName: (_table: string, name: string): boolean => name === 'PRIMARY',
 }

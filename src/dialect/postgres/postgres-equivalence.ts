@@ -33,4 +33,5 @@ export const postgresEquivalence: SchemaEquivalence = {
   normalizeAction: (action: ReferentialAction | null): ReferentialAction => action ?? 'no action',
   supportsComments: true,
   namedEnums: true,
+  isDefaultPrimaryKeyName: (table: string, name: string): boolean => name === `${table}_pkey`,
 }

@@ -13,4 +13,5 @@ export const sqliteEquivalence: SchemaEquivalence = {
   normalizeAction: (action: ReferentialAction | null): ReferentialAction => action ?? 'no action',
   supportsComments: false,
   namedEnums: false,
+  isDefaultPrimaryKeyName: () => false,
 }

@@ -1,0 +1,76 @@
+/**
+ * Reads the models module named in the config: every exported `Table`, and
+ * the tables of every exported `MetaData`.
+ */
+import { ConfigError } from '../errors.js'
+import { importUserModule } from '../config/module-loader.js'
+import { MetaData } from '../schema/metadata.js'
+import type { Table } from '../schema/table.js'
+
+/** The models a module exports. */
+export interface LoadedModels {
+  /** Every table, once, in the order found (MetaData tables first, then loose exported tables). */
+  readonly tables: readonly Table[]
+  readonly metadata: readonly MetaData[]
+}
+
+/**
+ * Collects the tables of a models module (absolute path; TypeScript works
+ * through jiti). Tables are told apart by schema and name; two different
+ * tables with one name is a config error, since the target would be ambiguous.
+ *
+ * @example
+ * const { tables } = await loadModels('/app/src/models.ts')
+ */
+export async function loadModels(path: string): Promise<LoadedModels> {
+  let exports: Record<string, unknown>
+  try {
+    exports = await importUserModule(path)
+  } catch (error) {
+    throw new ConfigError(`cannot load the models module ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      hint: 'fix the module, or `models` in the config',
+      cause: error,
+    })
+  }
+  return collectModels(Object.values(exports))
+}
+
+/**
+ * The tables among `values` (tables, MetaData objects, and arrays or plain
+ * objects of them one level deep, as `export default { users, posts }`).
+ *
+ * @example
+ * collectModels([metadata, auditLog]).tables.length
+ */
+export function collectModels(values: readonly unknown[]): LoadedModels {
+  const metadata: MetaData[] = []
+  const loose: Table[] = []
+  const visit = (value: unknown, depth: number) => {
+    if (isMetaData(value)) metadata.push(value)
+    else if (isTable(value)) loose.push(value)
+    else if (depth === 0 && Array.isArray(value)) value.forEach((v) => visit(v, 1))
+    else if (depth === 0 && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      Object.values(value).forEach((v) => visit(v, 1))
+    }
+  }
+  values.forEach((v) => visit(v, 0))
+  const byKey = new Map<string, Table>()
+  for (const table of [...new Set(metadata)].flatMap((m) => m.sortedTables).concat(loose)) {
+    const key = MetaData.key(table.name, table.schema)
+    const seen = byKey.get(key)
+    if (seen !== undefined && seen !== table) {
+      throw new ConfigError(`the models define table "${key}" twice`, { hint: 'export each table once, or give one of them another name or schema' })
+    }
+    byKey.set(key, table)
+  }
+  return { tables: [...byKey.values()], metadata: [...new Set(metadata)] }
+}
+
+// By shape, not class: a models module built against another copy of athanor still counts.
+function isTable(value: unknown): value is Table {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'table' && Array.isArray((value as Table).columnList)
+}
+
+function isMetaData(value: unknown): value is MetaData {
+  return value instanceof MetaData || (typeof value === 'object' && value !== null && 'namingConvention' in value && Array.isArray((value as MetaData).sortedTables))
+}
