@@ -33,3 +33,30 @@ export async function versionRows(conn: DatabaseConnection, table = 'athanor_ver
   const rows = await conn.query(`SELECT version_num FROM ${conn.dialect.quoteIdentifier(table)}`)
   return rows.map((row) => String(row.version_num)).sort()
 }
+
+const columnQueries: Record<TestDatabaseKind, string> = {
+  sqlite:
+    "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+  postgres: 'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()',
+  pglite: 'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()',
+  mysql: 'SELECT table_name AS table_name, column_name AS column_name FROM information_schema.columns WHERE table_schema = DATABASE()',
+}
+
+/**
+ * Every table with its column names, sorted: enough to tell two schemas apart
+ * in runtime tests (the schema engineer's reflection compares the details).
+ *
+ * @example
+ * expect(await describeTables(a, 'sqlite')).toEqual(await describeTables(b, 'sqlite'))
+ */
+export async function describeTables(conn: DatabaseConnection, kind: TestDatabaseKind): Promise<Record<string, string[]>> {
+  const rows = await conn.query(columnQueries[kind])
+  const tables: Record<string, string[]> = {}
+  for (const row of rows) {
+    const table = String(row.table_name ?? row.TABLE_NAME)
+    const column = String(row.column_name ?? row.COLUMN_NAME)
+    ;(tables[table] ??= []).push(column)
+  }
+  for (const columns of Object.values(tables)) columns.sort()
+  return Object.fromEntries(Object.entries(tables).sort(([a], [b]) => a.localeCompare(b)))
+}
