@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ALL_DATABASES, createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
+import { ok, tempDir, writeRevisionFile } from './cli-process.js'
+
+describe.each(ALL_DATABASES)('the runtime commands as a whole process on %s', (kind: TestDatabaseKind) => {
+  let db: TestDatabase
+  let project: { dir: string; cleanup(): void }
+  beforeEach(async () => {
+    db = await createTestDatabase(kind)
+    project = tempDir()
+    writeRevisionFile(project.dir, {
+      id: 'aaaa00000001',
+      message: 'create account',
+      upgrade: "await op.execute('CREATE TABLE account (id INTEGER PRIMARY KEY)')",
+      downgrade: "await op.execute('DROP TABLE account')",
+    })
+    writeRevisionFile(project.dir, {
+      id: 'bbbb00000002',
+      down: 'aaaa00000001',
+      message: 'add name',
+      upgrade: "await op.execute('ALTER TABLE account ADD COLUMN name VARCHAR(50)')",
+      downgrade: "await op.execute('ALTER TABLE account DROP COLUMN name')",
+    })
+  })
+  afterEach(async () => {
+    await db.drop()
+    project.cleanup()
+  })
+
+  it(`upgrade head, current, downgrade base with --url (${kind})`, async () => {
+    const up = JSON.parse(ok(project.dir, ['--url', db.url, 'upgrade', '--json']))
+    expect(up.steps.map((s: { revision: string }) => s.revision)).toEqual(['aaaa00000001', 'bbbb00000002'])
+    expect(ok(project.dir, ['--url', db.url, 'current'])).toBe('bbbb00000002 (head)\n')
+    const conn = await db.connect()
+    await conn.execute("INSERT INTO account (id, name) VALUES (1, 'ada')")
+    expect(await conn.query('SELECT name FROM account')).toEqual([{ name: 'ada' }])
+    await conn.close()
+    ok(project.dir, ['--url', db.url, 'downgrade', 'base'])
+    expect(ok(project.dir, ['--url', db.url, 'current'])).toBe('')
+  })
+
+  it(`upgrade --sql prints the script without running it (${kind})`, async () => {
+    const sql = ok(project.dir, ['--url', db.url, 'upgrade', 'base:head', '--sql'])
+    expect(sql).toContain('CREATE TABLE account')
+    expect(sql).toContain('athanor_version')
+    expect(ok(project.dir, ['--url', db.url, 'current'])).toBe('')
+  })
+})
