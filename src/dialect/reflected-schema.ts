@@ -28,6 +28,8 @@ export interface ReflectedColumn extends Column {
   readonly generated: { readonly expression: string; readonly stored: boolean } | null
   /** A collation that differs from the type's (or table's) default. */
   readonly collation: string | null
+  /** MySQL `ON UPDATE` expression (`current_timestamp()`). */
+  readonly onUpdate: string | null
 }
 
 /** An index read from a database, with the parts only the database states. */
@@ -139,6 +141,7 @@ export interface ColumnFacts {
   readonly sequence?: string | null
   readonly generated?: ReflectedColumn['generated']
   readonly collation?: string | null
+  readonly onUpdate?: string | null
 }
 
 /**
@@ -167,6 +170,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     sequence: facts.sequence ?? null,
     generated: facts.generated ? Object.freeze({ ...facts.generated }) : null,
     collation: facts.collation ?? null,
+    onUpdate: facts.onUpdate ?? null,
   })
 }
 

@@ -112,6 +112,7 @@ export const mysqlReflector: Reflector = {
           autoincrementKind: extra.includes('auto_increment') ? 'autoIncrement' : null,
           generated: generation === null ? null : { expression: generation, stored: extra.includes('stored') },
           collation: collation !== null && collation !== draft.collation && !isJson ? collation : null,
+          onUpdate: /on update (.+)$/i.exec(String(field(row, 'extra') ?? ''))?.[1] ?? null,
         }),
       )
     }
