@@ -44,7 +44,7 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
   for (const change of [...changes].reverse()) {
     const reversed = reverseOf(change.op)
     if (!reversed.ok) {
-      down.push(`// cannot undo ${change.op.kind}: ${reversed.reason}`)
+      down.push(`// cannot undo ${change.op.kind}: ${reversed.reason.replace(`${change.op.kind} cannot be reversed: `, '')}`)
       continue
     }
     const loss = dataLossOf(reversed.op)
