@@ -47,7 +47,7 @@ async function readSqlite(conn: DatabaseConnection, table: string): Promise<Tabl
   const constraints: string[] = []
   const fks = await conn.query(`PRAGMA foreign_key_list(${lit(table)})`)
   for (const fk of fks) constraints.push(`fk ${str(fk.from)} -> ${str(fk.table)}(${str(fk.to)}) on delete ${str(fk.on_delete)}`)
-  for (const m of createSql.matchAll(/CONSTRAINT\s+("(?:[^"]|"")+"|\w+)\s+(CHECK|UNIQUE|FOREIGN|PRIMARY)/gi)) constraints.push(`named ${m[1]} ${m[2]!.toUpperCase()}`)
+  for (const m of createSql.matchAll(/CONSTRAINT\s+("(?:[^"]|"")+"|\w+)\s+(CHECK|UNIQUE|FOREIGN|PRIMARY)/gi)) constraints.push(`named ${m[1]!.replace(/^"(.*)"$/, '$1').replaceAll('""', '"')} ${m[2]!.toUpperCase()}`)
   const checks = createSql.match(/\bCHECK\s*\(/gi)?.length ?? 0
   if (checks) constraints.push(`checks ${checks}`)
   return { exists: true, columns, indexes: indexes.sort(), constraints: constraints.sort(), comment: null }

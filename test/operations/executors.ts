@@ -54,3 +54,36 @@ export function operationsOn(executor: OperationExecutor): Operations {
   }
   return new Operations(executor, context)
 }
+
+/**
+ * Runs statements inside a transaction begun on `conn`, like the runtime's
+ * online executor: `autocommit` commits, runs its function, and begins again.
+ */
+export function transactionalExecutor(conn: DatabaseConnection): OperationExecutor & { statements: SqlStatement[]; begin(): Promise<void>; commit(): Promise<void> } {
+  const base = connectionExecutor(conn)
+  let open = false
+  return {
+    ...base,
+    async begin() {
+      await conn.begin()
+      open = true
+    },
+    async commit() {
+      if (open) await conn.commit()
+      open = false
+    },
+    async autocommit(fn) {
+      const resume = open
+      if (open) await conn.commit()
+      open = false
+      try {
+        return await fn()
+      } finally {
+        if (resume) {
+          await conn.begin()
+          open = true
+        }
+      }
+    },
+  }
+}

@@ -72,7 +72,11 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
         constraints = constraints.filter((c) =>
           c.kind === 'check' ? !mentionsIdentifier(sqlText(c.expression), name) : !c.columns.includes(name),
         )
-        indexes = indexes.filter((i) => !i.expressions.some((e) => (typeof e === 'string' ? e === name : mentionsIdentifier(sqlText(e), name))))
+        indexes = indexes.filter(
+          (i) =>
+            !i.expressions.some((e) => (typeof e === 'string' ? e === name : mentionsIdentifier(sqlText(e), name))) &&
+            !(i.where && mentionsIdentifier(sqlText(i.where), name)),
+        )
         break
       }
       case 'alterColumn': {

@@ -72,9 +72,23 @@ export const sqliteRebuilder: TableRebuilder = {
     const run = async (list: readonly SqlStatement[]) => {
       for (const s of list) await sink.run(s)
     }
-    if (sink.offline || !(await needsForeignKeysOff(sink, table))) {
+    if (sink.offline) {
       await run(statements)
-      if (!sink.offline) await checkForeignKeys(sink, table)
+      return
+    }
+    if (!(await needsForeignKeysOff(sink, table))) {
+      // A savepoint makes the copy all-or-nothing whether or not a transaction is open.
+      await sink.run({ sql: 'SAVEPOINT athanor_batch' })
+      try {
+        await run(statements)
+        await checkForeignKeys(sink, table)
+        await sink.run({ sql: 'RELEASE athanor_batch' })
+      } catch (error) {
+        await sink.run({ sql: 'ROLLBACK TO athanor_batch' }).catch(() => undefined)
+        await sink.run({ sql: 'RELEASE athanor_batch' }).catch(() => undefined)
+        await sink.run({ sql: 'PRAGMA legacy_alter_table = OFF' }).catch(() => undefined)
+        throw error
+      }
       return
     }
     if (!sink.autocommit) {
@@ -92,6 +106,7 @@ export const sqliteRebuilder: TableRebuilder = {
           await sink.run({ sql: 'COMMIT' })
         } catch (error) {
           await sink.run({ sql: 'ROLLBACK' }).catch(() => undefined)
+          await sink.run({ sql: 'PRAGMA legacy_alter_table = OFF' }).catch(() => undefined)
           throw error
         }
       } finally {

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js'
 import type { Column } from '../../schema/column.js'
-import { isSqlFragment } from '../../schema/sql.js'
+import { isSqlFragment, type SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
@@ -63,6 +63,11 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
     )
     for (const c of table.constraints) lines.push(this.constraintSpec(c, table.schema))
     return lines
+  }
+
+  /** SQLite takes `expr [COLLATE c] [ASC|DESC]` bare, so stored index elements such as `score DESC` survive a rebuild. */
+  protected override indexExpression(expression: string | SqlFragment): string {
+    return typeof expression === 'string' ? this.ident(expression) : this.fragment(expression)
   }
 
   override setTableComment(): SqlStatement[] {
