@@ -39,6 +39,8 @@ export interface RunResult {
   steps: StepResult[]
   current: string[]
   sql?: string
+  /** Statements sent to the database during an online run, lock and version table included (for benchmarks). */
+  statements?: number
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000
@@ -138,7 +140,7 @@ interface LockedSession {
 }
 
 /** Opens the database, takes the migration lock, makes sure the version table exists, runs `fn`, and cleans up. */
-async function withMigrationLock<T>(o: RuntimeOptions, fn: (session: LockedSession) => Promise<T>): Promise<T> {
+async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession) => Promise<RunResult>): Promise<RunResult> {
   const conn = await openConnection(o.url)
   try {
     const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
@@ -149,9 +151,12 @@ async function withMigrationLock<T>(o: RuntimeOptions, fn: (session: LockedSessi
     })
     try {
       await conn.execute(table.sql.create.sql)
-      return await fn({ conn, table, lock })
-    } finally {
+      const result = await fn({ conn, table, lock })
       await lock.release()
+      return { ...result, statements: conn.statementCount }
+    } catch (error) {
+      await lock.release()
+      throw error
     }
   } finally {
     await conn.close()

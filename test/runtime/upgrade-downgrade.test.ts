@@ -109,6 +109,15 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
     expect(await tables()).toEqual([])
   })
 
+  it('sends per revision its own statements, one version-table write and the transaction control', async () => {
+    const one = await runUpgrade(project.script, '+1', runtimeOptions(db.url))
+    const two = await runUpgrade(project.script, '+2', runtimeOptions(db.url))
+    // BEGIN, the revision's CREATE TABLE, the version UPDATE, COMMIT; SQLite also re-reads
+    // the version table inside each BEGIN IMMEDIATE, because its lock is the transaction.
+    const perRevision = kind === 'sqlite' ? 5 : 4
+    expect(two.statements! - one.statements!).toBe(perRevision)
+  })
+
   it('uses a custom version table name', async () => {
     await runUpgrade(project.script, '+1', runtimeOptions(db.url, { versionTable: 'schema_revisions' }))
     expect(await tables()).toEqual(['schema_revisions', 't1'])
