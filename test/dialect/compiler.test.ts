@@ -128,7 +128,7 @@ describe('alterColumn', () => {
 describe('constraints and indexes', () => {
   it('MySQL drops each constraint kind with its own statement', () => {
     const c = mysqlDialect.compiler
-    expect(sqlOf(c.dropConstraint(account, 'fk', 'foreignKey'))).toEqual(['ALTER TABLE `account` DROP FOREIGN KEY `fk`'])
+    expect(sqlOf(c.dropConstraint(account, 'fk', 'foreignKey'))).toEqual(['ALTER TABLE `account` DROP FOREIGN KEY `fk`, DROP INDEX IF EXISTS `fk`'])
     expect(sqlOf(c.dropConstraint(account, 'uq', 'unique'))).toEqual(['ALTER TABLE `account` DROP INDEX `uq`'])
     expect(sqlOf(c.dropConstraint(account, 'ck', 'check'))).toEqual(['ALTER TABLE `account` DROP CONSTRAINT `ck`'])
     expect(sqlOf(c.dropIndex(account, 'ix'))).toEqual(['DROP INDEX `ix` ON `account`'])
