@@ -3,6 +3,15 @@ import type { Revision } from './revision.js'
 import { resolveTarget } from './target-resolver.js'
 import { planDowngrade, planRange, planUpgrade, nextVersionRows } from './walk-planner.js'
 
+const NO_IDS: readonly string[] = []
+
+/** Adds a revision to the list kept under `key`, creating the list on first use (most revisions have no dependents). */
+function appendTo(map: Map<string, Revision[]>, key: string, revision: Revision): void {
+  const list = map.get(key)
+  if (list === undefined) map.set(key, [revision])
+  else list.push(revision)
+}
+
 /** Words that target syntax gives a meaning to; no revision id or branch label may be one of them. */
 export const RESERVED_TARGET_WORDS: ReadonlySet<string> = new Set(['head', 'heads', 'base', 'current'])
 
@@ -55,15 +64,13 @@ export class RevisionGraph {
         throw new RevisionError(`revision id "${revision.id}" in ${revision.path} is a reserved target word`)
       }
       this.#byId.set(revision.id, revision)
-      this.#children.set(revision.id, [])
-      this.#dependents.set(revision.id, [])
     }
     this.#indexLabels()
     this.#linkEdges()
     this.#sortTopologically()
-    for (const list of [...this.#children.values(), ...this.#dependents.values()]) {
-      list.sort((left, right) => this.position(left.id) - this.position(right.id))
-    }
+    const byPosition = (left: Revision, right: Revision): number => this.position(left.id) - this.position(right.id)
+    for (const list of this.#children.values()) if (list.length > 1) list.sort(byPosition)
+    for (const list of this.#dependents.values()) if (list.length > 1) list.sort(byPosition)
   }
 
   /** How many revisions the graph holds. */
@@ -101,7 +108,7 @@ export class RevisionGraph {
 
   /** Revisions no other revision names as its `downRevision` (in topological order). */
   heads(): Revision[] {
-    return this.#order.filter((revision) => this.#children.get(revision.id)?.length === 0)
+    return this.#order.filter((revision) => !this.#children.has(revision.id))
   }
 
   /** Revisions without a `downRevision` (in topological order). */
@@ -124,7 +131,7 @@ export class RevisionGraph {
   /** The ids a revision depends on, with labels in `dependsOn` resolved to the revisions declaring them. */
   dependenciesOf(id: string): readonly string[] {
     this.get(id)
-    return this.#dependencies.get(id) ?? []
+    return this.#dependencies.get(id) ?? NO_IDS
   }
 
   /** True when more than one revision names this one as its `downRevision`. */
@@ -271,7 +278,7 @@ export class RevisionGraph {
             hint: 'was a revision file deleted or renamed? point downRevision at an existing revision',
           })
         }
-        this.#children.get(parentId)?.push(revision)
+        appendTo(this.#children, parentId, revision)
       }
       const dependencies: string[] = []
       for (const dependency of revision.dependsOn) {
@@ -284,9 +291,9 @@ export class RevisionGraph {
         }
         if (dependencies.includes(target.id) || revision.downRevisions.includes(target.id)) continue
         dependencies.push(target.id)
-        this.#dependents.get(target.id)?.push(revision)
+        appendTo(this.#dependents, target.id, revision)
       }
-      this.#dependencies.set(revision.id, dependencies)
+      if (dependencies.length > 0) this.#dependencies.set(revision.id, dependencies)
     }
   }
 
@@ -299,34 +306,41 @@ export class RevisionGraph {
    */
   #sortTopologically(): void {
     const state = new Map<string, 'active' | 'done'>()
-    const ids = [...this.#byId.keys()].sort()
-    const realHeads = ids.filter((id) => this.#children.get(id)?.length === 0 && this.#dependents.get(id)?.length === 0)
-    for (const start of [...realHeads, ...ids]) {
+    const realHeads: string[] = []
+    for (const id of this.#byId.keys()) if (!this.#children.has(id) && !this.#dependents.has(id)) realHeads.push(id)
+    this.#depthFirstFrom(realHeads.sort(), state)
+    // Revisions left unvisited lie on a cycle (nothing outside it points at them): walking from them reports it.
+    if (state.size < this.#byId.size) this.#depthFirstFrom([...this.#byId.keys()].sort(), state)
+  }
+
+  #depthFirstFrom(starts: readonly string[], state: Map<string, 'active' | 'done'>): void {
+    // Frames index into dependencies first, then parents, without building an edge array per revision.
+    const stack: { revision: Revision; dependencies: readonly string[]; next: number }[] = []
+    const push = (id: string): void => {
+      state.set(id, 'active')
+      stack.push({ revision: this.get(id), dependencies: this.#dependencies.get(id) ?? NO_IDS, next: 0 })
+    }
+    for (const start of starts) {
       if (state.has(start)) continue
-      const stack: { id: string; edges: readonly string[]; next: number }[] = []
-      const push = (id: string): void => {
-        state.set(id, 'active')
-        const revision = this.get(id)
-        // Dependencies first: a cross-branch dependency is finished before the branch that needs it.
-        stack.push({ id, edges: [...(this.#dependencies.get(id) ?? []), ...revision.downRevisions], next: 0 })
-      }
       push(start)
       while (stack.length > 0) {
         const frame = stack[stack.length - 1] as (typeof stack)[number]
-        const edge = frame.edges[frame.next]
+        const index = frame.next
+        const edge = index < frame.dependencies.length ? frame.dependencies[index] : frame.revision.downRevisions[index - frame.dependencies.length]
         if (edge === undefined) {
           stack.pop()
-          state.set(frame.id, 'done')
-          this.#position.set(frame.id, this.#order.length)
-          this.#order.push(this.get(frame.id))
+          const id = frame.revision.id
+          state.set(id, 'done')
+          this.#position.set(id, this.#order.length)
+          this.#order.push(frame.revision)
           continue
         }
         frame.next++
         const edgeState = state.get(edge)
         if (edgeState === 'done') continue
         if (edgeState === 'active') {
-          const cycleStart = stack.findIndex((entry) => entry.id === edge)
-          const cycle = stack.slice(cycleStart).map((entry) => `${entry.id} (${this.get(entry.id).path})`)
+          const cycleStart = stack.findIndex((entry) => entry.revision.id === edge)
+          const cycle = stack.slice(cycleStart).map((entry) => `${entry.revision.id} (${entry.revision.path})`)
           throw new RevisionError(`revision cycle: ${[...cycle, cycle[0]].join(' -> ')}`, {
             hint: 'each revision in the cycle names the next as downRevision or dependsOn; one of them must point elsewhere',
           })

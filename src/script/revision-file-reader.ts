@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve, sep } from 'node:path'
 import { ConfigError, RevisionError } from '../errors.js'
 import { parseRevisionPrefix, parseRevisionSource } from './header-parser.js'
 import type { Revision } from './revision.js'
@@ -52,8 +52,10 @@ export function listRevisionFiles(versionsDir: string): string[] {
 export function readRevisionFiles(versionsDir: string): Revision[] {
   const buffer = Buffer.allocUnsafe(HEADER_PREFIX_BYTES)
   const revisions: Revision[] = []
+  // Resolved once: path.resolve per file showed up in profiles of 10,000-file folders.
+  const directory = resolve(versionsDir) + sep
   for (const name of listRevisionFiles(versionsDir)) {
-    revisions.push(readRevisionFile(resolve(join(versionsDir, name)), buffer))
+    revisions.push(readRevisionFile(directory + name, buffer))
   }
   return revisions
 }

@@ -50,6 +50,8 @@ const PUNCTUATORS = [
   '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>',
 ]
 const MULTI_CHARACTER_STARTS = new Set(PUNCTUATORS.map((punctuator) => punctuator[0]))
+/** Second characters of multi-character punctuators: any other next character ends the punctuator at one. */
+const MULTI_CHARACTER_SECONDS = new Set(PUNCTUATORS.map((punctuator) => punctuator.charCodeAt(1)))
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === DOLLAR || code > 127
@@ -75,7 +77,17 @@ export class SourceTokenizer {
   #pos = 0
   #line = 1
   #sawNewline = false
-  #previous: Token | undefined
+  /** The one token object {@link next} fills: a file has thousands of tokens, and allocating each was the parser's main cost. */
+  readonly #token: { -readonly [K in keyof Token]: Token[K] } = {
+    kind: 'eof',
+    value: '',
+    line: 1,
+    newlineBefore: false,
+    hasSubstitution: false,
+    unterminated: false,
+  }
+  #lastKind: TokenKind | undefined
+  #lastValue = ''
   #leadingDocComment: string | undefined
   #sawToken = false
 
@@ -106,7 +118,10 @@ export class SourceTokenizer {
     return this.#line
   }
 
-  /** Returns the next token, or an `eof` token at the end of the text. */
+  /**
+   * Returns the next token, or an `eof` token at the end of the text. The
+   * same object is refilled by the following call: copy it to keep it.
+   */
   next(): Token {
     const unterminatedComment = this.#skipTrivia()
     const text = this.#text
@@ -114,22 +129,33 @@ export class SourceTokenizer {
     this.#sawNewline = false
     const line = this.#line
     if (unterminatedComment || this.#pos >= text.length) {
-      return this.#emit({ kind: 'eof', value: '', line, newlineBefore, hasSubstitution: false, unterminated: unterminatedComment })
+      return this.#set('eof', '', line, newlineBefore, false, unterminatedComment)
     }
     this.#sawToken = true
     const code = text.charCodeAt(this.#pos)
-    if (code === 39 || code === 34) return this.#emit(this.#readString(code, line, newlineBefore))
-    if (code === BACKTICK) return this.#emit(this.#readTemplate(line, newlineBefore))
-    if (isIdentifierStart(code) || code === BACKSLASH) return this.#emit(this.#readIdentifier(line, newlineBefore))
+    if (code === 39 || code === 34) return this.#readString(code, line, newlineBefore)
+    if (code === BACKTICK) return this.#readTemplate(line, newlineBefore)
+    if (isIdentifierStart(code) || code === BACKSLASH) return this.#readIdentifier(line, newlineBefore)
     if (isDigit(code) || (code === 46 && isDigit(text.charCodeAt(this.#pos + 1)))) {
-      return this.#emit(this.#readNumber(line, newlineBefore))
+      return this.#readNumber(line, newlineBefore)
     }
-    if (code === SLASH && this.#regexAllowed()) return this.#emit(this.#readRegex(line, newlineBefore))
-    return this.#emit(this.#readPunctuator(line, newlineBefore))
+    if (code === SLASH && this.#regexAllowed()) return this.#readRegex(line, newlineBefore)
+    return this.#readPunctuator(line, newlineBefore)
   }
 
-  #emit(token: Token): Token {
-    if (token.kind !== 'eof') this.#previous = token
+  /** Fills the reused token; remembers the last real token for the regex-or-division decision. */
+  #set(kind: TokenKind, value: string, line: number, newlineBefore: boolean, hasSubstitution: boolean, unterminated: boolean): Token {
+    const token = this.#token
+    token.kind = kind
+    token.value = value
+    token.line = line
+    token.newlineBefore = newlineBefore
+    token.hasSubstitution = hasSubstitution
+    token.unterminated = unterminated
+    if (kind !== 'eof') {
+      this.#lastKind = kind
+      this.#lastValue = value
+    }
     return token
   }
 
@@ -189,13 +215,15 @@ export class SourceTokenizer {
   }
 
   #regexAllowed(): boolean {
-    const previous = this.#previous
-    if (previous === undefined) return true
-    switch (previous.kind) {
+    switch (this.#lastKind) {
+      case undefined:
+        return true
       case 'identifier':
-        return REGEX_AFTER_IDENTIFIER.has(previous.value)
-      case 'punctuator':
-        return previous.value !== ')' && previous.value !== ']' && previous.value !== '}' && previous.value !== '++' && previous.value !== '--'
+        return REGEX_AFTER_IDENTIFIER.has(this.#lastValue)
+      case 'punctuator': {
+        const value = this.#lastValue
+        return value !== ')' && value !== ']' && value !== '}' && value !== '++' && value !== '--'
+      }
       default:
         return false
     }
@@ -212,7 +240,7 @@ export class SourceTokenizer {
       if (code === quote) {
         value += text.slice(chunkStart, this.#pos)
         this.#pos++
-        return { kind: 'string', value, line, newlineBefore, hasSubstitution: false, unterminated: false }
+        return this.#set('string', value, line, newlineBefore, false, false)
       }
       if (code === LF || code === CR) break
       if (code === BACKSLASH) {
@@ -224,7 +252,7 @@ export class SourceTokenizer {
       this.#pos++
     }
     value += text.slice(chunkStart, this.#pos)
-    return { kind: 'string', value, line, newlineBefore, hasSubstitution: false, unterminated: true }
+    return this.#set('string', value, line, newlineBefore, false, true)
   }
 
   /** Reads one escape sequence starting at a backslash; returns the characters it stands for. */
@@ -282,7 +310,7 @@ export class SourceTokenizer {
       if (code === BACKTICK) {
         value += text.slice(chunkStart, this.#pos)
         this.#pos++
-        return { kind: 'template', value, line, newlineBefore, hasSubstitution, unterminated: false }
+        return this.#set('template', value, line, newlineBefore, hasSubstitution, false)
       }
       if (code === BACKSLASH) {
         value += text.slice(chunkStart, this.#pos)
@@ -301,7 +329,7 @@ export class SourceTokenizer {
       this.#pos++
     }
     value += text.slice(chunkStart, this.#pos)
-    return { kind: 'template', value, line, newlineBefore, hasSubstitution, unterminated: true }
+    return this.#set('template', value, line, newlineBefore, hasSubstitution, true)
   }
 
   /** Skips the tokens of a `${…}` substitution up to its closing brace; false when the text ends first. */
@@ -329,7 +357,7 @@ export class SourceTokenizer {
       else if (code === BACKSLASH) this.#pos += 2 // \uXXXX escapes: rare, kept verbatim
       else break
     }
-    return { kind: 'identifier', value: text.slice(start, this.#pos), line, newlineBefore, hasSubstitution: false, unterminated: false }
+    return this.#set('identifier', text.slice(start, this.#pos), line, newlineBefore, false, false)
   }
 
   #readNumber(line: number, newlineBefore: boolean): Token {
@@ -341,7 +369,7 @@ export class SourceTokenizer {
       else if ((code === 43 || code === 45) && (text.charCodeAt(this.#pos - 1) | 32) === 101 && text.charCodeAt(start + 1) !== 120) this.#pos++
       else break
     }
-    return { kind: 'number', value: text.slice(start, this.#pos), line, newlineBefore, hasSubstitution: false, unterminated: false }
+    return this.#set('number', text.slice(start, this.#pos), line, newlineBefore, false, false)
   }
 
   #readRegex(line: number, newlineBefore: boolean): Token {
@@ -352,7 +380,7 @@ export class SourceTokenizer {
     while (this.#pos < text.length) {
       const code = text.charCodeAt(this.#pos)
       if (code === LF || code === CR) {
-        return { kind: 'regex', value: text.slice(start, this.#pos), line, newlineBefore, hasSubstitution: false, unterminated: true }
+        return this.#set('regex', text.slice(start, this.#pos), line, newlineBefore, false, true)
       }
       this.#pos++
       if (code === BACKSLASH) this.#pos++
@@ -361,21 +389,21 @@ export class SourceTokenizer {
       else if (code === SLASH && !inClass) break
     }
     while (this.#pos < text.length && isIdentifierPart(text.charCodeAt(this.#pos))) this.#pos++
-    return { kind: 'regex', value: text.slice(start, this.#pos), line, newlineBefore, hasSubstitution: false, unterminated: false }
+    return this.#set('regex', text.slice(start, this.#pos), line, newlineBefore, false, false)
   }
 
   #readPunctuator(line: number, newlineBefore: boolean): Token {
     const text = this.#text
     const first = text[this.#pos] ?? ''
-    if (MULTI_CHARACTER_STARTS.has(first)) {
+    if (MULTI_CHARACTER_STARTS.has(first) && MULTI_CHARACTER_SECONDS.has(text.charCodeAt(this.#pos + 1))) {
       for (const punctuator of PUNCTUATORS) {
         if (text.startsWith(punctuator, this.#pos)) {
           this.#pos += punctuator.length
-          return { kind: 'punctuator', value: punctuator, line, newlineBefore, hasSubstitution: false, unterminated: false }
+          return this.#set('punctuator', punctuator, line, newlineBefore, false, false)
         }
       }
     }
     this.#pos++
-    return { kind: 'punctuator', value: first, line, newlineBefore, hasSubstitution: false, unterminated: false }
+    return this.#set('punctuator', first, line, newlineBefore, false, false)
   }
 }
