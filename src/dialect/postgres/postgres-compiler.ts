@@ -152,6 +152,9 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   bindValue(value: unknown, type: SqlType): unknown {
     if (value === undefined) return null
+    // pg sends a Date in the client's time zone; a column without time zone must get the UTC wall time.
+    if (value instanceof Date && type.kind === 'date') return value.toISOString().slice(0, 10)
+    if (value instanceof Date && type.kind === 'datetime' && !type.timezone) return value.toISOString().replace('T', ' ').replace('Z', '')
     // pg sends JS arrays as PostgreSQL arrays; a JSON column must get JSON text.
     if ((type.kind === 'json' || type.kind === 'jsonb') && value !== null) return JSON.stringify(value)
     return value
@@ -160,10 +163,6 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
   override inlineValue(value: unknown, type: SqlType): string {
     if (type.kind === 'array' && Array.isArray(value)) {
       return `ARRAY[${value.map((v) => this.inlineValue(v, type.of)).join(', ')}]::${this.renderType(type)}`
-    }
-    if (value instanceof Date && type.kind === 'date') return this.q.renderLiteral(value.toISOString().slice(0, 10))
-    if (value instanceof Date && type.kind === 'datetime' && !type.timezone) {
-      return this.q.renderLiteral(value.toISOString().replace('T', ' ').replace('Z', ''))
     }
     return this.q.renderLiteral(this.bindValue(value, type))
   }
