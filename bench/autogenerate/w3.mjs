@@ -1,0 +1,172 @@
+/**
+ * Autogenerate on models shaped like the Alembic anchor's workload W3: T
+ * tables (Integer PK, String(100), String(32), Text, Boolean, Integer with a
+ * server default, Numeric(10,2), two DateTimes, an FK to t<(i-1)//2>), an
+ * index (name, created_at) and a unique index (code) each. Three databases
+ * per size: empty (the initial migration: 3 ops per table), the same schema
+ * (0 ops), and one where every 10th table differs (descr missing, name
+ * VARCHAR(50), or the index missing: T/10 ops).
+ *
+ * Timed in-process from `dist/`: load the models module, reflect, compare,
+ * render and write the revision file (removed again), i.e. `revision
+ * --autogenerate` without process start-up. Alembic's times include its
+ * ~0.25 s start-up (anchor README), so the ratio flatters athanor slightly.
+ *
+ *   node bench/autogenerate/w3.mjs        runs alone (needs `npm run build`)
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL, fileURLToPath } from 'node:url'
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+
+export const title = 'autogenerate (W3)'
+
+const SIZES = [100, 500]
+const DATABASES = ['sqlite', 'postgres']
+const POSTGRES_ADMIN = process.env.ATHANOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+// Alembic 1.8.1, anchor run of 2026-11-22, workload W3, median seconds → ms.
+const ALEMBIC_MS = {
+  sqlite: { 100: { empty: 673, same: 615, drift: 635 }, 500: { empty: 2741, same: 2299, drift: 2227 } },
+  postgres: { 100: { empty: 690, same: 1296, drift: 1252 }, 500: { empty: 2731, same: 5417, drift: 5261 } },
+}
+
+/** Source of the models module; `drift` writes the database-side variant. */
+function modelsSource(count, drift) {
+  const lines = [`import { MetaData, index, sql, t, table } from 'athanor'`, '', 'export const metadata = new MetaData()', '']
+  for (let i = 0; i < count; i++) {
+    const kind = drift && i % 10 === 5 ? Math.floor(i / 10) % 3 : null
+    const columns = [
+      'id: t.integer().primaryKey()',
+      `name: t.string(${kind === 1 ? 50 : 100}).notNull()`,
+      'code: t.string(32).notNull()',
+      ...(kind === 0 ? [] : ['descr: t.text()']),
+      'active: t.boolean().notNull()',
+      `qty: t.integer().notNull().serverDefault(sql\`'0'\`)`,
+      'amount: t.numeric(10, 2)',
+      'created_at: t.datetime().notNull()',
+      'updated_at: t.datetime()',
+      i > 0 ? `parent_id: t.integer().references('t${Math.floor((i - 1) / 2)}.id')` : 'parent_id: t.integer()',
+    ]
+    const indexes = [
+      ...(kind === 2 ? [] : [`index('ix_t${i}_name_created').on(c.name, c.created_at)`]),
+      `index('uq_t${i}_code').on(c.code).unique()`,
+    ]
+    lines.push(`export const t${i} = table('t${i}', {`, ...columns.map((c) => `  ${c},`), `}, { metadata, indexes: (c) => [${indexes.join(', ')}] })`, '')
+  }
+  return lines.join('\n')
+}
+
+async function makeDatabase(kind, dir, name, api) {
+  if (kind === 'sqlite') return { url: `sqlite:${join(dir, `${name}.db`)}`, drop: async () => {} }
+  const dbName = `athanor_bench_${name}_${randomBytes(4).toString('hex')}`
+  const admin = await api.openConnection(POSTGRES_ADMIN)
+  await admin.execute(`CREATE DATABASE ${dbName}`)
+  await admin.close()
+  const url = new URL(POSTGRES_ADMIN)
+  url.pathname = `/${dbName}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = await api.openConnection(POSTGRES_ADMIN)
+      await dropper.execute(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+      await dropper.close()
+    },
+  }
+}
+
+/** Builds the database from a models module the way a user would: autogenerate from empty, then apply the ops. */
+async function createFrom(url, modelsPath, api) {
+  const { tables } = await api.loadModels(modelsPath)
+  const conn = await api.openConnection(url)
+  try {
+    const comparison = await api.compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
+    const executor = { dialect: conn.dialect, offline: false, run: (s) => conn.execute(s.sql, s.params ?? []), query: (s) => conn.query(s.sql, s.params ?? []), autocommit: (fn) => fn() }
+    for (const change of comparison.changes) await change.op.run(executor)
+  } finally {
+    await conn.close()
+  }
+}
+
+async function loadApi(root) {
+  const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href)
+  const [autogenerate, load, connect, script] = await Promise.all([
+    dist('autogenerate/autogenerate.js'),
+    dist('autogenerate/load-models.js'),
+    dist('dialect/connect.js'),
+    dist('script/script-directory.js'),
+  ])
+  return { ...autogenerate, ...load, ...connect, ...script }
+}
+
+/** The timed unit: `revision --autogenerate` minus process start-up. Returns the number of upgrade ops. */
+async function autogenerateOnce(api, url, modelsPath, migrationsDir) {
+  const { tables } = await api.loadModels(modelsPath)
+  const conn = await api.openConnection(url)
+  try {
+    const comparison = await api.compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
+    const script = await api.ScriptDirectory.load(migrationsDir)
+    const result = await api.writeAutogeneratedRevision(script, { message: 'x', downRevisions: [] }, comparison, { dialect: conn.dialect })
+    if (result.revision) rmSync(result.revision.path)
+    return comparison.changes.length
+  } finally {
+    await conn.close()
+  }
+}
+
+/** Runs the benchmark; rows for bench/run.mjs. */
+export async function run(ctx) {
+  const api = await loadApi(ctx.root)
+  const rows = []
+  for (const kind of DATABASES) {
+    for (const size of SIZES) {
+      const dir = join(ctx.workDir, `w3-${kind}-${size}`)
+      rmSync(dir, { recursive: true, force: true })
+      mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true })
+      const models = join(dir, 'models.ts')
+      const driftModels = join(dir, 'models_drift.ts')
+      writeFileSync(models, modelsSource(size, false))
+      writeFileSync(driftModels, modelsSource(size, true))
+      const dbs = {}
+      try {
+        for (const name of ['empty', 'same', 'drift']) dbs[name] = await makeDatabase(kind, dir, name, api)
+        ctx.log(`${kind} T=${size}: building databases`)
+        await createFrom(dbs.same.url, models, api)
+        await createFrom(dbs.drift.url, driftModels, api)
+        for (const name of ['empty', 'same', 'drift']) {
+          let ops = 0
+          const ms = await ctx.measure(async () => {
+            ops = await autogenerateOnce(api, dbs[name].url, models, join(dir, 'migrations'))
+          }, { runs: size >= 500 ? 3 : 5, warmup: 1 })
+          rows.push({ name: `T=${size} ${kind} ${name}`, ms, anchorMs: ALEMBIC_MS[kind][size][name], note: `upgrade ops: ${ops}` })
+          ctx.log(`${kind} T=${size} ${name}: ${ms.toFixed(0)} ms, ${ops} ops`)
+        }
+      } finally {
+        for (const db of Object.values(dbs)) await db.drop()
+      }
+    }
+  }
+  return rows
+}
+
+async function measure(fn, { runs = 5, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn()
+  const samples = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    samples.push(performance.now() - start)
+  }
+  samples.sort((a, b) => a - b)
+  const mid = Math.floor(samples.length / 2)
+  return samples.length % 2 === 1 ? samples[mid] : (samples[mid - 1] + samples[mid]) / 2
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = join(fileURLToPath(import.meta.url), '..', '..', '..')
+  const workDir = join(root, 'bench', '.work', 'autogenerate')
+  mkdirSync(workDir, { recursive: true })
+  const rows = await run({ root, workDir, measure, log: (text) => process.stderr.write(`${text}\n`) })
+  for (const r of rows) console.log(`${r.name.padEnd(24)} ${r.ms.toFixed(1).padStart(9)} ms   alembic ${String(r.anchorMs).padStart(5)} ms   ${(r.ms / r.anchorMs).toFixed(2)}x   ${r.note}`)
+}
