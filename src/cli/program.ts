@@ -2,6 +2,9 @@
  * The `athanor` command line: global flags, one sub-command per file under
  * `commands/`, and the one place errors become `error: …` lines and exit codes.
  */
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
 import { AthanorError } from '../errors.js'
 import { maskPasswords } from '../config/url.js'
@@ -28,10 +31,10 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     .version(packageVersion(), '-V, --version')
     .option('-c, --config <path>', 'config file (default: athanor.config.ts|.mts|.js|.mjs in the current folder)')
     .option('--url <url>', 'database URL; overrides the config')
-    .addOption(new Option('-x <key=value>', 'argument for the config and scripts (xArg); repeatable').argParser(collect).default([]))
-    .option('--json', 'print the result as one JSON document', false)
-    .option('-q, --quiet', 'print only results, no progress', false)
-    .option('--verbose', 'more detail; stack traces on errors', false)
+    .addOption(new Option('-x <key=value>', 'argument for the config and scripts (xArg); repeatable').argParser(collect))
+    .option('--json', 'print the result as one JSON document')
+    .option('-q, --quiet', 'print only results, no progress')
+    .option('--verbose', 'more detail; stack traces on errors')
     .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -42,7 +45,15 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
 
   const bind = (action: CommandAction) =>
     async function (this: Command, ...args: unknown[]): Promise<void> {
-      const globals = this.optsWithGlobals<GlobalOptions & { x: string[] }>()
+      const raw = this.optsWithGlobals<Partial<GlobalOptions>>()
+      const globals: GlobalOptions = {
+        ...raw,
+        x: raw.x ?? [],
+        json: raw.json === true,
+        quiet: raw.quiet === true,
+        verbose: raw.verbose === true,
+        color: raw.color !== false,
+      }
       const out = new Output(streams, globals)
       context = createCommandContext(out, globals, cwd)
       // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
@@ -90,8 +101,8 @@ function stackOf(error: unknown): string {
   return text
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
 }
 
 function processStreams(): CliStreams {
@@ -99,5 +110,7 @@ function processStreams(): CliStreams {
 }
 
 function packageVersion(): string {
-  return '0.1.0'
+  // package.json sits two folders up from both src/cli and dist/cli.
+  const path = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json')
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version
 }

@@ -14,18 +14,18 @@ export const registerGraph: RegisterCommand = (program, bind) => {
     .command('graph')
     .description('draw the revision graph (branches and merges visible)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid', 'dot', 'html']).default('text'))
-    .option('-i, --indicate-current', 'mark the revisions the database is at (reads the database)', false)
+    .option('-i, --indicate-current', 'mark the revisions the database is at (reads the database)')
     .action(bind(graph))
 }
 
-async function graph(ctx: CommandContext, flags: { format: GraphFormat; indicateCurrent: boolean }): Promise<void> {
+async function graph(ctx: CommandContext, flags: { format: GraphFormat; indicateCurrent?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   let entries: HistoryEntry[]
   try {
-    entries = await athanor.history({ indicateCurrent: flags.indicateCurrent })
+    entries = await athanor.history({ indicateCurrent: flags.indicateCurrent === true })
   } catch (error) {
     // graph is a script command: an unreachable database costs the marks, not the drawing.
-    if (!flags.indicateCurrent) throw error
+    if (flags.indicateCurrent !== true) throw error
     ctx.out.warn(`cannot read the current revisions (${error instanceof Error ? error.message : String(error)}); drawing without them`)
     entries = await athanor.history()
   }

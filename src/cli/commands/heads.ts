@@ -8,13 +8,13 @@ export const registerHeads: RegisterCommand = (program, bind) => {
   program
     .command('heads')
     .description('show the current heads of the revision graph')
-    .option('--resolve-dependencies', 'treat depends-on links as parents', false)
+    .option('--resolve-dependencies', 'treat depends-on links as parents')
     .action(bind(heads))
 }
 
-async function heads(ctx: CommandContext, options: { resolveDependencies: boolean }): Promise<void> {
+async function heads(ctx: CommandContext, options: { resolveDependencies?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
-  const list = await athanor.heads({ resolveDependencies: options.resolveDependencies })
+  const list = await athanor.heads({ resolveDependencies: options.resolveDependencies === true })
   const { out } = ctx
   if (out.mode.json) return out.json(list)
   if (out.mode.verbose) {

@@ -9,15 +9,15 @@ export const registerHistory: RegisterCommand = (program, bind) => {
     .command('history')
     .description('list revisions, newest first')
     .option('-r, --rev-range <range>', 'only revisions in A:B (either side may be empty)')
-    .option('-i, --indicate-current', 'mark the revisions the database is at (reads the database)', false)
+    .option('-i, --indicate-current', 'mark the revisions the database is at (reads the database)')
     .action(bind(history))
 }
 
-async function history(ctx: CommandContext, options: { revRange?: string; indicateCurrent: boolean }): Promise<void> {
+async function history(ctx: CommandContext, options: { revRange?: string; indicateCurrent?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   const entries = await athanor.history({
     ...(options.revRange === undefined ? {} : { range: options.revRange }),
-    indicateCurrent: options.indicateCurrent,
+    indicateCurrent: options.indicateCurrent === true,
   })
   const { out } = ctx
   if (out.mode.json) return out.json(entries)

@@ -6,9 +6,9 @@ import type { CommandContext } from '../command-context.js'
 
 interface RevisionFlags {
   message?: string
-  autogenerate: boolean
+  autogenerate?: boolean
   head?: string
-  splice: boolean
+  splice?: boolean
   branchLabel: string[]
   dependsOn: string[]
   revId?: string
@@ -20,9 +20,9 @@ export const registerRevision: RegisterCommand = (program, bind) => {
     .command('revision')
     .description('create a new revision file')
     .option('-m, --message <msg>', 'what the revision does (its first doc line and file name)')
-    .option('--autogenerate', 'fill it by comparing the models with the database', false)
+    .option('--autogenerate', 'fill it by comparing the models with the database')
     .option('--head <rev>', 'parent revision: a head, label@head, or base for a new root')
-    .option('--splice', 'allow --head to be a revision that is not a head (starts a branch)', false)
+    .option('--splice', 'allow --head to be a revision that is not a head (starts a branch)')
     .option('--branch-label <label>', 'branch label for the new revision (repeatable)', collect, [])
     .option('--depends-on <rev>', 'revision this one depends on, across branches (repeatable)', collect, [])
     .option('--rev-id <id>', 'use this revision id instead of a random one')
@@ -38,8 +38,8 @@ async function revision(ctx: CommandContext, flags: RevisionFlags): Promise<void
     ctx.out.warn('a second base without --branch-label can only be addressed by id; consider --branch-label NAME')
   }
   const written = await athanor.revision(flags.message, {
-    autogenerate: flags.autogenerate,
-    splice: flags.splice,
+    autogenerate: flags.autogenerate === true,
+    splice: flags.splice === true,
     ...(flags.head === undefined ? {} : { head: flags.head }),
     ...(flags.branchLabel.length === 0 ? {} : { branchLabel: flags.branchLabel }),
     ...(flags.dependsOn.length === 0 ? {} : { dependsOn: flags.dependsOn }),

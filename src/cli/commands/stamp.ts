@@ -9,14 +9,14 @@ export const registerStamp: RegisterCommand = (program, bind) => {
     .command('stamp')
     .description("write revisions into the version table without running them")
     .argument('<revisions...>', 'revisions to stamp (head, base, ids…)')
-    .option('--purge', 'empty the version table first (even if it holds unknown revisions)', false)
-    .option('--sql', 'print the SQL instead of running it', false)
+    .option('--purge', 'empty the version table first (even if it holds unknown revisions)')
+    .option('--sql', 'print the SQL instead of running it')
     .action(bind(stamp))
 }
 
-async function stamp(ctx: CommandContext, revisions: string[], flags: { purge: boolean; sql: boolean }): Promise<void> {
+async function stamp(ctx: CommandContext, revisions: string[], flags: { purge?: boolean; sql?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   const started = Date.now()
-  const result = await athanor.stamp(revisions, { purge: flags.purge, sql: flags.sql })
+  const result = await athanor.stamp(revisions, { purge: flags.purge === true, sql: flags.sql === true })
   printRunResult(ctx.out, result, Date.now() - started)
 }

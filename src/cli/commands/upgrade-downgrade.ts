@@ -6,7 +6,7 @@ import type { RunResult, StepResult } from '../../api.js'
 import type { Output } from '../output.js'
 
 interface RunFlags {
-  sql: boolean
+  sql?: boolean
   tag?: string
 }
 
@@ -29,7 +29,7 @@ function runCommand(program: Command, name: string, defaultTarget: string, descr
     .command(name)
     .description(description)
     .argument('[target]', `revision target (head, base, +N, -N, id, label@head…; FROM:TO with --sql)`, defaultTarget)
-    .option('--sql', 'print the SQL instead of running it (offline mode)', false)
+    .option('--sql', 'print the SQL instead of running it (offline mode)')
 }
 
 async function run(ctx: CommandContext, verb: 'upgrade' | 'downgrade', target: string, flags: RunFlags): Promise<void> {
@@ -37,10 +37,10 @@ async function run(ctx: CommandContext, verb: 'upgrade' | 'downgrade', target: s
   const { out } = ctx
   const started = Date.now()
   const options = {
-    sql: flags.sql,
+    sql: flags.sql === true,
     ...(flags.tag === undefined ? {} : { tag: flags.tag }),
     onStep: (step: StepResult) => {
-      if (!flags.sql) out.info(stepLine(step, out))
+      if (flags.sql !== true) out.info(stepLine(step, out))
     },
     onLockWait: (message: string) => out.warn(message),
   }
