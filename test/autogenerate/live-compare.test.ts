@@ -4,7 +4,7 @@ import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
 import { applyOps, fixtureTables } from './support.js'
 
-const KINDS: readonly TestDatabaseKind[] = ['sqlite', 'postgres', 'mysql']
+const KINDS: readonly TestDatabaseKind[] = ['sqlite', 'postgres', 'mysql', 'pglite']
 
 describe.each(KINDS)('models against their own reflection on %s', (kind) => {
   let db: TestDatabase | undefined
@@ -16,6 +16,23 @@ describe.each(KINDS)('models against their own reflection on %s', (kind) => {
     const tables = await fixtureTables('models-v1.ts')
     const initial = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
     expect(initial.diffs.filter((d) => d.kind === 'add_table')).toHaveLength(tables.length)
+    await applyOps(conn, initial.changes.map((c) => c.op))
+    const again = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
+    expect(again.diffs).toEqual([])
+  })
+})
+
+describe.each(['postgres', 'pglite'] as const)('PostgreSQL-only features against their own reflection on %s', (kind) => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('finds nothing after expression and partial indexes, function defaults and a second schema were created', async () => {
+    db = await createTestDatabase(kind)
+    const conn = await db.connect()
+    await conn.execute('CREATE SCHEMA billing')
+    const tables = await fixtureTables('models-postgres.ts')
+    const initial = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
+    expect(initial.diffs.map((d) => d.kind)).toContain('add_table')
     await applyOps(conn, initial.changes.map((c) => c.op))
     const again = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
     expect(again.diffs).toEqual([])
