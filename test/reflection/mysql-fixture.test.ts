@@ -60,6 +60,11 @@ describe('MariaDB: the shop fixture', () => {
     expect(table('customers').constraints.filter((c) => c.kind === 'check').map((c) => c.name)).toEqual(['customers_email_check'])
   })
 
+  it('recognises MariaDB JSON under a name that needs quoting', () => {
+    expect(column('products', 'odd`json').type).toEqual({ kind: 'json' })
+    expect(table('products').constraints.filter((c) => c.kind === 'check').map((c) => c.name)).toEqual(['products_price_check'])
+  })
+
   it('reads an inline enum, named after its column, with awkward values', () => {
     expect(column('products', 'status')).toMatchObject({
       type: { kind: 'enum', name: 'status', values: ['draft', 'live', "it's gone"] },

@@ -1,5 +1,6 @@
 import { sql } from '../../schema/sql.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
+import { mysqlDialect } from './mysql-dialect.js'
 import {
   byQualifiedName,
   finishTable,
@@ -26,7 +27,10 @@ const blankToNull = (value: unknown): string | null => (value === null || value 
 const MYSQL_DEFAULT_ACTIONS = ['no action', 'restrict']
 
 /** MariaDB's JSON is LONGTEXT plus this column-level check. */
-const isJsonCheck = (clause: string, column: string) => clause.replaceAll('`', '') === `json_valid(${column})`
+const isJsonCheck = (clause: string, column: string) => {
+  const text = clause.trim()
+  return text === `json_valid(${mysqlDialect.quoteIdentifier(column)})` || text === `json_valid(${column})`
+}
 
 /**
  * MySQL/MariaDB reflection over information_schema: one query for the
