@@ -17,6 +17,7 @@ import { sqlText } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
 import { schemaKey } from './compare-columns.js'
+import { canonicalIndexOf } from './default-canonicalizer.js'
 import type { PlannedChange } from './schema-diff.js'
 
 /** The constraint changes of one table, grouped by when they must run. */
@@ -86,7 +87,7 @@ function compareUniquesAndIndexes(
   const unmatchedModel: UniqueThing[] = []
   for (const m of modelThings) {
     const byName = m.item.name === null ? undefined : [...unmatchedDb].find((d) => d.item.name === m.item.name && d.kind === m.kind)
-    if (byName && (m.kind === 'constraint' || sameIndex(m.item as Index, byName.item as Index, cols))) {
+    if (byName && (m.kind === 'constraint' || sameIndex(m.item as Index, byName.item as Index, cols, ctx))) {
       unmatchedDb.delete(byName)
       continue
     }
@@ -119,13 +120,16 @@ function compareUniquesAndIndexes(
       })
     }
   }
-  void ctx
 }
 
-function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[]): boolean {
+function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[], ctx: CompareContext): boolean {
   if (model.unique !== db.unique || model.expressions.length !== db.expressions.length) return false
-  const dbColumns = db.expressions.map((e) => (typeof e === 'string' ? cols([e])[0]! : e))
-  return indexSignature({ ...db, expressions: dbColumns }) === indexSignature(model)
+  const dbRenamed = { ...db, expressions: db.expressions.map((e) => (typeof e === 'string' ? cols([e])[0]! : e)) }
+  const canonical = ctx.canonicalIndex(model)
+  // Expressions and predicates compare only as the database itself wrote both sides; guessing would invent diffs.
+  if (canonical === undefined) return indexSignature(dbRenamed) === indexSignature(model)
+  const reflected = canonicalIndexOf(dbRenamed, ctx.dialect)
+  return JSON.stringify(canonical) === JSON.stringify(reflected)
 }
 
 function fkSignature(fk: ForeignKeyConstraint, ctx: CompareContext, cols: (columns: readonly string[]) => string[], ownSchema: string | null): string {

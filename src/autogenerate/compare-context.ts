@@ -7,6 +7,8 @@ import { schemaEquivalenceFor, type SchemaEquivalence } from '../dialect/schema-
 import type { Dialect } from '../dialect/dialect.js'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import type { Column } from '../schema/column.js'
+import type { Index } from '../schema/constraints.js'
+import type { CanonicalIndex } from './default-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { CompareOptions, RenamePolicy } from './compare-options.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
@@ -20,6 +22,7 @@ export interface CompareContext {
   readonly comments: boolean
   readonly defaultSchema: string | null
   readonly canonicalDefault: (table: Table, column: Column) => string | null | undefined
+  readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -40,6 +43,7 @@ export function compareContext(options: CompareOptions): CompareContext {
     comments: (options.comments ?? true) && equivalence.supportsComments,
     defaultSchema,
     canonicalDefault: options.canonicalDefault ?? (() => undefined),
+    canonicalIndex: options.canonicalIndex ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

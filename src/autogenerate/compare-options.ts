@@ -5,6 +5,8 @@
 import type { IncludeObjectInfo } from '../config/config-types.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { Column } from '../schema/column.js'
+import type { Index } from '../schema/constraints.js'
+import type { CanonicalIndex } from './default-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -57,5 +59,11 @@ export interface CompareOptions {
    * returns undefined the model's default is compared as the dialect writes it.
    */
   readonly canonicalDefault?: (table: Table, column: Column) => string | null | undefined
+  /**
+   * The database's own text for a model index's expressions and predicate
+   * (see `canonicalizeModel`). Without it, expression indexes compare by
+   * name and shape only and predicates are not compared.
+   */
+  readonly canonicalIndex?: (index: Index) => CanonicalIndex | undefined
   readonly renames?: RenamePolicy
 }

@@ -1,9 +1,10 @@
 /**
- * Principle 8, "compare like with like": a model's server default is
- * created in a scratch table and read back by the same reflector that read
+ * Principle 8, "compare like with like": what a model states as SQL (a
+ * server default, an index expression, a partial index's predicate) is
+ * created in scratch tables and read back by the same reflector that read
  * the database, so both sides of the comparison are the database's own
- * canonical text (`'0'::integer`, `CURRENT_TIMESTAMP`, `'a'::mood`) and no
- * string rule has to guess how the database rewrites an expression.
+ * canonical text (`'0'::integer`, `lower((email)::text)`) and no string rule
+ * has to guess how the database rewrites an expression.
  *
  * Where DDL is transactional (PostgreSQL, SQLite) the scratch tables live in
  * a transaction that is rolled back. MySQL commits DDL implicitly, and
@@ -15,72 +16,163 @@ import { randomBytes } from 'node:crypto'
 import type { DatabaseConnection } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import type { Column } from '../schema/column.js'
+import type { Index } from '../schema/constraints.js'
+import { isSqlFragment, renderSql } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
 import { defaultSql } from './default-text.js'
 
 /** Model columns to their default as the database writes it (null: the database keeps none). */
 export type CanonicalDefaults = ReadonlyMap<Column, string | null>
 
+/** An index's key elements and predicate as the database writes them. */
+export interface CanonicalIndex {
+  /** A plain column as `column:<name>`, an expression as `expr:<text>`. */
+  readonly elements: readonly string[]
+  readonly where: string | null
+}
+
+/** What the database made of the models' SQL. */
+export interface CanonicalModel {
+  readonly defaults: CanonicalDefaults
+  /** Indexes with an expression or a predicate, keyed by the model's index object. */
+  readonly indexes: ReadonlyMap<Index, CanonicalIndex>
+}
+
 /** Columns per scratch table: far below every database's column and row-size limits. */
 const COLUMNS_PER_SCRATCH_TABLE = 40
 
+interface ScratchPlan {
+  readonly name: string
+  readonly table: Table
+  /** Default scratch: the model column behind each `c<j>`. */
+  readonly columns?: readonly Column[]
+  /** Index scratch: the model index behind each scratch index name. */
+  readonly indexes?: ReadonlyMap<string, Index>
+}
+
 /**
  * Reads back, through the database, the canonical text of every server
- * default in `tables`. A default the database rejects is left out (it is
- * then compared as written), so canonicalizing never blocks a comparison.
+ * default, index expression and index predicate in `tables`. What the
+ * database refuses is left out (it is then compared as written), so
+ * canonicalizing never blocks a comparison.
  *
  * @example
- * const canonical = await canonicalizeModelDefaults(conn, models.tables)
- * canonical.get(users.columns.createdAt) // 'CURRENT_TIMESTAMP'
+ * const canonical = await canonicalizeModel(conn, models.tables)
+ * canonical.defaults.get(users.columns.createdAt) // 'CURRENT_TIMESTAMP'
  */
-export async function canonicalizeModelDefaults(conn: DatabaseConnection, tables: readonly Table[]): Promise<CanonicalDefaults> {
-  const columns = tables.flatMap((t) => t.columnList).filter((c) => c.serverDefault !== null && !c.autoincrement)
-  if (columns.length === 0) return new Map()
+export async function canonicalizeModel(conn: DatabaseConnection, tables: readonly Table[]): Promise<CanonicalModel> {
   const prefix = `athanor_scratch_${randomBytes(4).toString('hex')}_`
-  const chunks: Column[][] = []
-  for (let i = 0; i < columns.length; i += COLUMNS_PER_SCRATCH_TABLE) chunks.push(columns.slice(i, i + COLUMNS_PER_SCRATCH_TABLE))
-  const out = new Map<Column, string | null>()
+  const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix)]
+  const defaults = new Map<Column, string | null>()
+  const indexes = new Map<Index, CanonicalIndex>()
+  if (plans.length === 0) return { defaults, indexes }
   const transactional = conn.dialect.transactionalDdl
   if (transactional) await conn.begin()
-  const created: string[] = []
+  const created = new Map<string, ScratchPlan>()
   try {
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!
-      const name = `${prefix}${i}`
-      if (await createScratch(conn, name, chunk, transactional)) created.push(name)
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i]!
+      if (await createScratch(conn, plan, transactional)) created.set(plan.name, plan)
       // One default the database refuses must not cost the others their canonical text.
-      else if (chunk.length > 1) chunks.push(...chunk.map((c) => [c]))
+      else if (plan.columns && plan.columns.length > 1) plans.push(...plan.columns.map((c, j) => defaultPlan(`${plan.name}_${j}`, [c])))
     }
-    const scratchNames = new Set(created)
-    const reflected = await reflect(conn, { includeName: (n, kind) => kind === 'schema' || scratchNames.has(n) })
+    const reflected = await reflect(conn, { includeName: (n, kind) => kind === 'schema' || created.has(n) })
     for (const table of reflected.tables) {
-      const chunk = chunks[Number(table.name.slice(prefix.length))]
-      if (!chunk) continue
-      chunk.forEach((column, j) => {
+      const plan = created.get(table.name)
+      plan?.columns?.forEach((column, j) => {
         const back = table.column(`c${j}`)
-        if (back) out.set(column, back.serverDefault === null ? null : defaultSql(back.serverDefault, conn.dialect))
+        if (back) defaults.set(column, back.serverDefault === null ? null : defaultSql(back.serverDefault, conn.dialect))
       })
+      for (const index of table.indexes) {
+        const model = plan?.indexes?.get(index.name)
+        if (model) indexes.set(model, canonicalIndexOf(index, conn.dialect))
+      }
     }
   } finally {
     if (transactional) await conn.rollback()
-    else for (const name of created) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
+    else for (const name of created.keys()) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
   }
-  return out
+  return { defaults, indexes }
+}
+
+/**
+ * An index's elements and predicate as comparable text.
+ *
+ * @example
+ * canonicalIndexOf(index, dialect) // { elements: ['expr:lower((email)::text)'], where: null }
+ */
+export function canonicalIndexOf(index: Index, renderer: Parameters<typeof renderSql>[1]): CanonicalIndex {
+  const text = (value: unknown) => (isSqlFragment(value) ? renderSql(value, renderer) : String(value)).trim().replace(/\s+/g, ' ')
+  return {
+    elements: index.expressions.map((e) => (typeof e === 'string' ? `column:${e}` : `expr:${text(e)}`)),
+    where: index.where === null ? null : text(index.where),
+  }
+}
+
+function scratchColumn(column: Column, name: string, table: string, keepDefault: boolean): Column {
+  return Object.freeze({
+    ...column,
+    name,
+    key: name,
+    nullable: true,
+    primaryKey: false,
+    autoincrement: false,
+    serverDefault: keepDefault ? column.serverDefault : null,
+    unique: false,
+    index: false,
+    comment: null,
+    references: null,
+    table,
+    schema: null,
+  })
+}
+
+function defaultPlan(name: string, columns: readonly Column[]): ScratchPlan {
+  const table = new Table({
+    name,
+    schema: null,
+    columns: columns.map((c, j) => scratchColumn(c, `c${j}`, name, true)),
+    parts: { primaryKey: null, constraints: [], indexes: [] },
+  })
+  return { name, table, columns }
+}
+
+function defaultPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
+  const columns = tables.flatMap((t) => t.columnList).filter((c) => c.serverDefault !== null && !c.autoincrement)
+  const plans: ScratchPlan[] = []
+  for (let i = 0; i < columns.length; i += COLUMNS_PER_SCRATCH_TABLE) plans.push(defaultPlan(`${prefix}d${i / COLUMNS_PER_SCRATCH_TABLE}`, columns.slice(i, i + COLUMNS_PER_SCRATCH_TABLE)))
+  return plans
+}
+
+/** One scratch copy (columns only) of each table that has an expression or partial index, carrying those indexes. */
+function indexPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
+  const plans: ScratchPlan[] = []
+  tables.forEach((model, i) => {
+    const wanted = model.indexes.filter((ix) => ix.where !== null || ix.expressions.some((e) => typeof e !== 'string'))
+    if (wanted.length === 0) return
+    const name = `${prefix}i${i}`
+    const byName = new Map<string, Index>()
+    const indexes = wanted.map((ix, k) => {
+      const scratchName = `${name}_${k}`
+      byName.set(scratchName, ix)
+      return { ...ix, name: scratchName, table: name, schema: null }
+    })
+    const table = new Table({
+      name,
+      schema: null,
+      columns: model.columnList.map((c) => scratchColumn(c, c.name, name, false)),
+      parts: { primaryKey: null, constraints: [], indexes },
+    })
+    plans.push({ name, table, indexes: byName })
+  })
+  return plans
 }
 
 /** Creates one scratch table; false when the database refused it (an unknown type, an invalid default). */
-async function createScratch(conn: DatabaseConnection, name: string, columns: readonly Column[], transactional: boolean): Promise<boolean> {
-  const scratch = new Table({
-    name,
-    schema: null,
-    columns: columns.map((c, j) =>
-      Object.freeze({ ...c, name: `c${j}`, key: `c${j}`, nullable: true, primaryKey: false, autoincrement: false, unique: false, index: false, comment: null, references: null, table: name, schema: null }),
-    ),
-    parts: { primaryKey: null, constraints: [], indexes: [] },
-  })
-  const statements = conn.dialect.compiler.createTable(scratch)
+async function createScratch(conn: DatabaseConnection, plan: ScratchPlan, transactional: boolean): Promise<boolean> {
+  const statements = conn.dialect.compiler.createTable(plan.table)
   // PostgreSQL aborts the whole transaction on an error; a savepoint keeps the other scratch tables.
-  const savepoint = transactional ? `athanor_sp_${name.slice(-12)}` : null
+  const savepoint = transactional ? conn.dialect.quoteIdentifier(`sp_${plan.name}`) : null
   try {
     if (savepoint) await conn.execute(`SAVEPOINT ${savepoint}`)
     for (const statement of statements) await conn.execute(statement.sql, statement.params ?? [])
@@ -88,6 +180,7 @@ async function createScratch(conn: DatabaseConnection, name: string, columns: re
     return true
   } catch {
     if (savepoint) await conn.execute(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined)
+    if (!transactional) await conn.execute(conn.dialect.compiler.dropTable({ name: plan.name, schema: null }, { ifExists: true })[0]!.sql).catch(() => undefined)
     return false
   }
 }

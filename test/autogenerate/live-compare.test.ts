@@ -3,6 +3,7 @@ import { compareSchemas } from '../../src/autogenerate/compare-schemas.js'
 import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
 import { applyOps, fixtureTables } from './support.js'
+import { MetaData, index, sql, t, table } from '../../src/schema/index.js'
 
 const KINDS: readonly TestDatabaseKind[] = ['sqlite', 'postgres', 'mysql', 'pglite']
 
@@ -36,5 +37,33 @@ describe.each(['postgres', 'pglite'] as const)('PostgreSQL-only features against
     await applyOps(conn, initial.changes.map((c) => c.op))
     const again = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
     expect(again.diffs).toEqual([])
+  })
+})
+
+describe('expression and partial indexes compared as the database writes them', () => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('reports a changed index expression and a changed predicate on postgres, and nothing for equal ones', async () => {
+    db = await createTestDatabase('postgres')
+    const conn = await db.connect()
+    const build = (expression: string, predicate: string) => {
+      const m = new MetaData()
+      table('people', { id: t.integer().primaryKey(), email: t.string(100), gone: t.boolean() }, {
+        metadata: m,
+        indexes: (c) => [index('ix_people_email').on(sql.raw(expression)), index('ix_people_live').on(c.id).where(sql.raw(predicate))],
+      })
+      return m.tables
+    }
+    const first = build('lower(email)', 'gone IS NOT TRUE')
+    await applyOps(conn, (await compareWithConnection(conn, first, { versionTable: 'v' })).changes.map((c) => c.op))
+    expect((await compareWithConnection(conn, build('LOWER( email )', '(gone is not true)'), { versionTable: 'v' })).diffs).toEqual([])
+    const changed = await compareWithConnection(conn, build('upper(email)', 'gone IS TRUE'), { versionTable: 'v' })
+    expect(changed.diffs.map((d) => `${d.kind}:${d.name}`).sort()).toEqual([
+      'add_index:ix_people_email',
+      'add_index:ix_people_live',
+      'remove_index:ix_people_email',
+      'remove_index:ix_people_live',
+    ])
   })
 })
