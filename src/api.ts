@@ -141,8 +141,9 @@ export class Athanor {
     }
     const script = await this.#loaded()
     const written = await script.writeRevision(planNewRevision(script.graph, message, options))
+    // writeRevision has already added the revision to script.graph, so later calls see it.
     await runPostWrite(this.config.postWrite, written.path, this.config.rootDir)
-    return this.#reloadedRevision(written)
+    return written
   }
 
   /**
@@ -154,13 +155,8 @@ export class Athanor {
   async merge(revisions: readonly string[], message: string, options: MergeOptions = {}): Promise<Revision> {
     const script = await this.#loaded()
     const written = await script.writeRevision(planMerge(script.graph, revisions, message, options))
+    // writeRevision has already added the revision to script.graph, so later calls see it.
     await runPostWrite(this.config.postWrite, written.path, this.config.rootDir)
-    return this.#reloadedRevision(written)
-  }
-
-  async #reloadedRevision(written: Revision): Promise<Revision> {
-    // Later calls on this object must see the new file in the graph.
-    await this.loadScript()
     return written
   }
 
