@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+/**
+ * Reflection of 100, 500 and 2,000 tables (10 columns, 2 indexes, 1 foreign
+ * key each, the table shape of the Alembic anchor's W3) on SQLite,
+ * PostgreSQL and MariaDB, with the number of catalog queries sent.
+ *
+ *   node bench/reflection/reflect.mjs                 every database and size
+ *   node bench/reflection/reflect.mjs postgres 500    only those (any order)
+ *
+ * Imports athanor from dist/ (`npm run build` first). Also a module of the
+ * bench harness (`node bench/run.mjs reflection`).
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+
+export const title = 'reflection'
+
+const SIZES = [100, 500, 2000]
+const DATABASES = ['sqlite', 'postgres', 'mysql']
+const ADMIN_URLS = {
+  postgres: process.env.ATHANOR_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  mysql: process.env.ATHANOR_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
+}
+
+// Per-table reflection cost of Alembic/SQLAlchemy 1.4 from the anchor notes
+// (results of 2026-11-22: "PostgreSQL ~10 ms/table, SQLite ~4 ms, MariaDB ~3 ms").
+// An estimate, not a measured run of the same case, so it goes in the note only.
+const ALEMBIC_MS_PER_TABLE = { sqlite: 4, postgres: 10, mysql: 3 }
+
+async function loadAthanor(root) {
+  const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href)
+  const [connect, reflector, schema] = await Promise.all([dist('dialect/connect.js'), dist('dialect/reflector.js'), dist('schema/index.js')])
+  return { ...connect, ...reflector, ...schema }
+}
+
+/** Table i of the W3 shape; its foreign key points at t<(i-1)/2> (a tree, as in the anchor). */
+function benchTable(a, i) {
+  const { table, t, index } = a
+  const parent = i === 0 ? null : `t${Math.floor((i - 1) / 2)}`
+  return table(
+    `t${i}`,
+    {
+      id: t.integer().primaryKey(),
+      name: t.string(100).notNull(),
+      code: t.string(32).notNull(),
+      body: t.text(),
+      active: t.boolean().notNull(),
+      qty: t.integer().notNull().serverDefault(0),
+      price: t.numeric(10, 2),
+      created_at: t.datetime(),
+      updated_at: t.datetime(),
+      parent_id: parent === null ? t.integer() : t.integer().references(`${parent}.id`),
+    },
+    { indexes: (c) => [index(`ix_t${i}_name_created`).on(c.name, c.created_at), index(`ux_t${i}_code`).on(c.code).unique()] },
+  )
+}
+
+async function createDatabase(a, kind, workDir) {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(workDir ?? tmpdir(), 'reflect-'))
+    return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
+  const name = `athanor_bench_${randomBytes(5).toString('hex')}`
+  const admin = await a.openConnection(ADMIN_URLS[kind])
+  await admin.execute(`CREATE DATABASE ${name}`)
+  await admin.close()
+  const url = new URL(ADMIN_URLS[kind])
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = await a.openConnection(ADMIN_URLS[kind])
+      await dropper.execute(`DROP DATABASE IF EXISTS ${name}`)
+      await dropper.close()
+    },
+  }
+}
+
+async function createTables(a, conn, from, to) {
+  const statements = []
+  for (let i = from; i < to; i++) statements.push(...conn.dialect.compiler.createTable(benchTable(a, i)))
+  if (conn.dialect.name === 'postgres') {
+    // One round trip: PostgreSQL's simple protocol takes many statements at once.
+    await conn.execute('BEGIN;\n' + statements.map((s) => s.sql).join(';\n') + ';\nCOMMIT')
+    return
+  }
+  if (conn.dialect.name === 'sqlite') await conn.execute('BEGIN')
+  for (const s of statements) await conn.execute(s.sql)
+  if (conn.dialect.name === 'sqlite') await conn.execute('COMMIT')
+}
+
+async function medianMs(fn, { runs = 5, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn()
+  const samples = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    samples.push(performance.now() - start)
+  }
+  samples.sort((x, y) => x - y)
+  const mid = Math.floor(samples.length / 2)
+  return samples.length % 2 === 1 ? samples[mid] : (samples[mid - 1] + samples[mid]) / 2
+}
+
+/**
+ * Runs the benchmark; rows `{ name, ms, note }` for the harness.
+ * `ctx.filters` (standalone: the command line) narrows databases and sizes.
+ */
+export async function run(ctx) {
+  const a = await loadAthanor(ctx.root)
+  const filters = ctx.filters ?? []
+  const kinds = DATABASES.filter((k) => !filters.some((f) => DATABASES.includes(f)) || filters.includes(k))
+  const sizes = SIZES.filter((n) => !filters.some((f) => /^\d+$/.test(f)) || filters.includes(String(n)))
+  const rows = []
+  for (const kind of kinds) {
+    const db = await createDatabase(a, kind, ctx.workDir)
+    const conn = await a.openConnection(db.url)
+    try {
+      let created = 0
+      for (const n of sizes) {
+        ctx.log(`${kind}: creating ${n} tables`)
+        await createTables(a, conn, created, n)
+        created = n
+        let queries = 0
+        let tables = 0
+        const ms = await (ctx.measure ?? medianMs)(
+          async () => {
+            const reflected = await a.reflect(conn)
+            queries = reflected.queryCount
+            tables = reflected.tables.length
+          },
+          { runs: n >= 2000 ? 3 : 5, warmup: 1 },
+        )
+        if (tables !== n) throw new Error(`${kind}: reflected ${tables} tables, expected ${n}`)
+        const estimate = ALEMBIC_MS_PER_TABLE[kind] * n
+        rows.push({ name: `${kind} ${n} tables`, ms, note: `${queries} queries; Alembic est. ~${estimate} ms` })
+        ctx.log(`${kind} ${n}: ${ms.toFixed(1)} ms, ${queries} queries`)
+      }
+    } finally {
+      await conn.close()
+      await db.drop()
+    }
+  }
+  return rows
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (invokedDirectly) {
+  const root = join(new URL('.', import.meta.url).pathname, '..', '..')
+  const rows = await run({ root, filters: process.argv.slice(2), log: (text) => process.stderr.write(`${text}\n`) })
+  for (const row of rows) console.log(`${row.name.padEnd(24)} ${row.ms.toFixed(1).padStart(9)} ms   ${row.note}`)
+}
