@@ -67,3 +67,27 @@ describe('expression and partial indexes compared as the database writes them', 
     ])
   })
 })
+
+describe.each(['sqlite', 'mysql'] as const)('include filters on %s', (kind) => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('leaves alone tables include.name rejects and columns include.object rejects', async () => {
+    db = await createTestDatabase(kind)
+    const conn = await db.connect()
+    await conn.execute('CREATE TABLE legacy_orders (id INTEGER PRIMARY KEY)')
+    await conn.execute('CREATE TABLE people (id INTEGER PRIMARY KEY, nickname VARCHAR(20))')
+    const m = new MetaData()
+    table('people', { id: t.integer().primaryKey() }, { metadata: m })
+    const unfiltered = await compareWithConnection(conn, m.tables, { versionTable: 'v' })
+    expect(unfiltered.diffs.map((d) => d.kind).sort()).toEqual(['remove_column', 'remove_table'])
+    const filtered = await compareWithConnection(conn, m.tables, {
+      versionTable: 'v',
+      include: {
+        name: (name, info) => !(info.type === 'table' && name?.startsWith('legacy_')),
+        object: (o) => !(o.type === 'column' && o.name === 'nickname' && o.reflected === true),
+      },
+    })
+    expect(filtered.diffs).toEqual([])
+  })
+})

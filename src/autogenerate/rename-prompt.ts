@@ -1,0 +1,34 @@
+/**
+ * Asks on a terminal whether a vanished and an appeared table or column are
+ * one thing renamed (drizzle-kit asks the same; Alembic cannot tell and
+ * writes drop + add). Used by `revision --autogenerate` when stdin and
+ * stdout are a TTY; elsewhere `--rename` / `--no-rename` decide, and what
+ * neither settles is written as a rename marked `// review:`.
+ */
+import type { RenameCandidate, RenameDecision } from './schema-diff.js'
+
+/**
+ * A `RenamePolicy.decide` that asks the user, one candidate at a time.
+ * Cancelling (Ctrl-C) leaves the candidate for review.
+ *
+ * @example
+ * await compareWithDatabase({ ...settings, renames: { decide: promptRenameDecision } })
+ */
+export async function promptRenameDecision(candidate: RenameCandidate): Promise<RenameDecision> {
+  const { select, isCancel } = await import('@clack/prompts')
+  const what = candidate.kind === 'table' ? `table "${candidate.from}"` : `column "${candidate.table}.${candidate.from}"`
+  const answer = await select<RenameDecision>({
+    message: `Is ${candidate.kind} "${candidate.to}" the ${what} renamed?`,
+    options: [
+      { value: 'rename', label: `yes: rename ${candidate.from} to ${candidate.to} (keeps the data)` },
+      { value: 'drop-add', label: `no: drop ${candidate.from} and create ${candidate.to} (loses ${candidate.from}'s data)` },
+      { value: 'review', label: 'not sure: write the rename with a // review: note' },
+    ],
+  })
+  return isCancel(answer) ? 'review' : answer
+}
+
+/** True when a prompt can be shown: both ends of the process are a terminal. */
+export function canPrompt(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true
+}
