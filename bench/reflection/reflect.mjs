@@ -81,13 +81,18 @@ async function createDatabase(a, kind, workDir) {
 }
 
 async function createTables(a, conn, from, to) {
-  const statements = []
-  for (let i = from; i < to; i++) statements.push(...conn.dialect.compiler.createTable(benchTable(a, i)))
   if (conn.dialect.name === 'postgres') {
-    // One round trip: PostgreSQL's simple protocol takes many statements at once.
-    await conn.execute('BEGIN;\n' + statements.map((s) => s.sql).join(';\n') + ';\nCOMMIT')
+    // PostgreSQL's simple protocol takes many statements at once; batches of 200
+    // tables stay within the lock table (max_locks_per_transaction).
+    for (let start = from; start < to; start += 200) {
+      const batch = []
+      for (let i = start; i < Math.min(to, start + 200); i++) batch.push(...conn.dialect.compiler.createTable(benchTable(a, i)))
+      await conn.execute('BEGIN;\n' + batch.map((s) => s.sql).join(';\n') + ';\nCOMMIT')
+    }
     return
   }
+  const statements = []
+  for (let i = from; i < to; i++) statements.push(...conn.dialect.compiler.createTable(benchTable(a, i)))
   if (conn.dialect.name === 'sqlite') await conn.execute('BEGIN')
   for (const s of statements) await conn.execute(s.sql)
   if (conn.dialect.name === 'sqlite') await conn.execute('COMMIT')
