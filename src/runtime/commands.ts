@@ -150,11 +150,15 @@ async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession)
       onWait: o.onLockWait,
     })
     try {
+      // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
+      await lock.begin()
       await conn.execute(table.sql.create.sql)
+      await conn.commit()
       const result = await fn({ conn, table, lock })
       await lock.release()
       return { ...result, statements: conn.statementCount }
     } catch (error) {
+      await conn.rollback().catch(() => undefined)
       await lock.release()
       throw error
     }

@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '../dialect.js'
+import { lockTimeout } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
 import { sqliteDialect } from './sqlite-dialect.js'
@@ -35,7 +36,13 @@ export const sqliteRuntime: RuntimeSupport = {
     return {
       spansTransactions: false,
       begin: async () => {
-        await conn.execute('BEGIN IMMEDIATE')
+        try {
+          await conn.execute('BEGIN IMMEDIATE')
+        } catch (error) {
+          // SQLITE_BUSY after the busy timeout: another process holds the write lock.
+          if ((error as { cause?: { code?: string } }).cause?.code === 'SQLITE_BUSY') throw lockTimeout(request)
+          throw error
+        }
       },
       release: async () => undefined,
     }
