@@ -14,7 +14,7 @@ describe.each(KINDS)('models against their own reflection on %s', (kind) => {
   it('finds nothing after the models were created from an empty database', async () => {
     db = await createTestDatabase(kind)
     const conn = await db.connect()
-    const tables = await fixtureTables('models-v1.ts')
+    const tables = [...(await fixtureTables('models-v1.ts')), ...(await fixtureTables('models-plain.ts'))]
     const initial = await compareWithConnection(conn, tables, { versionTable: 'athanor_version' })
     expect(initial.diffs.filter((d) => d.kind === 'add_table')).toHaveLength(tables.length)
     await applyOps(conn, initial.changes.map((c) => c.op))
@@ -89,5 +89,30 @@ describe.each(['sqlite', 'mysql'] as const)('include filters on %s', (kind) => {
       },
     })
     expect(filtered.diffs).toEqual([])
+  })
+})
+
+describe.each(['sqlite', 'postgres', 'mysql'] as const)('a renamed table on %s', (kind) => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('is written as a rename when accepted, keeping its rows, and leaves nothing to find', async () => {
+    db = await createTestDatabase(kind)
+    const conn = await db.connect()
+    const shape = (name: string) => {
+      const m = new MetaData()
+      table(name, { id: t.integer().primaryKey(), label: t.string(20).notNull() }, { metadata: m })
+      return m.tables
+    }
+    await applyOps(conn, (await compareWithConnection(conn, shape('people'), { versionTable: 'v' })).changes.map((c) => c.op))
+    await conn.execute("INSERT INTO people (id, label) VALUES (1, 'kept')")
+    const proposed = await compareWithConnection(conn, shape('persons'), { versionTable: 'v' })
+    expect(proposed.diffs).toEqual([{ kind: 'rename_table', table: 'persons', detail: 'people -> persons' }])
+    expect(proposed.changes[0]?.review).toBeDefined()
+    const accepted = await compareWithConnection(conn, shape('persons'), { versionTable: 'v', renames: { accept: ['people=persons'] } })
+    expect(accepted.changes[0]?.review).toBeUndefined()
+    await applyOps(conn, accepted.changes.map((c) => c.op))
+    expect(await conn.query('SELECT label FROM persons')).toEqual([{ label: 'kept' }])
+    expect((await compareWithConnection(conn, shape('persons'), { versionTable: 'v' })).diffs).toEqual([])
   })
 })
