@@ -26,7 +26,7 @@ describe('athanor heads', () => {
     expect(out).toContain('Rev: dddd00000005 (head) (mergepoint)\n')
     expect(out).toContain('Merges: bbbb00000003, cccc00000004\n')
     expect(out).toContain(`Path: ${join(project.dir, 'migrations', 'versions')}`)
-    expect(out).toContain('    merge b and c\n')
+    expect(out).toContain('    merge b and c\n    \n    Revision ID: dddd00000005\n')
   })
 })
 
@@ -65,7 +65,7 @@ describe('athanor show', () => {
     expect(out).toContain('Rev: aaaa00000002 (branchpoint)\n')
     expect(out).toContain('Parent: aaaa00000001\n')
     expect(out).toMatch(/Branches into: (bbbb00000003, cccc00000004|cccc00000004, bbbb00000003)\n/)
-    expect(out).toContain('    add email\n\n    Revision ID: aaaa00000002\n    Revises: aaaa00000001\n    Create Date: 2026-11-22T19:40:00.000Z\n')
+    expect(out).toContain('    add email\n    \n    Revision ID: aaaa00000002\n    Revises: aaaa00000001\n    Create Date: 2026-11-22T19:40:00.000Z\n')
   })
 
   it('shows head', () => {

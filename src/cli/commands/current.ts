@@ -20,5 +20,6 @@ async function current(ctx: CommandContext): Promise<void> {
     out.line(details.map((d) => revisionBlock(d, d.children, true, out.c)).join('\n\n'))
     return
   }
-  for (const d of details) out.line(revisionLine(d, { branches: true }, out.c))
+  // Alembic's `current` shows no branch labels (unlike `heads`).
+  for (const d of details) out.line(revisionLine(d, {}, out.c))
 }

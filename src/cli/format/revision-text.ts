@@ -57,7 +57,8 @@ export function revisionBlock(d: RevisionDetails, children: readonly string[], i
   lines.push('')
   const doc = [d.message, '', `Revision ID: ${d.revision}`, `Revises: ${d.downRevisions.join(', ')}`]
   if (d.createDate !== null) doc.push(`Create Date: ${d.createDate}`)
-  for (const line of doc) lines.push(line === '' ? '' : `    ${line}`)
+  // Every doc line indented, blank ones too, exactly as Alembic prints them.
+  for (const line of doc) lines.push(`    ${line}`)
   return lines.join('\n')
 }
 
