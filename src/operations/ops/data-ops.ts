@@ -38,15 +38,16 @@ export class BulkInsertOp implements MigrateOperation {
     let i = 0
     while (i < this.rows.length) {
       const keys = Object.keys(this.rows[i]!)
-      const signature = keys.join('\0')
       const columns = keys.map((k) => this.#column(k))
       const perStatement = executor.offline
         ? OFFLINE_ROWS_PER_STATEMENT
         : Math.max(1, Math.floor(compiler.maxBindParameters / Math.max(1, columns.length)))
       const chunk: unknown[][] = []
-      while (i < this.rows.length && chunk.length < perStatement && Object.keys(this.rows[i]!).join('\0') === signature) {
+      while (i < this.rows.length && chunk.length < perStatement && sameKeys(this.rows[i]!, keys)) {
         const row = this.rows[i]!
-        chunk.push(keys.map((k) => row[k]))
+        const values = new Array<unknown>(keys.length)
+        for (let k = 0; k < keys.length; k++) values[k] = row[keys[k]!]
+        chunk.push(values)
         i++
       }
       if (columns.length === 0) throw new UsageError(`bulkInsert into "${this.table.name}": a row has no values`)
@@ -61,6 +62,17 @@ export class BulkInsertOp implements MigrateOperation {
   reverse(): MigrateOperation {
     irreversible(this.kind, 'inserted rows are not tracked')
   }
+}
+
+/** True when `row` has exactly `keys`, in any order (checked without building strings: this runs per row). */
+function sameKeys(row: Readonly<Record<string, unknown>>, keys: readonly string[]): boolean {
+  let n = 0
+  for (const key in row) {
+    if (!Object.hasOwn(row, key)) continue
+    n++
+    if (n > keys.length || !keys.includes(key)) return false
+  }
+  return n === keys.length
 }
 
 /** Runs SQL text or an `sql` fragment, with optional `?` parameters. */
