@@ -10,6 +10,7 @@ import { validateConfig } from './config/config-validation.js'
 import { setXArgs } from './config/x-args.js'
 import { runPostWrite } from './config/post-write.js'
 import type { Revision } from './script/revision.js'
+import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions, StepResult } from './runtime/commands.js'
 import { planNewRevision, planMerge, type NewRevisionOptions, type MergeOptions } from './api/revision-planning.js'
@@ -244,6 +245,46 @@ export class Athanor {
   async current(): Promise<string[]> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
     return runtime.readCurrent(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * Runs `fn` with an `op` object on the database, in one transaction that
+   * commits when `fn` (and every op it started) has finished and rolls back
+   * when anything fails. Outside any revision: the version table is not
+   * touched and no migration lock is taken — for seeding, scripts and tests.
+   *
+   * @example
+   * await athanor.withOperations(async (op) => op.dropColumn('account', 'legacy'))
+   */
+  async withOperations<T>(fn: (op: Operations) => Promise<T>): Promise<T> {
+    const [{ openConnection }, { Operations }, { ConnectionExecutor }] = await Promise.all([
+      import('./dialect/connect.js'),
+      import('./operations/operations.js'),
+      import('./api/connection-executor.js'),
+    ])
+    const conn = await openConnection(this.config.url)
+    try {
+      const op = new Operations(new ConnectionExecutor(conn), {
+        dialect: conn.dialect.name,
+        xArgs: this.config.xArgs,
+        tag: undefined,
+        offline: false,
+        revision: undefined,
+        direction: undefined,
+      })
+      await conn.begin()
+      try {
+        const result = await fn(op)
+        await op.drain()
+        await conn.commit()
+        return result
+      } catch (error) {
+        await conn.rollback().catch(() => undefined)
+        throw error
+      }
+    } finally {
+      await conn.close()
+    }
   }
 
   /** Releases what this object holds. Connections are opened per call, so this is cheap; call it anyway. */

@@ -168,3 +168,35 @@ describe('Athanor runs on SQLite', () => {
     expect(result.sql).toContain('ALTER TABLE t ADD COLUMN c TEXT')
   })
 })
+
+describe('Athanor.withOperations on SQLite', () => {
+  it('commits the ops when the function succeeds', async () => {
+    const athanor = new Athanor({ cwd: project.dir, url: 'sqlite:./ops.db' })
+    await athanor.withOperations(async (op) => {
+      await op.execute('CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)')
+      await op.execute('INSERT INTO note (body) VALUES (?)', ["it's"])
+    })
+    const rows = await athanor.withOperations((op) => op.query('SELECT body FROM note'))
+    expect(rows).toEqual([{ body: "it's" }])
+  })
+
+  it('rolls everything back when the function throws', async () => {
+    const athanor = new Athanor({ cwd: project.dir, url: 'sqlite:./ops.db' })
+    await athanor.withOperations((op) => op.execute('CREATE TABLE note (id INTEGER PRIMARY KEY)'))
+    const error = await failure(
+      athanor.withOperations(async (op) => {
+        await op.execute('INSERT INTO note (id) VALUES (1)')
+        throw new Error('changed my mind')
+      }),
+    )
+    expect(error.message).toBe('changed my mind')
+    expect(await athanor.withOperations((op) => op.query('SELECT count(*) AS n FROM note'))).toEqual([{ n: 0 }])
+  })
+
+  it('does not touch the version table', async () => {
+    const athanor = new Athanor({ cwd: project.dir, url: 'sqlite:./ops.db' })
+    await athanor.withOperations((op) => op.execute('CREATE TABLE note (id INTEGER PRIMARY KEY)'))
+    const tables = await athanor.withOperations((op) => op.query("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    expect(tables).toEqual([{ name: 'note' }])
+  })
+})
