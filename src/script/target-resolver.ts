@@ -42,13 +42,13 @@ export interface ParsedTarget {
 export function parseTarget(graph: RevisionGraph, target: string): ParsedTarget {
   const trimmed = target.trim()
   if (trimmed === '') throw new UsageError('empty revision target', { hint: 'give head, base, a revision id, +N or -N' })
-  // An exact id wins over every other reading, so an id holding "-" is never a relative step.
-  if (graph.has(trimmed)) return { branch: undefined, symbol: trimmed, step: undefined }
+  // An exact id or label wins over every other reading, so one holding "-" is never a relative step.
+  if (graph.has(trimmed) || graph.branchLabelOwner(trimmed) !== undefined) return { branch: undefined, symbol: trimmed, step: undefined }
   const at = trimmed.indexOf('@')
   const branch = at < 0 ? undefined : trimmed.slice(0, at)
   const rest = at < 0 ? trimmed : trimmed.slice(at + 1)
   if (branch === '') throw new UsageError(`target "${target}" has no branch name before "@"`)
-  if (graph.has(rest)) return { branch, symbol: rest, step: undefined }
+  if (graph.has(rest) || graph.branchLabelOwner(rest) !== undefined) return { branch, symbol: rest, step: undefined }
   let digitsStart = rest.length
   while (digitsStart > 0 && isDigit(rest.charCodeAt(digitsStart - 1))) digitsStart--
   const sign = rest[digitsStart - 1]

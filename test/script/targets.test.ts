@@ -86,6 +86,12 @@ describe('absolute targets', () => {
     const dashed = graphOf({ base1: {}, 'fix-1': { down: 'base1' }, fix: { down: 'base1' } })
     expect(ids(dashed.resolve('fix-1'))).toEqual(['fix-1'])
   })
+
+  it('a branch label holding "-" is the label, not a relative step', () => {
+    const labelled = graphOf({ base1: {}, next1: { down: 'base1', labels: ['v-2'] } })
+    expect(ids(labelled.resolve('v-2'))).toEqual(['next1'])
+    expect(ids(labelled.resolve('v-2@head'))).toEqual(['next1'])
+  })
 })
 
 describe('relative targets', () => {
