@@ -40,14 +40,17 @@ SELECT a.attrelid::text AS oid, a.attnum AS num, a.attname::text AS name,
        a.attgenerated::text AS generated,
        d.description AS comment,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation,
-       (SELECT s.relname::text
-          FROM pg_catalog.pg_depend dep
-          JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-         WHERE dep.classid = 'pg_catalog.pg_class'::regclass
-           AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-           AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-           AND dep.deptype IN ('a', 'i')
-         LIMIT 1) AS owned_sequence
+       -- Only a serial (a default) or an identity column can own a sequence: skip the lookup for the rest.
+       CASE WHEN ad.adbin IS NOT NULL OR a.attidentity <> '' THEN
+         (SELECT s.relname::text
+            FROM pg_catalog.pg_depend dep
+            JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+           WHERE dep.classid = 'pg_catalog.pg_class'::regclass
+             AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+             AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+             AND dep.deptype IN ('a', 'i')
+           LIMIT 1)
+       END AS owned_sequence
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -60,14 +63,12 @@ ORDER BY a.attrelid, a.attnum`
 /** Primary key, unique, foreign key and check constraints of the given tables (`oid[]`). */
 export const CONSTRAINTS_SQL = `
 SELECT con.conrelid::text AS oid, con.conname::text AS name, con.contype::text AS type,
-       ARRAY(SELECT a.attname::text
+       ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = k.num)
                FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
               ORDER BY k.ord) AS columns,
        fn.nspname::text AS referred_schema, fc.relname::text AS referred_table,
-       ARRAY(SELECT a.attname::text
+       ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.confrelid AND a.attnum = k.num)
                FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
               ORDER BY k.ord) AS referred_columns,
        con.confupdtype::text AS on_update, con.confdeltype::text AS on_delete, con.confmatchtype::text AS match,
        con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
@@ -81,17 +82,20 @@ ORDER BY con.conrelid, con.conname`
 /**
  * Indexes of the given tables (`oid[]`) that do not back a primary key,
  * unique or exclusion constraint (those are reported as the constraints).
- * `elements` holds `pg_get_indexdef`'s text per element, `keys` the column
- * number per element (0 for an expression).
+ * `elements` holds `pg_get_indexdef`'s text per expression element (empty
+ * for a plain column), `keys` the column number per element (0 for an
+ * expression).
  */
 export const INDEXES_SQL = `
 SELECT i.indrelid::text AS oid, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
        i.indnkeyatts AS key_count,
-       ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) AS k ORDER BY k) AS elements,
+       -- Deparsing is costly; plain columns are named from the columns query instead.
+       ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ELSE '' END
+               FROM generate_series(1, i.indnatts) AS k ORDER BY k) AS elements,
        ARRAY(SELECT k.num::int FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(num, ord) ORDER BY k.ord) AS keys,
-       ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname::text END
+       ARRAY(SELECT (SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname::text END
+                       FROM pg_catalog.pg_opclass opc WHERE opc.oid = k.opc_oid)
                FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(opc_oid, ord)
-               JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opc_oid
               ORDER BY k.ord) AS opclasses,
        ARRAY(SELECT k.opt::int FROM unnest(i.indoption::int2[]) WITH ORDINALITY AS k(opt, ord) ORDER BY k.ord) AS options,
        pg_catalog.pg_indexam_has_property(am.oid, 'can_order') AS can_order,
