@@ -39,7 +39,7 @@ export interface ColumnAlteration {
 /** A change to one table, as batch mode and `needsRebuild` see it. */
 export type TableChange =
   | { readonly kind: 'addColumn'; readonly column: Column }
-  | { readonly kind: 'dropColumn'; readonly column: string }
+  | { readonly kind: 'dropColumn'; readonly column: string; readonly ifExists?: boolean }
   | { readonly kind: 'alterColumn'; readonly alteration: ColumnAlteration }
   | { readonly kind: 'addConstraint'; readonly constraint: Constraint }
   | { readonly kind: 'dropConstraint'; readonly name: string; readonly constraintKind: ConstraintKind | null }

@@ -127,6 +127,29 @@ describe('SQLite batch mode (move and copy)', () => {
     expect(await readTable(conn, 'sqlite', 'other')).toEqual(before)
   })
 
+  it('drops a column nothing depends on in place, without copying the table', async () => {
+    await seed(10)
+    await conn.execute('ALTER TABLE child ADD COLUMN spare TEXT')
+    await op.dropColumn('child', 'spare')
+    await op.drain()
+    expect(executor.statements.filter((s) => !s.sql.startsWith('SELECT') && !s.sql.startsWith('PRAGMA') && !s.sql.includes('SAVEPOINT') && !s.sql.startsWith('RELEASE')).map((s) => s.sql)).toEqual([
+      'ALTER TABLE "child" DROP COLUMN "spare"',
+    ])
+    expect(await count('child')).toBe(10)
+  })
+
+  it('copies the table to drop an indexed column', async () => {
+    await op.dropColumn('parent', 'legacy')
+    await op.drain()
+    expect(executor.statements.some((s) => s.sql.startsWith('CREATE TABLE "_athanor_tmp_parent"'))).toBe(true)
+  })
+
+  it('treats dropping a missing column with ifExists as nothing to do', async () => {
+    await op.dropColumn('child', 'no_such_column', { ifExists: true })
+    await op.drain()
+    expect(executor.statements.some((s) => s.sql.startsWith('ALTER') || s.sql.startsWith('CREATE'))).toBe(false)
+  })
+
   it('reads a table shape into the shared vocabulary', async () => {
     const shape = await readSqliteTableShape(executor, { name: 'child', schema: null })
     expect(shape.columnList.map((c) => c.name)).toEqual(['id', 'parent_id'])

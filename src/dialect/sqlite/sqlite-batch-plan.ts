@@ -62,6 +62,7 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
         break
       }
       case 'dropColumn': {
+        if (change.ifExists && !columns.some((c) => c.name === change.column)) break
         const name = find(change.column).name
         columns = columns.filter((c) => c.name !== name)
         copy.delete(name)
@@ -138,4 +139,37 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
     parts: { primaryKey, constraints, indexes },
   })
   return { table, copy }
+}
+
+/**
+ * The columns to drop when every change is a drop of a column no key,
+ * constraint, index or check depends on (so SQLite's own DROP COLUMN works);
+ * null when any change needs the full move-and-copy. Drops marked `ifExists`
+ * of a missing column are left out.
+ *
+ * @example
+ * plainDroppableColumns(shape, [{ kind: 'dropColumn', column: 'legacy' }]) // ['legacy']
+ */
+export function plainDroppableColumns(shape: Table, changes: readonly TableChange[]): string[] | null {
+  const out: string[] = []
+  for (const change of changes) {
+    if (change.kind !== 'dropColumn') return null
+    const column = shape.column(change.column)
+    if (!column) {
+      if (change.ifExists) continue
+      return null // planBatch reports the missing column
+    }
+    const name = column.name
+    const used =
+      shape.primaryKey?.columns.includes(name) ||
+      shape.constraints.some((c) => (c.kind === 'check' ? mentionsIdentifier(sqlText(c.expression), name) : c.columns.includes(name))) ||
+      shape.indexes.some(
+        (i) =>
+          i.expressions.some((e) => (typeof e === 'string' ? e === name : mentionsIdentifier(sqlText(e), name))) ||
+          (i.where !== null && mentionsIdentifier(sqlText(i.where), name)),
+      )
+    if (used) return null
+    out.push(name)
+  }
+  return out
 }

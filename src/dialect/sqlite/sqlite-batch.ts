@@ -2,14 +2,14 @@ import { DatabaseError, UsageError } from '../../errors.js'
 import { Table } from '../../schema/table.js'
 import type { TableChange, TableName } from '../ddl-compiler.js'
 import type { RebuildOptions, SqlStatement, StatementSink, TableRebuilder } from '../dialect.js'
-import { planBatch } from './sqlite-batch-plan.js'
+import { plainDroppableColumns, planBatch } from './sqlite-batch-plan.js'
 import { SqliteDdlCompiler } from './sqlite-compiler.js'
 import { sqliteDialect } from './sqlite-dialect.js'
 import { readSqliteTableShape } from './sqlite-table-shape.js'
 
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
-const quoteQualified = (name: string, schema?: string | null) =>
-  schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)
+// sqlite-dialect imports this module, so its quoting is looked up when a batch runs, not at load.
+const quoteIdentifier = (name: string) => sqliteDialect.quoteIdentifier(name)
+const quoteQualified = (name: string, schema?: string | null) => sqliteDialect.quoteQualified(name, schema)
 
 /** The temporary name a table is built under during a batch. */
 export function batchTempName(table: string): string {
@@ -47,6 +47,25 @@ export function batchStatements(compiler: SqliteDdlCompiler, shape: Table, chang
 }
 
 /**
+ * The statements for a batch: native `DROP COLUMN`s when every change drops
+ * a column nothing else depends on (no key, constraint, index or check names
+ * it: SQLite can then drop it in place, without copying the table), the
+ * move-and-copy otherwise.
+ */
+export function rebuildPlan(
+  compiler: SqliteDdlCompiler,
+  shape: Table,
+  changes: readonly TableChange[],
+  always = false,
+): { statements: SqlStatement[]; copies: boolean } {
+  const drops = always ? null : plainDroppableColumns(shape, changes)
+  if (drops) {
+    return { statements: drops.flatMap((column) => compiler.dropColumn(shape, column)), copies: false }
+  }
+  return { statements: batchStatements(compiler, shape, changes), copies: true }
+}
+
+/**
  * SQLite's batch mode (Alembic's move-and-copy). Online, the table's shape
  * is read from the database; offline it must be given.
  *
@@ -68,7 +87,7 @@ export const sqliteRebuilder: TableRebuilder = {
       })
     }
     const shape = options.shape ?? (await readSqliteTableShape(sink, table))
-    const statements = batchStatements(dialectCompiler, shape, changes)
+    const { statements, copies } = rebuildPlan(dialectCompiler, shape, changes, options.always ?? false)
     const run = async (list: readonly SqlStatement[]) => {
       for (const s of list) await sink.run(s)
     }
@@ -76,7 +95,7 @@ export const sqliteRebuilder: TableRebuilder = {
       await run(statements)
       return
     }
-    if (!(await needsForeignKeysOff(sink, table))) {
+    if (!copies || !(await needsForeignKeysOff(sink, table))) {
       // A savepoint makes the copy all-or-nothing whether or not a transaction is open.
       await sink.run({ sql: 'SAVEPOINT athanor_batch' })
       try {

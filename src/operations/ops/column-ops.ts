@@ -31,7 +31,7 @@ export class DropColumnOp implements TableChangeOperation {
     readonly options: ExistenceOptions & { existing?: Column } = {},
   ) {}
   toChange() {
-    return { kind: 'dropColumn' as const, column: this.column }
+    return { kind: 'dropColumn' as const, column: this.column, ...(this.options.ifExists ? { ifExists: true } : {}) }
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () =>
