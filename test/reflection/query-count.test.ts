@@ -61,6 +61,27 @@ describe.each(ALL_DATABASES)('reflection cost on %s', (kind) => {
     expect(item3.foreignKeys.map((fk) => fk.referredTable)).toEqual(['item_2'])
   }, 60_000)
 
+  it('reads catalog rows only for the tables the filter lets through', async () => {
+    await createItems(conn, 0, 20)
+    const rowsPerQuery: number[] = []
+    const query = conn.query.bind(conn)
+    conn.query = (async (sql: string, params?: readonly unknown[]) => {
+      const rows = await query(sql, params)
+      rowsPerQuery.push(rows.length)
+      return rows
+    }) as DatabaseConnection['query']
+    const everything = await reflect(conn)
+    const unfilteredRows = rowsPerQuery.slice(1).reduce((a, b) => a + b, 0)
+    rowsPerQuery.length = 0
+    const one = await reflect(conn, { includeName: (name, kind) => kind !== 'table' || name === 'item_7' })
+    const filteredRows = rowsPerQuery.slice(1).reduce((a, b) => a + b, 0)
+    expect(everything.tables).toHaveLength(20)
+    expect(one.tables.map((t) => t.name)).toEqual(['item_7'])
+    // Only the first query lists names; the rest read item_7's 3 columns, key, index and foreign key.
+    expect(filteredRows).toBeLessThanOrEqual(8)
+    expect(unfilteredRows).toBeGreaterThan(20 * 3)
+  }, 120_000)
+
   it('never returns the version table', async () => {
     await createItems(conn, 0, 1)
     const op = operationsOn(connectionExecutor(conn))
