@@ -123,25 +123,38 @@ function readDocComment(body: string | undefined): { message: string; createDate
   let message: string | undefined
   let createDate: string | undefined
   if (body === undefined) return { message: '', createDate }
-  // One pass over the lines without split() or regular expressions: this runs once per revision file.
-  let lineStart = 0
-  while (lineStart <= body.length) {
-    let lineEnd = body.indexOf('\n', lineStart)
-    if (lineEnd < 0) lineEnd = body.length
-    let line = body.slice(lineStart, lineEnd).trim()
-    lineStart = lineEnd + 1
-    if (line.charCodeAt(0) === 42) line = line.slice(1).trim()
-    if (line === '') continue
-    if (line.startsWith('Create Date:')) {
-      const value = line.slice('Create Date:'.length).trim()
+  // Index arithmetic instead of split()/slice()/trim() per line: this runs once per revision file,
+  // 10,000 times when listing a big project, mostly before the JIT has warmed up.
+  const length = body.length
+  let position = 0
+  while (position < length && (message === undefined || createDate === undefined)) {
+    let lineEnd = body.indexOf('\n', position)
+    if (lineEnd < 0) lineEnd = length
+    let start = skipBlanks(body, position, lineEnd)
+    position = lineEnd + 1
+    if (body.charCodeAt(start) === 42) start = skipBlanks(body, start + 1, lineEnd)
+    if (start >= lineEnd) continue
+    if (body.startsWith('Create Date:', start)) {
+      const value = body.slice(start + 'Create Date:'.length, lineEnd).trim()
       if (createDate === undefined && value !== '') createDate = detachString(value)
-    } else if (message === undefined && !line.startsWith('Revision ID:') && !line.startsWith('Revises:')) {
+    } else if (message === undefined && !body.startsWith('Revision ID:', start) && !body.startsWith('Revises:', start)) {
+      const line = body.slice(start, lineEnd).trim()
       // The writer escapes `*/` as `*\/` so a message cannot end the comment.
       message = detachString(line.includes('*\\/') ? line.replaceAll('*\\/', '*/') : line)
     }
-    if (message !== undefined && createDate !== undefined) break
   }
   return { message: message ?? '', createDate }
+}
+
+/** Index of the first character at or after `from` (before `to`) that is not a space, tab or CR. */
+function skipBlanks(text: string, from: number, to: number): number {
+  let index = from
+  while (index < to) {
+    const code = text.charCodeAt(index)
+    if (code !== 32 && code !== 9 && code !== 13) break
+    index++
+  }
+  return index
 }
 
 const HEADER_NAME_SET: ReadonlySet<string> = new Set(REVISION_HEADER_NAMES)

@@ -49,9 +49,12 @@ const PUNCTUATORS = [
   '>>>=', '...', '===', '!==', '**=', '<<=', '>>=', '>>>', '&&=', '||=', '??=',
   '=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>',
 ]
-const MULTI_CHARACTER_STARTS = new Set(PUNCTUATORS.map((punctuator) => punctuator[0]))
-/** Second characters of multi-character punctuators: any other next character ends the punctuator at one. */
-const MULTI_CHARACTER_SECONDS = new Set(PUNCTUATORS.map((punctuator) => punctuator.charCodeAt(1)))
+/** ASCII codes that can start a multi-character punctuator (1) or continue one (2, as a bit). */
+const PUNCTUATOR_TABLE = new Uint8Array(128)
+for (const punctuator of PUNCTUATORS) {
+  PUNCTUATOR_TABLE[punctuator.charCodeAt(0)] = (PUNCTUATOR_TABLE[punctuator.charCodeAt(0)] ?? 0) | 1
+  PUNCTUATOR_TABLE[punctuator.charCodeAt(1)] = (PUNCTUATOR_TABLE[punctuator.charCodeAt(1)] ?? 0) | 2
+}
 
 function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === DOLLAR || code > 127
@@ -395,7 +398,8 @@ export class SourceTokenizer {
   #readPunctuator(line: number, newlineBefore: boolean): Token {
     const text = this.#text
     const first = text[this.#pos] ?? ''
-    if (MULTI_CHARACTER_STARTS.has(first) && MULTI_CHARACTER_SECONDS.has(text.charCodeAt(this.#pos + 1))) {
+    // Only a character that can start one, followed by one that can continue one, may begin a longer punctuator.
+    if (((PUNCTUATOR_TABLE[text.charCodeAt(this.#pos)] ?? 0) & 1) !== 0 && ((PUNCTUATOR_TABLE[text.charCodeAt(this.#pos + 1)] ?? 0) & 2) !== 0) {
       for (const punctuator of PUNCTUATORS) {
         if (text.startsWith(punctuator, this.#pos)) {
           this.#pos += punctuator.length
