@@ -24,7 +24,11 @@ export class BatchAlterTableOp implements MigrateOperation {
     const { dialect } = executor
     const changes = this.ops.map((op) => op.toChange())
     const recreate = this.options.recreate ?? 'auto'
-    const rebuild = recreate === 'always' || (recreate === 'auto' && changes.some((c) => dialect.compiler.needsRebuild(c)))
+    const needed = changes.some((c) => dialect.compiler.needsRebuild(c))
+    if (needed && recreate === 'never') {
+      throw new UsageError(`batch on "${this.table.name}" needs a table rebuild on ${dialect.name}, but recreate is 'never'`)
+    }
+    const rebuild = recreate === 'always' || needed
     if (rebuild && dialect.rebuilder) {
       await dialect.rebuilder.rebuild(executor, this.table, changes, {
         ...(this.options.copyFrom ? { shape: this.options.copyFrom } : {}),
