@@ -134,6 +134,10 @@ describe('constraints and indexes', () => {
     expect(sqlOf(c.dropIndex(account, 'ix'))).toEqual(['DROP INDEX `ix` ON `account`'])
   })
 
+  it('MySQL refuses to drop an index without its table, with a hint', () => {
+    expect(() => mysqlDialect.compiler.dropIndex({ name: '', schema: null }, 'ix')).toThrow(/needs the index's table/)
+  })
+
   it('MySQL rejects partial indexes instead of silently dropping the WHERE', () => {
     expect(() =>
       mysqlDialect.compiler.createIndex({ kind: 'index', name: 'ix', table: 'a', schema: null, expressions: ['x'], unique: false, where: sql`x > 0` }),

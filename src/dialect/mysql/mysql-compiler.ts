@@ -60,6 +60,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   }
 
   override dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[] {
+    if (table.name === '') throw new UsageError(`dropIndex "${name}": MySQL needs the index's table`, { hint: `op.dropIndex('${name}', 'table_name')` })
     return [statement(`DROP INDEX ${this.ifExists(options)}${this.ident(name)} ON ${this.table(table)}`)]
   }
 
