@@ -96,8 +96,9 @@ export class SourceTokenizer {
 
   constructor(text: string) {
     this.#text = text
-    // A shebang line is legal at the very start of a module.
-    if (text.charCodeAt(0) === 35 && text.charCodeAt(1) === 33) {
+    // A byte-order mark, then a shebang line, are legal at the very start of a module.
+    if (text.charCodeAt(0) === 0xfeff) this.#pos = 1
+    if (text.charCodeAt(this.#pos) === 35 && text.charCodeAt(this.#pos + 1) === 33) {
       while (this.#pos < text.length && text.charCodeAt(this.#pos) !== LF) this.#pos++
     }
   }

@@ -144,6 +144,25 @@ describe('parseRevisionSource accepts', () => {
     expect(parse("/**\n * Revision ID: r1\n * Revises:\n */\nexport const revision = 'r1'").message).toBe('')
   })
 
+  it('a byte-order mark and a shebang line before the doc comment', () => {
+    const rev = parse('\uFEFF#!/usr/bin/env node\n' + DESIGN_FILE)
+    expect(rev.id).toBe('3f2a9c1b7d4e')
+    expect(rev.message).toBe('create users')
+  })
+
+  it('line comments and a plain block comment before the doc comment', () => {
+    const rev = parse('// @ts-nocheck\n/* license */\n' + DESIGN_FILE)
+    expect(rev.message).toBe('create users')
+  })
+
+  it('a regular expression holding quotes before the headers', () => {
+    expect(parse("const quote = /['\"`]/g\nexport const revision = 'r1'").id).toBe('r1')
+  })
+
+  it('a division is not mistaken for a regular expression', () => {
+    expect(parse("const half = 4 / 2 / 1\nexport const revision = 'r1'").id).toBe('r1')
+  })
+
   it('duplicate parents once', () => {
     expect(parse("export const revision = 'r1'\nexport const downRevision = ['a1', 'a1']").downRevisions).toEqual(['a1'])
   })
