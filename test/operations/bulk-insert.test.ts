@@ -91,3 +91,37 @@ describe.each(ALL_DATABASES)('bulkInsert on %s', (kind) => {
     expect((await conn.query('SELECT id, status FROM defaults ORDER BY id')).map((r) => r.status)).toEqual(['new', 'old'])
   })
 })
+
+describe.each(['postgres', 'pglite'] as const)('bulkInsert of PostgreSQL arrays and JSONB on %s', (kind) => {
+  let db: TestDatabase
+  let conn: DatabaseConnection
+  beforeEach(async () => {
+    db = await createTestDatabase(kind)
+    conn = await db.connect()
+  })
+  afterEach(async () => {
+    await db.drop()
+  })
+
+  const docs = table('docs', { id: t.integer(), tags: t.array(t.text()), body: t.jsonb() })
+  const rows = [
+    { id: 1, tags: ["it's", 'a,b', '{x}'], body: { list: [1, 2], s: "o'hara" } },
+    { id: 2, tags: [], body: [1, 'two'] },
+  ]
+
+  it.each([false, true])('round-trips arrays as arrays and JSON arrays as JSON (offline: %s)', async (offline) => {
+    const op = operationsOn(connectionExecutor(conn))
+    await op.createTable('docs', { id: t.integer().primaryKey(), tags: t.array(t.text()), body: t.jsonb() })
+    await op.drain()
+    if (offline) {
+      const recorder = recordingExecutor(conn.dialect)
+      await operationsOn(recorder).bulkInsert(docs, rows)
+      for (const s of recorder.statements) await conn.execute(s.sql)
+    } else {
+      await op.bulkInsert(docs, rows)
+      await op.drain()
+    }
+    const back = await conn.query('SELECT id, tags, body FROM docs ORDER BY id')
+    expect(back).toEqual(rows)
+  })
+})
