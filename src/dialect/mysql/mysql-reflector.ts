@@ -121,7 +121,8 @@ export const mysqlReflector: Reflector = {
       )
     }
     readStatistics(await conn.query(statisticsSql(plain), plain.params), draftOf)
-    readForeignKeys(await conn.query(foreignKeysSql(keyed), keyed.params), draftOf, schemaOf)
+    const keyedSchemas = chosen.filter((c) => c.tables.length > 0).map((c) => c.schema)
+    readForeignKeys(await conn.query(foreignKeysSql(keyed, keyedSchemas), [...keyedSchemas, ...keyed.params]), draftOf, schemaOf)
     dropForeignKeyIndexes(drafts.values())
 
     return Object.freeze({
