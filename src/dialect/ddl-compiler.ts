@@ -71,7 +71,8 @@ export interface DdlCompiler {
   /** A server default as written after DEFAULT. */
   renderDefault(value: ServerDefault): string
   createTable(table: Table, options?: ExistenceOptions): SqlStatement[]
-  dropTable(table: TableName, options?: ExistenceOptions): SqlStatement[]
+  /** `existing` (the table being dropped) lets PostgreSQL skip enum clean-up when no column is an enum. */
+  dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table }): SqlStatement[]
   renameTable(table: TableName, newName: string): SqlStatement[]
   addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[]
   /** `existing` (the column being dropped) lets MySQL drop the column's foreign key first. */

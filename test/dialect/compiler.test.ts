@@ -169,3 +169,17 @@ describe('insert', () => {
     expect(postgresDialect.compiler.insert(account, cols, row, true).sql).toContain(`E'{"s":"it''s\\\\\\\\\\\\n"}'`)
   })
 })
+
+describe('PostgreSQL enum clean-up', () => {
+  it('drops a table known to hold no enum with a plain DROP TABLE', () => {
+    const plain = table('plain', { id: t.integer() })
+    expect(sqlOf(postgresDialect.compiler.dropTable(account, { existing: plain }))).toEqual(['DROP TABLE "account"'])
+  })
+
+  it('drops a table of unknown columns in a DO block that also drops enum types left unused', () => {
+    const [only] = sqlOf(postgresDialect.compiler.dropTable(account, { ifExists: true }))
+    expect(only).toMatch(/^DO \$athanor\$/)
+    expect(only).toContain('DROP TABLE IF EXISTS "account";')
+    expect(only).toContain("EXECUTE format('DROP TYPE %s', enum_type::regtype)")
+  })
+})

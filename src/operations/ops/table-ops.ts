@@ -26,7 +26,7 @@ export class DropTableOp implements MigrateOperation {
     readonly options: ExistenceOptions & { existing?: Table } = {},
   ) {}
   async run(executor: OperationExecutor): Promise<void> {
-    await runStatements(executor, executor.dialect.compiler.dropTable(this.table, { ifExists: this.options.ifExists ?? false }))
+    await runStatements(executor, executor.dialect.compiler.dropTable(this.table, this.options))
   }
   reverse(): CreateTableOp {
     if (!this.options.existing) irreversible(this.kind, `the definition of "${this.table.name}" is not known`)
