@@ -8,8 +8,10 @@
  *   node bench/reflection/reflect.mjs postgres 500    only those (any order)
  *
  * Imports athanor from dist/ (`npm run build` first). Also a module of the
- * bench harness (`node bench/run.mjs reflection`).
+ * bench harness (`node bench/run.mjs reflection`). The anchor column is
+ * SQLAlchemy 1.4 reflecting the same database (`_sqlalchemy_reflect.py`).
  */
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -26,10 +28,19 @@ const ADMIN_URLS = {
   mysql: process.env.ATHANOR_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
 }
 
-// Per-table reflection cost of Alembic/SQLAlchemy 1.4 from the anchor notes
-// (results of 2026-11-22: "PostgreSQL ~10 ms/table, SQLite ~4 ms, MariaDB ~3 ms").
-// An estimate, not a measured run of the same case, so it goes in the note only.
-const ALEMBIC_MS_PER_TABLE = { sqlite: 4, postgres: 10, mysql: 3 }
+// The anchor: SQLAlchemy 1.4 (what Alembic reflects with) on the same database,
+// table by table as autogenerate does. Needs python3 with sqlalchemy, psycopg2
+// and pymysql (Debian: python3-sqlalchemy python3-psycopg2 python3-pymysql);
+// without them the rows carry no anchor.
+const PYTHON = process.env.ATHANOR_BENCH_PYTHON ?? '/usr/bin/python3'
+
+function sqlalchemyMs(url, runs) {
+  const script = new URL('./_sqlalchemy_reflect.py', import.meta.url).pathname
+  const result = spawnSync(PYTHON, [script, url, String(runs)], { encoding: 'utf8' })
+  if (result.status !== 0) return undefined
+  const ms = Number(result.stdout.trim())
+  return Number.isFinite(ms) ? ms : undefined
+}
 
 async function loadAthanor(root) {
   const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href)
@@ -141,9 +152,9 @@ export async function run(ctx) {
           { runs: n >= 2000 ? 3 : 5, warmup: 1 },
         )
         if (tables !== n) throw new Error(`${kind}: reflected ${tables} tables, expected ${n}`)
-        const estimate = ALEMBIC_MS_PER_TABLE[kind] * n
-        rows.push({ name: `${kind} ${n} tables`, ms, note: `${queries} queries; Alembic est. ~${estimate} ms` })
-        ctx.log(`${kind} ${n}: ${ms.toFixed(1)} ms, ${queries} queries`)
+        const anchorMs = ctx.anchor === false ? undefined : sqlalchemyMs(db.url, n >= 2000 ? 1 : 3)
+        rows.push({ name: `${kind} ${n} tables`, ms, ...(anchorMs === undefined ? {} : { anchorMs }), note: `${queries} queries` })
+        ctx.log(`${kind} ${n}: ${ms.toFixed(1)} ms, ${queries} queries${anchorMs === undefined ? '' : `; SQLAlchemy ${anchorMs.toFixed(0)} ms`}`)
       }
     } finally {
       await conn.close()
@@ -157,5 +168,8 @@ const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pat
 if (invokedDirectly) {
   const root = join(new URL('.', import.meta.url).pathname, '..', '..')
   const rows = await run({ root, filters: process.argv.slice(2), log: (text) => process.stderr.write(`${text}\n`) })
-  for (const row of rows) console.log(`${row.name.padEnd(24)} ${row.ms.toFixed(1).padStart(9)} ms   ${row.note}`)
+  for (const row of rows) {
+    const anchor = row.anchorMs === undefined ? '' : `   SQLAlchemy ${row.anchorMs.toFixed(0)} ms (${(row.ms / row.anchorMs).toFixed(2)}×)`
+    console.log(`${row.name.padEnd(24)} ${row.ms.toFixed(1).padStart(9)} ms   ${row.note}${anchor}`)
+  }
 }
