@@ -3,6 +3,7 @@ import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect.js'
 import { compareSchemas } from '../../src/autogenerate/compare-schemas.js'
 import { renderRevision } from '../../src/autogenerate/render-revision.js'
 import { renderFragment, renderString, renderType } from '../../src/autogenerate/render-values.js'
+import { formatDiff } from '../../src/autogenerate/diff-text.js'
 import { MetaData, check, index, sql, t, table, unique } from '../../src/schema/index.js'
 
 async function render(model: MetaData, db: MetaData) {
@@ -101,5 +102,14 @@ await op.createIndex('ix_users_lower_email', 'users', [sql\`lower(email)\`])`)
     expect(renderFragment(sql.raw('a `b` ${c} \\d'))).toBe('sql`a \\`b\\` \\${c} \\\\d`')
     expect(renderType({ kind: 'array', of: { kind: 'numeric', precision: 10, scale: 2 } })).toBe('t.array(t.numeric(10, 2))')
     expect(renderType({ kind: 'enum', name: 'mood', values: ['a', "b'c"] })).toBe(`t.enum('mood', ['a', 'b\\'c'])`)
+  })
+})
+
+describe('formatDiff', () => {
+  it('writes a column difference as kind, table.column and detail', () => {
+    expect(formatDiff({ kind: 'modify_type', table: 'users', column: 'name', detail: 'VARCHAR(50) -> VARCHAR(100)' })).toBe('modify_type users.name: VARCHAR(50) -> VARCHAR(100)')
+  })
+  it('writes an index difference with its name and table, schema-qualified', () => {
+    expect(formatDiff({ kind: 'add_index', table: 'users', schema: 'app', name: 'ix_users_email' })).toBe('add_index ix_users_email on app.users')
   })
 })
