@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '..
 import { runtimeOptions } from '../support/migration-project.js'
 import { fixtureTables } from './support.js'
 
-const KINDS: readonly TestDatabaseKind[] = ['sqlite', 'postgres', 'mysql']
+const KINDS: readonly TestDatabaseKind[] = ['sqlite', 'postgres', 'mysql', 'pglite']
 const settings = { versionTable: 'athanor_version', renames: { accept: ['tasks.due=tasks.due_on'] } }
 
 async function autogenerate(script: ScriptDirectory, conn: DatabaseConnection, tables: readonly Table[], message: string) {

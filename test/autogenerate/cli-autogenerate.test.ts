@@ -1,0 +1,86 @@
+/**
+ * `revision --autogenerate` and `check` as whole CLI processes (the built
+ * `dist/`), on a project `init` wrote, against its SQLite database.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { athanor, ok, tempDir } from '../cli/cli-process.js'
+
+let project: { dir: string; cleanup(): void }
+beforeEach(() => {
+  project = tempDir('athanor-autogen-cli-')
+  ok(project.dir, ['init'])
+})
+afterEach(() => project.cleanup())
+
+const versions = (): string[] => readdirSync(join(project.dir, 'migrations', 'versions')).filter((f) => f.endsWith('.ts'))
+
+function addBioColumn(): void {
+  const path = join(project.dir, 'src', 'models.ts')
+  writeFileSync(path, readFileSync(path, 'utf8').replace('email: t.string(255).notNull().unique(),', 'email: t.string(255).notNull().unique(),\n    bio: t.text(),'))
+}
+
+describe('athanor revision --autogenerate', () => {
+  it('writes the initial migration from the models against an empty database', () => {
+    const out = ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    expect(out).toMatch(/Generating migrations\/versions\/[0-9a-f]{12}_initial\.ts \.\.\. done/)
+    const [file] = versions()
+    const source = readFileSync(join(project.dir, 'migrations', 'versions', file!), 'utf8')
+    expect(source).toContain("await op.createTable('users', {")
+    expect(source).toContain("await op.dropTable('users')")
+  })
+
+  it('writes nothing and says so when the database matches the models, unless --allow-empty', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    const out = ok(project.dir, ['revision', '--autogenerate', '-m', 'nothing'])
+    expect(out).toMatch(/No changes in schema detected/)
+    expect(versions()).toHaveLength(1)
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'empty', '--allow-empty'])
+    expect(versions()).toHaveLength(2)
+  })
+
+  it('refuses when the database is not at the head, saying why', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    const run = athanor(project.dir, ['revision', '--autogenerate', '-m', 'again'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/error: the database is not up to date: it is at base/)
+    expect(run.stderr).toMatch(/hint: run `athanor upgrade head` first/)
+  })
+
+  it('lists data-loss steps as warnings', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    addBioColumn()
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'bio'])
+    ok(project.dir, ['upgrade', 'head'])
+    const path = join(project.dir, 'src', 'models.ts')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('\n    bio: t.text(),', ''))
+    const run = athanor(project.dir, ['revision', '--autogenerate', '-m', 'drop bio'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/warning: .*drops column "bio"/)
+  })
+})
+
+describe('athanor check', () => {
+  it('exits 0 when the database at head matches the models', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    const run = athanor(project.dir, ['check'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/No new upgrade operations detected/)
+  })
+
+  it('exits 1 with the list of differences, as text and as JSON', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    addBioColumn()
+    const text = athanor(project.dir, ['check'])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain('add_column users.bio')
+    const json = athanor(project.dir, ['check', '--json'])
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toEqual({ upToDate: false, diffs: [{ kind: 'add_column', table: 'users', column: 'bio' }] })
+  })
+})
