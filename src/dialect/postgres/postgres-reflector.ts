@@ -208,6 +208,8 @@ function readIndexes(rows: Row[], drafts: Map<string, TableDraft>, columnNames: 
     const keyIndexes = [...Array(keyCount).keys()]
     const predicate = str(row.predicate)
     const canOrder = bool(row.can_order)
+    const opclasses = textArray(row.opclasses)
+    const options = textArray(row.options).map(Number)
     draft.indexes.push(
       Object.freeze({
         kind: 'index' as const,
@@ -218,8 +220,8 @@ function readIndexes(rows: Row[], drafts: Map<string, TableDraft>, columnNames: 
         unique: bool(row.is_unique),
         where: predicate === null ? null : sql.raw(predicate),
         method: str(row.method),
-        opclasses: Object.freeze(keyIndexes.map((i) => textArray(row.opclasses)[i] || null)),
-        sortOrders: Object.freeze(keyIndexes.map((i) => (canOrder ? sortOrder(Number(textArray(row.options)[i] ?? 0)) : null))),
+        opclasses: Object.freeze(keyIndexes.map((i) => opclasses[i] || null)),
+        sortOrders: Object.freeze(keyIndexes.map((i) => (canOrder ? sortOrder(options[i] ?? 0) : null))),
         include: Object.freeze(elements.slice(keyCount).map((text, j) => columnAt(keyCount + j) ?? text)),
         comment: str(row.comment),
       }),
