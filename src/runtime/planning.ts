@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js'
+import { RevisionError, UsageError } from '../errors.js'
 import type { Revision } from '../script/revision.js'
 import { appliedRevisions, type RuntimeGraph } from './runtime-graph.js'
 
@@ -11,6 +11,7 @@ import { appliedRevisions, type RuntimeGraph } from './runtime-graph.js'
  * planUpgrade(graph, [], 'head') // every revision, oldest first
  */
 export function planUpgrade(graph: RuntimeGraph, current: readonly string[], target: string): Revision[] {
+  assertKnown(graph, current)
   const plan = graph.upgradePlan(current, target)
   if (plan.length > 0) return plan
   const applied = appliedRevisions(graph, current)
@@ -31,6 +32,7 @@ export function planUpgrade(graph: RuntimeGraph, current: readonly string[], tar
  * planDowngrade(graph, ['c3'], 'base') // c3, b2, a1
  */
 export function planDowngrade(graph: RuntimeGraph, current: readonly string[], target: string): Revision[] {
+  assertKnown(graph, current)
   const plan = graph.downgradePlan(current, target)
   if (plan.length > 0) return plan
   const applied = appliedRevisions(graph, current)
@@ -83,6 +85,23 @@ export function stampRows(graph: RuntimeGraph, current: readonly string[], targe
   return rows
     .filter((id) => !rows.some((other) => other !== id && appliedRevisions(graph, [other]).has(id)))
     .sort()
+}
+
+/**
+ * The database names a revision this project has no file for: a branch not
+ * merged here, a deleted file, or another project's database. Nothing can be
+ * planned from an unknown point.
+ */
+function assertKnown(graph: RuntimeGraph, current: readonly string[]): void {
+  for (const id of current) {
+    try {
+      graph.get(id)
+    } catch {
+      throw new RevisionError(`the database is at revision ${id}, which no revision file in this project defines`, {
+        hint: 'check out the code that has it, or if the database really is at one of your revisions: stamp --purge <revision>',
+      })
+    }
+  }
 }
 
 function describe(current: readonly string[]): string {

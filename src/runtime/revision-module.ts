@@ -27,7 +27,7 @@ export async function loadRevisionModule(revision: Revision): Promise<RevisionMo
   }
   for (const name of ['upgrade', 'downgrade'] as const) {
     if (typeof loaded[name] !== 'function') {
-      throw new RevisionError(`revision ${revision.id} (${revision.path}) does not export an ${name}(op) function`, {
+      throw new RevisionError(`revision ${revision.id} (${revision.path}) does not export ${name === 'upgrade' ? 'an' : 'a'} ${name}(op) function`, {
         hint: 'every revision file exports async function upgrade(op) and async function downgrade(op)',
       })
     }

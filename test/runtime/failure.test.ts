@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DatabaseError } from '../../src/errors.js'
-import { runUpgrade } from '../../src/runtime/commands.js'
+import { DatabaseError, RevisionError } from '../../src/errors.js'
+import { readCurrent, runUpgrade } from '../../src/runtime/commands.js'
 import { listTables, versionRows } from '../support/catalog.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { linearRevisions, revisionId, runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
@@ -91,5 +93,39 @@ describe.each(ALL_DATABASES)('a failing revision on %s', (kind) => {
     const result = await runUpgrade(project.script, 'head', runtimeOptions(db.url))
     expect(result.steps.map((s) => s.revision)).toEqual([r(2), r(3)])
     expect(await state()).toEqual({ rows: [r(3)], tables: ['f1', 'f2', 'f3', 't1', 't3'] })
+  })
+})
+
+describe('revisions that cannot run (sqlite)', () => {
+  let db: TestDatabase
+  let project: MigrationProject
+  beforeEach(async () => {
+    db = await createTestDatabase('sqlite')
+  })
+  afterEach(async () => {
+    await db.drop()
+    project.remove()
+  })
+
+  it('refuses a revision file without a downgrade function with a RevisionError, leaving nothing behind', async () => {
+    project = await writeMigrationProject(linearRevisions(1))
+    const file = join(project.versionsDir, readdirSync(project.versionsDir)[0]!)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('function downgrade(', 'function downgradeMisnamed('))
+    const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RevisionError)
+    expect((error as RevisionError).message).toContain(`revision ${r(1)}`)
+    expect((error as RevisionError).message).toContain('does not export a downgrade(op) function')
+    expect(await readCurrent(project.script, runtimeOptions(db.url))).toEqual([])
+  })
+
+  it('refuses to plan from a version row no revision file defines, pointing at stamp --purge', async () => {
+    project = await writeMigrationProject(linearRevisions(2))
+    const conn = await db.connect()
+    await conn.execute('CREATE TABLE athanor_version (version_num VARCHAR(255) NOT NULL PRIMARY KEY)')
+    await conn.execute("INSERT INTO athanor_version (version_num) VALUES ('0123456789ab')")
+    const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RevisionError)
+    expect((error as RevisionError).message).toBe('the database is at revision 0123456789ab, which no revision file in this project defines')
+    expect((error as RevisionError).hint).toContain('stamp --purge')
   })
 })
