@@ -31,7 +31,7 @@ function catalogQueries(schema: string) {
     objects: `SELECT type, name, tbl_name, sql FROM ${master} WHERE type IN ('table', 'view', 'index') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
     columns: `SELECT m.name AS table_name, c.cid, c.name, c.type, c."notnull" AS not_null, c.dflt_value, c.pk, c.hidden
       FROM ${master} m JOIN pragma_table_xinfo(m.name, ${lit(schema)}) c WHERE ${chosen} ORDER BY m.name, c.cid`,
-    indexes: `SELECT m.name AS table_name, il.seq, il.name AS index_name, il."unique" AS is_unique, il.origin,
+    indexes: `SELECT m.name AS table_name, il.seq, il.name AS index_name, il."unique" AS is_unique, il.origin, il.partial,
         ii.seqno, ii.cid, ii.name AS column_name, ii."desc" AS descending, ii."key" AS is_key
       FROM ${master} m JOIN pragma_index_list(m.name, ${lit(schema)}) il JOIN pragma_index_xinfo(il.name, ${lit(schema)}) ii
       WHERE ${chosen} ORDER BY m.name, il.seq DESC, ii.seqno`,
@@ -48,6 +48,24 @@ interface TableEntry {
   readonly draft: TableDraft
   readonly parsed: ParsedCreateTable
   readonly withoutRowid: boolean
+}
+
+/** What a CREATE TABLE without any of the clauses the parser looks for says. */
+const NOTHING_TO_PARSE: ParsedCreateTable = Object.freeze({
+  primaryKeyName: null,
+  autoincrement: false,
+  checks: [],
+  uniques: [],
+  foreignKeys: [],
+  collations: new Map<string, string>(),
+})
+
+/**
+ * Parses the CREATE TABLE text only when it holds a clause no pragma reports;
+ * most tables have none, and tokenizing thousands of them is most of the cost.
+ */
+function parseTableText(createSql: string): ParsedCreateTable {
+  return /\b(CONSTRAINT|CHECK|AUTOINCREMENT|COLLATE|DEFERRABLE)\b/i.test(createSql) ? parseCreateTable(createSql) : NOTHING_TO_PARSE
 }
 
 function sameColumns(a: readonly string[], b: readonly string[]): boolean {
@@ -82,7 +100,7 @@ export const sqliteReflector: Reflector = {
           if (row.sql !== null) indexSql.set(name, String(row.sql))
         } else if (name !== options.versionTable && options.includeName(name, 'table', { schema })) {
           const createSql = String(row.sql)
-          drafts.set(name, { draft: tableDraft(name, schema, null), parsed: parseCreateTable(createSql), withoutRowid: /\bWITHOUT\s+ROWID\s*;?\s*$/i.test(createSql) })
+          drafts.set(name, { draft: tableDraft(name, schema, null), parsed: parseTableText(createSql), withoutRowid: /\bWITHOUT\s+ROWID\s*;?\s*$/i.test(createSql) })
         }
       }
       const chosen = [JSON.stringify([...drafts.keys()])]
@@ -166,7 +184,9 @@ function readIndexes(rows: Row[], drafts: Map<string, TableEntry>, indexSql: Map
     }
     const name = String(first.index_name)
     const text = indexSql.get(name)
-    const parsedIndex = text === undefined ? null : parseCreateIndex(text)
+    // Only expressions (cid -2) and predicates need the CREATE INDEX text.
+    const needsText = Number(first.partial) === 1 || keys.some((k) => Number(k.cid) === -2)
+    const parsedIndex = text === undefined || !needsText ? null : parseCreateIndex(text)
     draft.indexes.push(
       Object.freeze({
         kind: 'index' as const,
