@@ -111,6 +111,12 @@ describe('PostgreSQL: the OpenStreetMap schema', () => {
     expect(ix.expressions.map((e) => (typeof e === 'string' ? e : sqlText(e)))).toEqual(['lower(email::text)'])
   })
 
+  it('reads the 3 expression indexes, 4 gist/gin indexes and 2 inet_ops operator classes the fixture holds', () => {
+    expect(allIndexes().filter((i) => i.expressions.some((e) => typeof e !== 'string'))).toHaveLength(3)
+    expect(allIndexes().filter((i) => i.method === 'gist' || i.method === 'gin')).toHaveLength(4)
+    expect(allIndexes().flatMap((i) => i.opclasses).filter((o) => o === 'inet_ops')).toHaveLength(2)
+  })
+
   it('reads unique indexes as unique', () => {
     expect(allIndexes().filter((i) => i.unique)).toHaveLength(14)
   })
