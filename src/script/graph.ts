@@ -1,4 +1,5 @@
 import { RevisionError } from '../errors.js'
+import { displayPath } from './display-path.js'
 import type { Revision } from './revision.js'
 import { resolveTarget } from './target-resolver.js'
 import { planDowngrade, planRange, planUpgrade, nextVersionRows } from './walk-planner.js'
@@ -56,12 +57,12 @@ export class RevisionGraph {
     for (const revision of revisions) {
       const existing = this.#byId.get(revision.id)
       if (existing !== undefined) {
-        throw new RevisionError(`duplicate revision id ${revision.id} in ${existing.path} and ${revision.path}`, {
+        throw new RevisionError(`duplicate revision id ${revision.id} in ${displayPath(existing.path)} and ${displayPath(revision.path)}`, {
           hint: 'give one of them a new id (and update any downRevision that names it)',
         })
       }
       if (RESERVED_TARGET_WORDS.has(revision.id)) {
-        throw new RevisionError(`revision id "${revision.id}" in ${revision.path} is a reserved target word`)
+        throw new RevisionError(`revision id "${revision.id}" in ${displayPath(revision.path)} is a reserved target word`)
       }
       this.#byId.set(revision.id, revision)
     }
@@ -251,16 +252,16 @@ export class RevisionGraph {
       for (const label of revision.branchLabels) {
         const owner = this.#labelOwners.get(label)
         if (owner !== undefined) {
-          throw new RevisionError(`branch label "${label}" is declared by both ${owner.path} and ${revision.path}`, {
+          throw new RevisionError(`branch label "${label}" is declared by both ${displayPath(owner.path)} and ${displayPath(revision.path)}`, {
             hint: 'a label names one branch: keep it on the revision that starts the branch',
           })
         }
         const sameId = this.#byId.get(label)
         if (sameId !== undefined) {
-          throw new RevisionError(`branch label "${label}" in ${revision.path} is also the id of the revision in ${sameId.path}`)
+          throw new RevisionError(`branch label "${label}" in ${displayPath(revision.path)} is also the id of the revision in ${displayPath(sameId.path)}`)
         }
         if (RESERVED_TARGET_WORDS.has(label)) {
-          throw new RevisionError(`branch label "${label}" in ${revision.path} is a reserved target word`)
+          throw new RevisionError(`branch label "${label}" in ${displayPath(revision.path)} is a reserved target word`)
         }
         this.#labelOwners.set(label, revision)
       }
@@ -271,10 +272,10 @@ export class RevisionGraph {
     for (const revision of this.#byId.values()) {
       for (const parentId of revision.downRevisions) {
         if (parentId === revision.id) {
-          throw new RevisionError(`revision ${revision.id} in ${revision.path} names itself as its downRevision`)
+          throw new RevisionError(`revision ${revision.id} in ${displayPath(revision.path)} names itself as its downRevision`)
         }
         if (!this.#byId.has(parentId)) {
-          throw new RevisionError(`${revision.path} names downRevision ${parentId}, but no revision has that id`, {
+          throw new RevisionError(`${displayPath(revision.path)} names downRevision ${parentId}, but no revision has that id`, {
             hint: 'was a revision file deleted or renamed? point downRevision at an existing revision',
           })
         }
@@ -284,10 +285,10 @@ export class RevisionGraph {
       for (const dependency of revision.dependsOn) {
         const target = this.#byId.get(dependency) ?? this.#labelOwners.get(dependency)
         if (target === undefined) {
-          throw new RevisionError(`${revision.path} names dependsOn ${dependency}, but no revision id or branch label matches it`)
+          throw new RevisionError(`${displayPath(revision.path)} names dependsOn ${dependency}, but no revision id or branch label matches it`)
         }
         if (target.id === revision.id) {
-          throw new RevisionError(`revision ${revision.id} in ${revision.path} depends on itself`)
+          throw new RevisionError(`revision ${revision.id} in ${displayPath(revision.path)} depends on itself`)
         }
         if (dependencies.includes(target.id) || revision.downRevisions.includes(target.id)) continue
         dependencies.push(target.id)
@@ -340,7 +341,7 @@ export class RevisionGraph {
         if (edgeState === 'done') continue
         if (edgeState === 'active') {
           const cycleStart = stack.findIndex((entry) => entry.revision.id === edge)
-          const cycle = stack.slice(cycleStart).map((entry) => `${entry.revision.id} (${entry.revision.path})`)
+          const cycle = stack.slice(cycleStart).map((entry) => `${entry.revision.id} (${displayPath(entry.revision.path)})`)
           throw new RevisionError(`revision cycle: ${[...cycle, cycle[0]].join(' -> ')}`, {
             hint: 'each revision in the cycle names the next as downRevision or dependsOn; one of them must point elsewhere',
           })

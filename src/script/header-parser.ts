@@ -1,4 +1,5 @@
 import { RevisionError } from '../errors.js'
+import { displayPath } from './display-path.js'
 import type { Revision } from './revision.js'
 import { SourceTokenizer, type Token } from './source-tokenizer.js'
 
@@ -69,16 +70,16 @@ function scanRevisionHeaders(text: string, path: string, whole: boolean): Revisi
   if (headers === undefined) return undefined
   const revisionEntry = headers.get('revision')
   if (revisionEntry === undefined) {
-    throw new RevisionError(`${path}:1: no \`export const revision = '…'\` found`, {
+    throw new RevisionError(`${displayPath(path)}:1: no \`export const revision = '…'\` found`, {
       hint: 'every revision file declares its id with `export const revision = \'<id>\'`',
     })
   }
   const id = revisionEntry.value
   if (typeof id !== 'string') {
-    throw new RevisionError(`${path}:${revisionEntry.line}: revision must be a string, not ${describeValue(id)}`, { hint: HINT_LITERAL })
+    throw new RevisionError(`${displayPath(path)}:${revisionEntry.line}: revision must be a string, not ${describeValue(id)}`, { hint: HINT_LITERAL })
   }
   if (!REVISION_ID_PATTERN.test(id)) {
-    throw new RevisionError(`${path}:${revisionEntry.line}: revision id ${JSON.stringify(id)} may only hold letters, digits, "_" and "-"`)
+    throw new RevisionError(`${displayPath(path)}:${revisionEntry.line}: revision id ${JSON.stringify(id)} may only hold letters, digits, "_" and "-"`)
   }
   const doc = readDocComment(scanner.leadingDocComment)
   return {
@@ -102,7 +103,7 @@ function idList(entry: HeaderEntry | undefined, name: HeaderName, path: string):
   if (entry === undefined || entry.value === null) return []
   const items = typeof entry.value === 'string' ? [entry.value] : entry.value
   for (const item of items) {
-    if (item === '') throw new RevisionError(`${path}:${entry.line}: ${name} holds an empty string`)
+    if (item === '') throw new RevisionError(`${displayPath(path)}:${entry.line}: ${name} holds an empty string`)
   }
   return [...new Set(items)]
 }
@@ -112,7 +113,7 @@ function labelList(entry: HeaderEntry | undefined, path: string): readonly strin
   const items = typeof entry.value === 'string' ? [entry.value] : entry.value
   for (const item of items) {
     if (item === '' || FORBIDDEN_LABEL_CHARACTERS.test(item)) {
-      throw new RevisionError(`${path}:${entry.line}: branch label ${JSON.stringify(item)} is empty or holds one of @ : + , or a space`)
+      throw new RevisionError(`${displayPath(path)}:${entry.line}: branch label ${JSON.stringify(item)} is empty or holds one of @ : + , or a space`)
     }
   }
   return [...new Set(items)]
@@ -320,7 +321,7 @@ class HeaderScanner {
   }
 
   #fail(token: Token, message: string, hint?: string): never {
-    throw new RevisionError(`${this.#path}:${token.line}: ${message}`, hint === undefined ? {} : { hint })
+    throw new RevisionError(`${displayPath(this.#path)}:${token.line}: ${message}`, hint === undefined ? {} : { hint })
   }
 }
 

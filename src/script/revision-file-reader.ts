@@ -1,4 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { displayPath } from './display-path.js'
 import { resolve, sep } from 'node:path'
 import { ConfigError, RevisionError } from '../errors.js'
 import { parseRevisionPrefix, parseRevisionSource } from './header-parser.js'
@@ -71,7 +72,7 @@ export function readRevisionFile(path: string, buffer: Buffer = Buffer.allocUnsa
       closeSync(handle)
     }
   } catch (error) {
-    throw new RevisionError(`cannot read ${path}: ${(error as Error).message}`, { cause: error })
+    throw new RevisionError(`cannot read ${displayPath(path)}: ${(error as Error).message}`, { cause: error })
   }
   const head = buffer.toString('utf8', 0, bytesRead)
   if (bytesRead < buffer.length) return parseRevisionSource(head, path)

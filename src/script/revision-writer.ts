@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { displayPath } from './display-path.js'
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { RevisionError, UsageError } from '../errors.js'
@@ -100,13 +101,13 @@ export function prepareRevision(graph: RevisionGraph, versionsDir: string, templ
   }
   if (RESERVED_TARGET_WORDS.has(id)) throw new UsageError(`revision id "${id}" is a reserved target word`)
   if (graph.has(id)) {
-    throw new UsageError(`revision id ${id} already exists in ${graph.get(id).path}`, { hint: 'pick another --rev-id, or leave it out for a random one' })
+    throw new UsageError(`revision id ${id} already exists in ${displayPath(graph.get(id).path)}`, { hint: 'pick another --rev-id, or leave it out for a random one' })
   }
   for (const parent of spec.downRevisions) {
     if (!graph.has(parent)) throw new UsageError(`cannot write a revision on ${parent}: no revision has that id`)
   }
   const path = resolve(join(versionsDir, revisionFileName(id, spec.message)))
-  if (existsSync(path)) throw new UsageError(`${path} already exists`)
+  if (existsSync(path)) throw new UsageError(`${displayPath(path)} already exists`)
   const downRevisions = [...new Set(spec.downRevisions)]
   const branchLabels = [...new Set(spec.branchLabels ?? [])]
   const dependsOn = [...new Set(spec.dependsOn ?? [])]
@@ -163,9 +164,9 @@ export function writePreparedRevision(prepared: PreparedRevision): void {
       linkSync(temporary, finalPath)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EEXIST') throw new UsageError(`${finalPath} already exists`)
+      if (code === 'EEXIST') throw new UsageError(`${displayPath(finalPath)} already exists`)
       // File systems without hard links: fall back to a checked rename.
-      if (existsSync(finalPath)) throw new UsageError(`${finalPath} already exists`)
+      if (existsSync(finalPath)) throw new UsageError(`${displayPath(finalPath)} already exists`)
       renameSync(temporary, finalPath)
     }
   } finally {
