@@ -4,7 +4,7 @@
  * alone, otherwise its chosen tables are listed.
  */
 import { describe, expect, it } from 'vitest'
-import { tablesCondition } from '../../src/dialect/mysql/mysql-reflect-queries.js'
+import { MAX_LISTED_TABLES, tablesCondition } from '../../src/dialect/mysql/mysql-reflect-queries.js'
 
 describe('MySQL tables condition', () => {
   it('matches a fully chosen schema by its name alone', () => {
@@ -32,6 +32,11 @@ describe('MySQL tables condition', () => {
       'TABLE_NAME',
     )
     expect(condition).toEqual({ sql: '((TABLE_SCHEMA = ?) OR (TABLE_SCHEMA = ? AND TABLE_NAME IN (?)))', params: ['app', 'audit', 'log'] })
+  })
+
+  it('matches a schema whole when too many of its tables were chosen to list', () => {
+    const tables = Array.from({ length: MAX_LISTED_TABLES + 1 }, (_, i) => `t${i}`)
+    expect(tablesCondition([{ schema: 'app', tables, all: false }], 'TABLE_SCHEMA', 'TABLE_NAME')).toEqual({ sql: '((TABLE_SCHEMA = ?))', params: ['app'] })
   })
 
   it('matches nothing when no table was chosen', () => {

@@ -5,6 +5,9 @@
  * tables nobody asked about.
  */
 
+/** Most table names one schema's condition lists before matching the schema whole. */
+export const MAX_LISTED_TABLES = 5000
+
 /** A WHERE condition with its parameters. */
 export interface Condition {
   readonly sql: string
@@ -28,7 +31,9 @@ export function tablesCondition(
   const params: unknown[] = []
   for (const entry of chosen) {
     if (entry.tables.length === 0) continue
-    if (entry.all) {
+    // Past a few thousand names the list costs more than it saves (and nears the
+    // 65,535-parameter limit); rows of tables not chosen are then dropped by the reader.
+    if (entry.all || entry.tables.length > MAX_LISTED_TABLES) {
       parts.push(`(${schemaColumn} = ?)`)
       params.push(entry.schema)
     } else {
