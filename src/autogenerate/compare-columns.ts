@@ -49,7 +49,7 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
   for (const column of modelColumns) {
     const reflected = dbByName.get(column.name) ?? pairs.get(column)
     if (reflected === undefined) {
-      out.adds.push({ op: new AddColumnOp(name, column), diffs: [{ kind: 'add_column', table: name.name, ...schemaKey(name), column: column.name }] })
+      out.adds.push({ op: new AddColumnOp(name, bareColumn(column)), diffs: [{ kind: 'add_column', table: name.name, ...schemaKey(name), column: column.name }] })
       continue
     }
     const alter = compareColumn(name, model, column, reflected, ctx)
@@ -63,6 +63,16 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
     })
   }
   return out
+}
+
+/**
+ * The column without its own foreign key, unique and index settings: those
+ * are compared (and added) as the table's constraints and indexes, so adding
+ * the column must not create them a second time.
+ */
+function bareColumn(column: Column): Column {
+  if (!column.references && !column.unique && !column.index) return column
+  return Object.freeze({ ...column, references: null, unique: false, index: false })
 }
 
 /** `{ schema }` when the table has one, for a diff entry. */

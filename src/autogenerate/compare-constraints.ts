@@ -101,7 +101,8 @@ function compareUniquesAndIndexes(
   }
   for (const d of unmatchedDb) {
     if (d.kind === 'index') {
-      out.drops.push({ op: new DropIndexOp(d.item.name, name, { existing: d.item }), diffs: [{ kind: 'remove_index', table: name.name, ...schemaKey(name), name: d.item.name }] })
+      // On the table's new name: the downgrade recreates the index before it undoes a table rename.
+      out.drops.push({ op: new DropIndexOp(d.item.name, name, { existing: { ...d.item, table: name.name, schema: name.schema } }), diffs: [{ kind: 'remove_index', table: name.name, ...schemaKey(name), name: d.item.name }] })
     } else if (d.item.name !== null) {
       out.drops.push({
         op: new DropConstraintOp(d.item.name, name, { type: 'unique', existing: d.item }),

@@ -17,10 +17,11 @@ import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from 
 /**
  * Compares the models with the reflected database. The result's `changes`
  * run in this order: new enum values, new tables (referred tables first)
- * with their indexes, foreign keys to drop, per table renames / drops of
- * indexes and constraints / added and altered columns / added constraints
- * and indexes / dropped columns / comments, dropped tables, foreign keys to
- * add. Undoing them in reverse order is the downgrade.
+ * with their indexes, foreign keys to drop, then per table: table rename,
+ * dropped indexes and constraints, column renames, added and altered
+ * columns, added constraints and indexes, dropped columns, comments; then
+ * dropped tables, and foreign keys to add. Undoing them in reverse order is
+ * the downgrade.
  *
  * @example
  * const { changes, diffs } = await compareSchemas({ tables: metadata.tables }, reflected, { dialect })
@@ -70,7 +71,8 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     )
     const constraints = compareConstraints(model, db, ctx, renamedColumns)
     dropFks.push(...constraints.dropFks)
-    perTable.push(...columns.renames, ...constraints.drops, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx))
+    // Drops first: what they drop is described by the old column names, which renames change.
+    perTable.push(...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx))
     addFks.push(...constraints.addFks)
   }
   const drops = sortByDependency(dropped.filter((t) => !renamedFrom.has(t)))
