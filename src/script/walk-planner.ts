@@ -35,10 +35,18 @@ export function appliedRevisions(graph: RevisionGraph, current: readonly string[
   return applied
 }
 
-/** Ids of `starts` and everything above them, `dependsOn` included. */
+/** Ids of `starts` and everything above them, `dependsOn` included, in one walk however many starts. */
 function withDescendants(graph: RevisionGraph, starts: readonly Revision[]): Set<string> {
   const found = new Set(starts.map((revision) => revision.id))
-  for (const start of starts) for (const id of graph.descendants(start.id)) found.add(id)
+  const todo = [...found]
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    for (const above of [...graph.children(id), ...graph.dependents(id)]) {
+      if (!found.has(above.id)) {
+        found.add(above.id)
+        todo.push(above.id)
+      }
+    }
+  }
   return found
 }
 
