@@ -2,7 +2,7 @@ import { RevisionError } from '../errors.js'
 import { displayPath } from './display-path.js'
 import type { Revision } from './revision.js'
 import { resolveTarget } from './target-resolver.js'
-import { planDowngrade, planRange, planUpgrade, nextVersionRows } from './walk-planner.js'
+import { appliedRevisions, nextVersionRows, planDowngrade, planRange, planUpgrade } from './walk-planner.js'
 
 const NO_IDS: readonly string[] = []
 
@@ -225,6 +225,19 @@ export class RevisionGraph {
    */
   resolve(target: string, current: readonly string[] = []): Revision[] {
     return resolveTarget(this, target, current)
+  }
+
+  /**
+   * True when the version table rows `current` leave nothing to apply: every
+   * revision is applied. Use this rather than comparing rows with
+   * {@link heads}: as in Alembic, a head that another branch depends on is
+   * folded into its dependent's row, so the rows can be fewer than the heads.
+   *
+   * @example
+   * graph.isAtHeads(['y1']) // true when y1 depends on the other head b1
+   */
+  isAtHeads(current: readonly string[]): boolean {
+    return appliedRevisions(this, current).size === this.size
   }
 
   /** Revisions to apply, in order, to go from `current` (the version table's rows) to `target`. */

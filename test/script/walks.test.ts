@@ -155,6 +155,12 @@ describe('a dependency row (Alembic parity)', () => {
     expect(rowsAlong(graph, ['y1'], down, 'down')).toEqual([['b1', 'x1']])
   })
 
+  it('is at heads with one row for two heads', () => {
+    expect(graph.isAtHeads(['y1'])).toBe(true)
+    expect(graph.isAtHeads(['b1', 'x1'])).toBe(false)
+    expect(ids(graph.heads())).toEqual(['b1', 'y1'])
+  })
+
   it('still counts the dependency as applied', () => {
     expect(graph.upgradePlan(['y1'], 'heads')).toEqual([])
     expect(graph.downgradePlan(['y1'], 'b1')).toEqual([])
