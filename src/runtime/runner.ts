@@ -11,7 +11,7 @@ export interface StepResult {
   readonly revision: string
   readonly message: string
   readonly direction: 'up' | 'down'
-  /** Wall time of the step, its commit included, in milliseconds. */
+  /** Wall time of the step in milliseconds: its transaction's BEGIN and COMMIT included when it has its own. */
   readonly ms: number
 }
 
@@ -76,30 +76,34 @@ export async function runSteps(
       }
       for (const revision of remaining) {
         active = revision
-        current = await runStep(settings, revision, current, steps)
+        const started = performance.now()
+        current = await runStep(settings, revision, current)
+        // Reported before the run's commit: the step's own work is done.
+        report(settings, steps, revision, started)
       }
       active = undefined
       await executor.commit()
       return { steps, current }
     }
-    for (;;) {
-      if (remaining !== undefined && remaining.length === 0 && !settings.rereadEachTransaction) break
+    // Once the plan is exhausted nothing is left to do, whatever another process did meanwhile.
+    while (remaining === undefined || remaining.length > 0) {
+      const started = performance.now()
       await executor.begin()
       if (settings.rereadEachTransaction || remaining === undefined) {
         const fresh = await readInside(settings)
         remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
         current = fresh
       }
-      const revision = remaining?.shift()
+      const revision = remaining.shift()
       if (revision === undefined) {
         await executor.commit()
         break
       }
       active = revision
-      current = await runStep(settings, revision, current, steps)
+      current = await runStep(settings, revision, current)
       await executor.commit()
       active = undefined
-      settings.onStep?.(steps[steps.length - 1]!)
+      report(settings, steps, revision, started)
     }
     return { steps, current }
   } catch (error) {
@@ -109,9 +113,8 @@ export async function runSteps(
   }
 }
 
-async function runStep(settings: RunnerSettings, revision: Revision, current: string[], steps: StepResult[]): Promise<string[]> {
+async function runStep(settings: RunnerSettings, revision: Revision, current: string[]): Promise<string[]> {
   const { executor, direction, graph } = settings
-  const started = performance.now()
   executor.startStep()
   const next = graph.nextCurrent(current, revision, direction)
   executor.note(
@@ -121,10 +124,13 @@ async function runStep(settings: RunnerSettings, revision: Revision, current: st
   )
   await runRevision(settings, revision)
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
-  const step: StepResult = { revision: revision.id, message: revision.message, direction, ms: performance.now() - started }
-  steps.push(step)
-  if (!settings.transactionPerMigration) settings.onStep?.(step)
   return next
+}
+
+function report(settings: RunnerSettings, steps: StepResult[], revision: Revision, started: number): void {
+  const step: StepResult = { revision: revision.id, message: revision.message, direction: settings.direction, ms: performance.now() - started }
+  steps.push(step)
+  settings.onStep?.(step)
 }
 
 /**
