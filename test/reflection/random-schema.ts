@@ -42,6 +42,29 @@ const TYPE_CASES: readonly TypeCase[] = [
   { type: { kind: 'uuid' }, defaults: null },
 ]
 
+/** Types only some databases have, named after the column so that enum types never collide. */
+function dialectTypeCases(dialect: DialectName, suffix: string): readonly TypeCase[] {
+  const enumType: SqlType = { kind: 'enum', name: `mood_${suffix}`, values: ['sad', "it's ok", 'with space'] }
+  if (dialect === 'postgres') {
+    return [
+      { type: enumType, defaults: null },
+      { type: { kind: 'jsonb' }, defaults: null },
+      { type: { kind: 'array', of: { kind: 'integer' } }, defaults: null },
+      { type: { kind: 'datetime', timezone: true }, defaults: null },
+      { type: { kind: 'inet' }, defaults: null },
+    ]
+  }
+  if (dialect === 'mysql') {
+    return [
+      { type: enumType, defaults: null },
+      { type: { kind: 'tinyint' }, defaults: fc.integer({ min: 0, max: 100 }) },
+      { type: { kind: 'mediumtext' }, defaults: null },
+      { type: { kind: 'longtext' }, defaults: null },
+    ]
+  }
+  return []
+}
+
 /** One column of a random table. */
 export interface ColumnSpec {
   readonly name: string
@@ -65,11 +88,11 @@ export interface TableSpec {
   readonly foreignKey: { readonly name: string; readonly column: string; readonly onDelete: 'cascade' | 'set null' | null } | null
 }
 
-function columnSpec(suffix: string): fc.Arbitrary<ColumnSpec> {
+function columnSpec(dialect: DialectName, suffix: string): fc.Arbitrary<ColumnSpec> {
   return fc
     .record({
       name: awkwardName(suffix),
-      typeCase: fc.constantFrom(...TYPE_CASES),
+      typeCase: fc.constantFrom(...TYPE_CASES, ...dialectTypeCases(dialect, suffix)),
       nullable: fc.boolean(),
       withDefault: fc.boolean(),
       comment: fc.option(awkwardText, { nil: null }),
@@ -85,14 +108,14 @@ function columnSpec(suffix: string): fc.Arbitrary<ColumnSpec> {
     )
 }
 
-function tableSpec(position: number, hasPrevious: boolean): fc.Arbitrary<TableSpec> {
+function tableSpec(dialect: DialectName, position: number, hasPrevious: boolean): fc.Arbitrary<TableSpec> {
   const s = `${position}`
   return fc
     .record({
       name: awkwardName(`t${s}`),
       comment: fc.option(awkwardText, { nil: null }),
       pk: fc.record({ name: awkwardName(`id${s}`), autoincrement: fc.boolean() }),
-      columns: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => columnSpec(`c${s}${i}`)))),
+      columns: fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => columnSpec(dialect, `c${s}${i}`)))),
       wantUnique: fc.boolean(),
       wantIndex: fc.option(fc.boolean(), { nil: null }),
       wantCheck: fc.boolean(),
@@ -117,10 +140,10 @@ function tableSpec(position: number, hasPrevious: boolean): fc.Arbitrary<TableSp
     })
 }
 
-/** Between one and four tables, each possibly referring to the one before. */
-export const schemaSpec: fc.Arbitrary<TableSpec[]> = fc
-  .integer({ min: 1, max: 4 })
-  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => tableSpec(i, i > 0))))
+/** Between one and four tables, each possibly referring to the one before, using the types `dialect` has. */
+export function schemaSpec(dialect: DialectName): fc.Arbitrary<TableSpec[]> {
+  return fc.integer({ min: 1, max: 4 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => tableSpec(dialect, i, i > 0))))
+}
 
 function builder(type: SqlType): ColumnBuilder {
   return new ColumnBuilder(type)
@@ -160,10 +183,12 @@ export function buildTable(spec: TableSpec, previous: TableSpec | null): Table {
  * The type each database gives back for a model type (docs/reflection.md,
  * "Normalizations").
  */
-export function expectedType(dialect: DialectName, type: SqlType): SqlType {
+export function expectedType(dialect: DialectName, type: SqlType, columnName: string): SqlType {
   if (dialect === 'postgres') return type
   if (dialect === 'mysql') {
     if (type.kind === 'uuid') return { kind: 'custom', name: 'char(36)' }
+    // MySQL enums are inline and nameless; reflection names them after their column.
+    if (type.kind === 'enum') return { ...type, name: columnName }
     return type
   }
   if (type.kind === 'uuid') return { kind: 'custom', name: 'CHAR(36)' }
