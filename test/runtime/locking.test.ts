@@ -41,7 +41,7 @@ describe.each(ALL_DATABASES)('the migration lock on %s', (kind) => {
     })
   }
 
-  if (kind === 'postgres' || kind === 'mysql') {
+  if (kind !== 'pglite') {
     it('reports the wait through onLockWait and proceeds once the lock is released', async () => {
       const release = await holdLock()
       const waits: string[] = []

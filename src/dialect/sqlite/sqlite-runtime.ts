@@ -1,5 +1,5 @@
 import type { DatabaseConnection } from '../dialect.js'
-import { lockTimeout } from '../lock-wait.js'
+import { lockTimeout, pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
 import { sqliteDialect } from './sqlite-dialect.js'
@@ -20,7 +20,8 @@ export const sqlitePlaceholderSyntax: PlaceholderSyntax = {
  * once (waiting up to the busy timeout) instead of at the first write, so two
  * processes never both read the version table and then both apply a revision.
  * Between transactions the lock is released; the runner re-reads the version
- * table at the start of each one.
+ * table at the start of each one. The first BEGIN IMMEDIATE of a run waits
+ * asynchronously (reporting the wait); later ones through the busy timeout.
  */
 export const sqliteRuntime: RuntimeSupport = {
   placeholderSyntax: sqlitePlaceholderSyntax,
@@ -31,20 +32,40 @@ export const sqliteRuntime: RuntimeSupport = {
   },
 
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
-    // The driver is synchronous: SQLite's busy handler does the waiting.
-    await conn.execute(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(request.timeoutMs))}`)
+    const timeoutMs = Math.max(0, Math.floor(request.timeoutMs))
+    // The first BEGIN IMMEDIATE of a run is where another run is usually met:
+    // try it without SQLite's busy handler and wait asynchronously, so the
+    // process stays responsive and onWait is told. Later transactions (and
+    // their COMMITs, which may wait for readers) use the busy timeout.
+    await conn.execute('PRAGMA busy_timeout = 0')
+    let waited = false
+    const beginImmediate = async (): Promise<boolean> => {
+      try {
+        await conn.execute('BEGIN IMMEDIATE')
+        return true
+      } catch (error) {
+        if (isBusy(error)) return false
+        throw error
+      }
+    }
     return {
       spansTransactions: false,
       begin: async () => {
-        try {
-          await conn.execute('BEGIN IMMEDIATE')
-        } catch (error) {
-          // SQLITE_BUSY after the busy timeout: another process holds the write lock.
-          if ((error as { cause?: { code?: string } }).cause?.code === 'SQLITE_BUSY') throw lockTimeout(request)
-          throw error
+        if (!waited) {
+          await pollForLock(beginImmediate, request)
+          waited = true
+          await conn.execute(`PRAGMA busy_timeout = ${timeoutMs}`)
+          return
         }
+        if (!(await beginImmediate())) throw lockTimeout(request)
       },
       release: async () => undefined,
     }
   },
+}
+
+/** SQLITE_BUSY (or a subcode of it): another connection holds the lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
