@@ -103,12 +103,13 @@ export function prepareRevision(graph: RevisionGraph, versionsDir: string, templ
   if (graph.has(id)) {
     throw new UsageError(`revision id ${id} already exists in ${displayPath(graph.get(id).path)}`, { hint: 'pick another --rev-id, or leave it out for a random one' })
   }
-  for (const parent of spec.downRevisions) {
+  // JavaScript callers may leave the list out; treat that as a new base, like [].
+  const downRevisions = [...new Set(spec.downRevisions ?? [])]
+  for (const parent of downRevisions) {
     if (!graph.has(parent)) throw new UsageError(`cannot write a revision on ${parent}: no revision has that id`)
   }
   const path = resolve(join(versionsDir, revisionFileName(id, spec.message)))
   if (existsSync(path)) throw new UsageError(`${displayPath(path)} already exists`)
-  const downRevisions = [...new Set(spec.downRevisions)]
   const branchLabels = [...new Set(spec.branchLabels ?? [])]
   const dependsOn = [...new Set(spec.dependsOn ?? [])]
   const text = renderTemplate(template, {
