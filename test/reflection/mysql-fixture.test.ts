@@ -108,7 +108,18 @@ describe('MariaDB: the shop fixture', () => {
 
   it('reads check constraints as MariaDB prints them', () => {
     const checks = table('order_lines').constraints.filter((c) => c.kind === 'check')
-    expect(checks.map((c) => [c.name, text(c.kind === 'check' ? c.expression : null)])).toEqual([['order_lines_quantity_check', '`quantity` > 0']])
+    expect(checks.map((c) => [c.name, text(c.kind === 'check' ? c.expression : null)])).toEqual([
+      ['order_lines_quantity_check', '`quantity` > 0'],
+      ['positive', '`line_no` > 0'],
+    ])
+  })
+
+  it('keeps checks of the same name on different tables apart, and JSON columns of the same name too', () => {
+    const checkTexts = (name: string) => table(name).constraints.flatMap((c) => (c.kind === 'check' && c.name === 'positive' ? [text(c.expression)] : []))
+    expect(checkTexts('invoices')).toEqual(['`amount` > 0'])
+    expect(checkTexts('order_lines')).toEqual(['`line_no` > 0'])
+    expect(column('invoices', 'meta').type).toEqual({ kind: 'json' })
+    expect(column('order_lines', 'meta').type).toEqual({ kind: 'json' })
   })
 
   it('reads self-referencing, composite and cascading foreign keys', () => {

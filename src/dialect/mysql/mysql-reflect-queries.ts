@@ -105,9 +105,21 @@ WHERE k.REFERENCED_TABLE_NAME IS NOT NULL AND ${where.sql}
 ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`
 }
 
-/** Check constraints of the chosen tables (MariaDB's CHECK_CONSTRAINTS carries TABLE_NAME and LEVEL). */
-export function checksSql(where: Condition): string {
-  return `SELECT * FROM information_schema.CHECK_CONSTRAINTS
-WHERE ${where.sql}
-ORDER BY CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME`
+/**
+ * Check constraints of the chosen tables. The table comes from
+ * TABLE_CONSTRAINTS because MySQL 8's CHECK_CONSTRAINTS has no TABLE_NAME;
+ * MariaDB's has one (check names are per table there), and its LEVEL tells
+ * column checks from table checks, so `cc.*` carries them along and the
+ * reader drops pairs whose TABLE_NAME disagrees. The checks are read once
+ * into an unmergeable derived table, as for foreign keys.
+ */
+export function checksSql(where: Condition, schemas: readonly string[]): string {
+  return `SELECT tc.TABLE_SCHEMA AS tc_schema, tc.TABLE_NAME AS tc_table, tc.CONSTRAINT_NAME AS tc_name, cc.*
+FROM information_schema.TABLE_CONSTRAINTS tc
+JOIN (SELECT * FROM information_schema.CHECK_CONSTRAINTS
+       WHERE CONSTRAINT_SCHEMA IN (${schemas.length === 0 ? 'NULL' : schemas.map(() => '?').join(', ')})
+       LIMIT 18446744073709551615) cc
+  ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND ${where.sql}
+ORDER BY tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME`
 }

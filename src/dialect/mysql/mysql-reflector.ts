@@ -77,19 +77,24 @@ export const mysqlReflector: Reflector = {
     const chosen = [...bySchema.values()]
     const plain = tablesCondition(chosen, 'TABLE_SCHEMA', 'TABLE_NAME')
     const keyed = tablesCondition(chosen, 'k.TABLE_SCHEMA', 'k.TABLE_NAME')
-    const checked = tablesCondition(chosen, 'CONSTRAINT_SCHEMA', 'TABLE_NAME')
-    const draftOf = (row: Row, schemaField = 'table_schema') => drafts.get(`${String(field(row, schemaField))}.${String(field(row, 'table_name'))}`)
+    const checked = tablesCondition(chosen, 'tc.TABLE_SCHEMA', 'tc.TABLE_NAME')
+    const chosenSchemas = chosen.filter((c) => c.tables.length > 0).map((c) => c.schema)
+    const draftOf = (row: Row) => drafts.get(`${String(field(row, 'table_schema'))}.${String(field(row, 'table_name'))}`)
 
     const columnRows = await conn.query(columnsSql(plain), plain.params)
-    const checkRows = await conn.query(checksSql(checked), checked.params)
+    const checkRows = await conn.query(checksSql(checked, chosenSchemas), [...chosenSchemas, ...checked.params])
     const jsonColumns = new Set<string>()
     for (const row of checkRows) {
-      const draft = draftOf(row, 'constraint_schema')
+      const schema = String(field(row, 'tc_schema'))
+      const tableName = String(field(row, 'tc_table'))
+      const checkTable = str(field(row, 'table_name'))
+      if (checkTable !== null && checkTable !== tableName) continue // MariaDB: same check name on another table
+      const draft = drafts.get(`${schema}.${tableName}`)
       if (!draft) continue
-      const name = String(field(row, 'constraint_name'))
+      const name = String(field(row, 'tc_name'))
       const clause = String(field(row, 'check_clause'))
       if (String(field(row, 'level')) === 'Column' && isJsonCheck(clause, name)) {
-        jsonColumns.add(`${String(field(row, 'constraint_schema'))}.${String(field(row, 'table_name'))}.${name}`)
+        jsonColumns.add(`${schema}.${tableName}.${name}`)
         continue
       }
       draft.checks.push(Object.freeze({ kind: 'check', name, expression: sql.raw(clause), notValid: false }))
@@ -121,8 +126,7 @@ export const mysqlReflector: Reflector = {
       )
     }
     readStatistics(await conn.query(statisticsSql(plain), plain.params), draftOf)
-    const keyedSchemas = chosen.filter((c) => c.tables.length > 0).map((c) => c.schema)
-    readForeignKeys(await conn.query(foreignKeysSql(keyed, keyedSchemas), [...keyedSchemas, ...keyed.params]), draftOf, schemaOf)
+    readForeignKeys(await conn.query(foreignKeysSql(keyed, chosenSchemas), [...chosenSchemas, ...keyed.params]), draftOf, schemaOf)
     dropForeignKeyIndexes(drafts.values())
 
     return Object.freeze({
