@@ -1,5 +1,6 @@
 /** `athanor graph [--format text|mermaid|dot|html] [--indicate-current]`: draw the revision DAG. */
 import { Option } from 'commander'
+import picocolors from 'picocolors'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 import type { HistoryEntry } from '../../api.js'
@@ -37,12 +38,8 @@ async function graph(ctx: CommandContext, flags: { format: GraphFormat; indicate
     case 'dot':
       return out.line(renderDot(entries))
     case 'html':
-      return out.line(renderHtml(entries, renderGraphText(entries, identityColors())))
+      return out.line(renderHtml(entries, renderGraphText(entries, picocolors.createColors(false))))
     default:
       return out.line(renderGraphText(entries, out.c))
   }
-}
-
-function identityColors(): Parameters<typeof renderGraphText>[1] {
-  return new Proxy({}, { get: () => (text: unknown) => String(text) }) as Parameters<typeof renderGraphText>[1]
 }

@@ -1,5 +1,5 @@
 /** `athanor init [DIR] [--models PATH]`: scaffold a project. */
-import { relative } from 'node:path'
+import { relative, resolve } from 'node:path'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 
@@ -14,8 +14,8 @@ export const registerInit: RegisterCommand = (program, bind) => {
 }
 
 async function init(ctx: CommandContext, dir: string, options: { models?: string }): Promise<void> {
+  // Loaded here: it pulls in the script template, which no other command needs at start-up.
   const { initProject } = await import('../../config/init-project.js')
-  const { resolve } = await import('node:path')
   const result = await initProject(resolve(ctx.cwd, dir), options.models === undefined ? {} : { models: options.models })
   if (ctx.out.mode.json) return ctx.out.json(result)
   const shown = relative(ctx.cwd, result.dir) || '.'
