@@ -12,8 +12,9 @@
  *   export async function run(ctx) { return rows }         // or `export default`
  *
  * and returns rows `{ name, ms, anchorMs?, note? }`: `ms` is athanor's time,
- * `anchorMs` the time of the equivalent Alembic run when one exists (the
- * harness prints the ratio). `ctx` gives the module what most benchmarks need,
+ * `anchorMs` the time of the reference it is measured against when there is
+ * one — the Alembic anchor run, SQLAlchemy, or a hand-written lower bound (say
+ * which in the module's title or the row's note) — and the harness prints the ratio. `ctx` gives the module what most benchmarks need,
  * so a module imports nothing from the harness:
  *
  *   ctx.root                    the repository root
@@ -75,7 +76,7 @@ async function measure(fn, { runs = 5, warmup = 1 } = {}) {
 }
 
 function formatTable(rows) {
-  const header = ['benchmark', 'case', 'athanor ms', 'alembic ms', 'ratio', 'note']
+  const header = ['benchmark', 'case', 'athanor ms', 'anchor ms', 'ratio', 'note']
   const body = rows.map((r) => [
     r.module,
     r.name,
