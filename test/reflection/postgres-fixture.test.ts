@@ -72,6 +72,24 @@ describe('PostgreSQL: the shop fixture', () => {
     expect(only.enums.map((e) => e.name)).toEqual(['order_status'])
   })
 
+  it('asks includeName about schemas, views and enums as well as tables', async () => {
+    const asked: string[] = []
+    const conn = await db.connect()
+    const filtered = await reflect(conn, {
+      schemas: [null, 'billing'],
+      includeName: (name, kind, { schema }) => {
+        asked.push(`${kind}:${schema ?? '-'}.${name}`)
+        return !(kind === 'view' && name === 'customer_emails') && !(kind === 'enum' && name === 'currency') && !(kind === 'schema' && name === 'nowhere')
+      },
+    })
+    await conn.close()
+    expect(asked).toEqual(expect.arrayContaining(['schema:-.public', 'schema:-.billing', 'table:billing.invoices', 'view:-.customer_emails', 'enum:billing.currency']))
+    expect(filtered.views.map((v) => v.name)).toEqual(['daily_totals'])
+    expect(filtered.enums.map((e) => e.name)).toEqual(['order_status'])
+    // A column of a filtered-out enum type still knows its type.
+    expect(findTable(filtered, 'invoices', 'billing')!.column('currency')!.type).toMatchObject({ kind: 'enum', name: 'currency' })
+  })
+
   it('keeps defaults as the database canonical text', () => {
     expect(text(column('customers', 'public_id').serverDefault)).toBe('gen_random_uuid()')
     expect(text(column('customers', 'created_at').serverDefault)).toBe('now()')
