@@ -60,6 +60,12 @@ describe('SQLite: the shop fixture', () => {
     expect(column('invoices', 'code')).toMatchObject({ autoincrementKind: null, primaryKey: true })
   })
 
+  it('reads generated columns with their expression, virtual and stored', () => {
+    expect(column('orders', 'note_length').generated).toEqual({ expression: 'length(note)', stored: false })
+    expect(column('orders', 'shout, loud').generated).toEqual({ expression: "upper(note || ')')", stored: true })
+    expect(column('orders', 'note').generated).toBeNull()
+  })
+
   it('reads a COLLATE clause', () => {
     expect(column('customers', 'display_name').collation).toBe('NOCASE')
   })

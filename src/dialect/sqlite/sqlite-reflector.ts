@@ -13,6 +13,7 @@ import {
 } from '../reflected-schema.js'
 import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
 import { parseCreateIndex, parseCreateTable, type ParsedCreateTable } from './sqlite-batch-ddl-parser.js'
+import { sqliteGeneratedExpression } from './sqlite-reflect-generated.js'
 import { sqliteTypeFromText } from './sqlite-reflect-types.js'
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -46,6 +47,7 @@ function catalogQueries(schema: string) {
 /** A table being read: its draft and what its CREATE TABLE text says. */
 interface TableEntry {
   readonly draft: TableDraft
+  readonly createSql: string
   readonly parsed: ParsedCreateTable
   readonly withoutRowid: boolean
 }
@@ -100,7 +102,7 @@ export const sqliteReflector: Reflector = {
           if (row.sql !== null) indexSql.set(name, String(row.sql))
         } else if (name !== options.versionTable && options.includeName(name, 'table', { schema })) {
           const createSql = String(row.sql)
-          drafts.set(name, { draft: tableDraft(name, schema, null), parsed: parseTableText(createSql), withoutRowid: /\bWITHOUT\s+ROWID\s*;?\s*$/i.test(createSql) })
+          drafts.set(name, { draft: tableDraft(name, schema, null), createSql, parsed: parseTableText(createSql), withoutRowid: /\bWITHOUT\s+ROWID\s*;?\s*$/i.test(createSql) })
         }
       }
       const chosen = [JSON.stringify([...drafts.keys()])]
@@ -133,7 +135,7 @@ function readColumns(rows: Row[], drafts: Map<string, TableEntry>): void {
   for (const [tableName, columns] of byTable) {
     const entry = drafts.get(tableName)
     if (!entry) continue
-    const { draft, parsed, withoutRowid } = entry
+    const { draft, parsed, withoutRowid, createSql } = entry
     const pk = columns.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk))
     // A lone INTEGER PRIMARY KEY is the rowid: never null, assigned when omitted.
     const rowid = pk.length === 1 && String(pk[0]!.type).toUpperCase() === 'INTEGER' && !withoutRowid ? String(pk[0]!.name) : null
@@ -152,7 +154,7 @@ function readColumns(rows: Row[], drafts: Map<string, TableEntry>): void {
           serverDefault: c.dflt_value === null || c.dflt_value === undefined ? null : String(c.dflt_value),
           comment: null,
           autoincrementKind: isRowid ? (parsed.autoincrement ? 'sqliteAutoincrement' : 'rowid') : null,
-          generated: hidden === 2 || hidden === 3 ? { expression: '', stored: hidden === 3 } : null,
+          generated: hidden === 2 || hidden === 3 ? { expression: sqliteGeneratedExpression(createSql, name) ?? '', stored: hidden === 3 } : null,
           collation: parsed.collations.get(name) ?? null,
         }),
       )
