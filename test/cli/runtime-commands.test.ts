@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -117,5 +118,42 @@ describe('upgrade, current, downgrade on SQLite (whole process)', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^error: /)
     expect(run.stderr).not.toContain('s3cret-pw')
+  })
+
+  it('-x values and --tag reach the scripts through op.context', () => {
+    writeRevisionFile(project.dir, {
+      id: 'cccc00000003',
+      down: 'bbbb00000002',
+      message: 'record context',
+      upgrade: `await op.execute('CREATE TABLE seen (tenant TEXT, tag TEXT)')
+  await op.execute('INSERT INTO seen (tenant, tag) VALUES (?, ?)', [op.context.xArgs.tenant ?? null, op.context.tag ?? null])`,
+      downgrade: "await op.execute('DROP TABLE seen')",
+    })
+    ok(project.dir, ['-x', 'tenant=acme', 'upgrade', '--tag', 'release-7'])
+    const db = new Database(join(project.dir, 'app.db'), { readonly: true })
+    expect(db.prepare('SELECT tenant, tag FROM seen').all()).toEqual([{ tenant: 'acme', tag: 'release-7' }])
+    db.close()
+    const sql = ok(project.dir, ['-x', 'tenant=acme', 'upgrade', 'bbbb00000002:head', '--sql', '--tag', 'release-7'])
+    expect(sql).toContain("'acme'")
+    expect(sql).toContain("'release-7'")
+  })
+
+  it('downgrade --sql FROM:TO prints the downgrade script', () => {
+    const sql = ok(project.dir, ['downgrade', 'bbbb00000002:base', '--sql'])
+    expect(sql).toContain('ALTER TABLE account DROP COLUMN name')
+    expect(sql).toContain('DROP TABLE account')
+    expect(sql.indexOf('DROP COLUMN name')).toBeLessThan(sql.indexOf('DROP TABLE account'))
+  })
+
+  it('stamp --sql prints the version-table statements only', () => {
+    const sql = ok(project.dir, ['stamp', 'head', '--sql'])
+    expect(sql).toContain('athanor_version')
+    expect(sql).not.toContain('CREATE TABLE account')
+  })
+
+  it('history -r current: lists what is above the database', () => {
+    ok(project.dir, ['upgrade', '+1'])
+    const ids = JSON.parse(ok(project.dir, ['history', '-r', 'current:', '--json'])).map((e: { revision: string }) => e.revision)
+    expect(ids).toContain('bbbb00000002')
   })
 })
