@@ -9,7 +9,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
-import { ColumnBuilder, MetaData, index, t, table, unique, type Table } from '../../src/schema/index.js'
+import { ColumnBuilder, MetaData, check, index, sql, t, table, unique, type Table } from '../../src/schema/index.js'
 import { createTestDatabase } from '../support/databases.js'
 import { applyOps } from './support.js'
 
@@ -17,12 +17,16 @@ interface ColumnPlan {
   readonly type: number
   readonly nullable: boolean
   readonly withDefault: boolean
+  readonly comment: string | null
 }
 interface TablePlan {
   readonly columns: readonly (ColumnPlan | null)[]
   readonly indexed: number | null
   readonly unique: number | null
   readonly parent: boolean
+  readonly onDelete: 'cascade' | 'set null' | null
+  readonly check: boolean
+  readonly comment: string | null
 }
 
 type TypePool = readonly [() => ColumnBuilder, unknown][]
@@ -55,12 +59,16 @@ const POOLS: Record<'sqlite' | 'postgres' | 'mysql', (column: number) => TypePoo
   mysql: (j) => (j < 2 ? NUMBERS : STRINGS),
 }
 
-const columnPlan = fc.record({ type: fc.nat(7), nullable: fc.boolean(), withDefault: fc.boolean() })
+const comment = fc.option(fc.constantFrom('note', "it's"), { nil: null })
+const columnPlan = fc.record({ type: fc.nat(7), nullable: fc.boolean(), withDefault: fc.boolean(), comment })
 const tablePlan = fc.record({
   columns: fc.array(fc.option(columnPlan, { nil: null }), { minLength: 4, maxLength: 4 }),
   indexed: fc.option(fc.nat(3), { nil: null }),
   unique: fc.option(fc.nat(3), { nil: null }),
   parent: fc.boolean(),
+  onDelete: fc.constantFrom('cascade' as const, 'set null' as const, null),
+  check: fc.boolean(),
+  comment,
 })
 const schemaPlan = fc.array(fc.option(tablePlan, { nil: null }), { minLength: 3, maxLength: 3 })
 
@@ -77,10 +85,11 @@ function build(plan: readonly (TablePlan | null)[], pool: (column: number) => Ty
       let c = make()
       if (!cp.nullable) c = c.notNull()
       if (cp.withDefault) c = c.serverDefault(value as string)
+      if (cp.comment !== null) c = c.comment(cp.comment)
       columns[`c${j}`] = c
     })
     const parent = tp.parent ? made[made.length - 1] : undefined
-    if (parent) columns.parent_id = t.integer().references(`${parent.name}.id`, { name: `fk_t${i}_parent` })
+    if (parent) columns.parent_id = t.integer().references(`${parent.name}.id`, { name: `fk_t${i}_parent`, ...(tp.onDelete ? { onDelete: tp.onDelete } : {}) })
     const present = (k: number | null) => (k !== null && columns[`c${k}`] ? `c${k}` : null)
     const ix = present(tp.indexed)
     const uq = present(tp.unique)
@@ -88,7 +97,8 @@ function build(plan: readonly (TablePlan | null)[], pool: (column: number) => Ty
       table(`t${i}`, columns, {
         metadata: m,
         indexes: () => (ix ? [index(`ix_t${i}_${ix}`).on(ix)] : []),
-        constraints: () => (uq ? [unique(`uq_t${i}_${uq}`).on(uq)] : []),
+        constraints: () => [...(uq ? [unique(`uq_t${i}_${uq}`).on(uq)] : []), ...(tp.check ? [check(`ck_t${i}_id`, sql`id > 0`)] : [])],
+        ...(tp.comment !== null ? { comment: tp.comment } : {}),
       }),
     )
   })
