@@ -25,7 +25,6 @@ export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<v
 export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
   const program = new Command('athanor')
   let context: CommandContext | undefined
-  const verboseRequested = argv.includes('--verbose')
   program
     .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
     .version(packageVersion(), '-V, --version')
@@ -34,7 +33,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     .addOption(new Option('-x <key=value>', 'argument for the config and scripts (xArg); repeatable').argParser(collect))
     .option('--json', 'print the result as one JSON document')
     .option('-q, --quiet', 'print only results, no progress')
-    .option('--verbose', 'more detail; stack traces on errors')
+    .option('-v, --verbose', 'more detail; stack traces on errors')
     .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -65,7 +64,9 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     await program.parseAsync([...argv], { from: 'user' })
     return 0
   } catch (error) {
-    return reportError(error, streams, verboseRequested)
+    // Errors raised before a command's action ran (commander's own) still honour --verbose.
+    const verbose = context?.globals.verbose ?? (argv.includes('--verbose') || argv.includes('-v'))
+    return reportError(error, streams, verbose)
   }
 }
 
