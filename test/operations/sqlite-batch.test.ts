@@ -127,6 +127,19 @@ describe('SQLite batch mode (move and copy)', () => {
     expect(await readTable(conn, 'sqlite', 'other')).toEqual(before)
   })
 
+  it("keeps the table's triggers and its AUTOINCREMENT high-water mark", async () => {
+    await seed(5)
+    await conn.execute('CREATE TABLE audit (msg TEXT)')
+    await conn.execute(`CREATE TRIGGER parent_audit AFTER INSERT ON parent BEGIN INSERT INTO audit VALUES ('added ' || NEW.name); END`)
+    await conn.execute('DELETE FROM child WHERE parent_id = 5')
+    await conn.execute('DELETE FROM parent WHERE id = 5')
+    await op.alterColumn('parent', 'score', { nullable: false })
+    await op.drain()
+    await conn.execute(`INSERT INTO parent (name) VALUES ('new')`)
+    expect(await conn.query('SELECT msg FROM audit')).toEqual([{ msg: 'added new' }])
+    expect(await conn.query(`SELECT id FROM parent WHERE name = 'new'`)).toEqual([{ id: 6 }])
+  })
+
   it('drops a column nothing depends on in place, without copying the table', async () => {
     await seed(10)
     await conn.execute('ALTER TABLE child ADD COLUMN spare TEXT')

@@ -87,7 +87,9 @@ export const sqliteRebuilder: TableRebuilder = {
       })
     }
     const shape = options.shape ?? (await readSqliteTableShape(sink, table))
-    const { statements, copies } = rebuildPlan(dialectCompiler, shape, changes, options.always ?? false)
+    const plan = rebuildPlan(dialectCompiler, shape, changes, options.always ?? false)
+    const { copies } = plan
+    const statements = copies && !sink.offline ? [...plan.statements, ...(await survivingState(sink, table))] : plan.statements
     const run = async (list: readonly SqlStatement[]) => {
       for (const s of list) await sink.run(s)
     }
@@ -133,6 +135,30 @@ export const sqliteRebuilder: TableRebuilder = {
       }
     })
   },
+}
+
+/**
+ * What DROP TABLE would lose and the table's shape does not hold: its
+ * triggers (re-created as stored) and its AUTOINCREMENT high-water mark (so
+ * ids of deleted rows are not handed out again).
+ */
+async function survivingState(sink: StatementSink, table: TableName): Promise<SqlStatement[]> {
+  const prefix = table.schema ? `${quoteIdentifier(table.schema)}.` : ''
+  const triggers = await sink.query({
+    sql: `SELECT sql FROM ${prefix}sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`,
+    params: [table.name],
+  })
+  const out: SqlStatement[] = triggers.map((t) => ({ sql: String(t.sql) }))
+  const [hasSequence] = await sink.query({ sql: `SELECT 1 AS x FROM ${prefix}sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'` })
+  if (hasSequence) {
+    const [row] = await sink.query({ sql: `SELECT seq FROM ${prefix}sqlite_sequence WHERE name = ?`, params: [table.name] })
+    if (row) {
+      out.push({
+        sql: `UPDATE ${prefix}sqlite_sequence SET seq = max(seq, ${Number(row.seq)}) WHERE name = ${sqliteDialect.renderLiteral(table.name)}`,
+      })
+    }
+  }
+  return out
 }
 
 async function needsForeignKeysOff(sink: StatementSink, table: TableName): Promise<boolean> {
