@@ -5,4 +5,11 @@
  */
 import { runCli } from './program.js'
 
+// `athanor history | head` closes the pipe early: the reader has what it wanted, so stop
+// quietly instead of dying with an unhandled EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 process.exitCode = await runCli(process.argv.slice(2))

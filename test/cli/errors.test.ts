@@ -1,7 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { athanor, ok, tempDir, writeRevisionFile } from './cli-process.js'
+import { spawn } from 'node:child_process'
+import { athanor, CLI, ok, tempDir, writeRevisionFile } from './cli-process.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {
@@ -127,5 +128,23 @@ describe('athanor edit', () => {
     const run = athanor(project.dir, ['edit', 'head'], { EDITOR: 'false' })
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('error: editor "false" failed: exit code 1')
+  })
+})
+
+describe('a closed output pipe', () => {
+  it('ends quietly with exit 0 when the reader stops early (athanor history | head)', async () => {
+    let previous: string | null = null
+    for (let i = 0; i < 3000; i++) {
+      const id = `e${String(i).padStart(11, '0')}`
+      writeRevisionFile(project.dir, { id, down: previous, message: `revision number ${i} with some words` })
+      previous = id
+    }
+    const child = spawn(process.execPath, [CLI, 'history'], { cwd: project.dir, env: { ...process.env, NO_COLOR: '1' } })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).not.toContain('EPIPE')
+    expect(code).toBe(0)
   })
 })
