@@ -4,8 +4,17 @@ import { SqliteDdlCompiler } from './sqlite-compiler.js'
 import { sqliteRebuilder } from './sqlite-batch.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
+/**
+ * SQLite reads SQL text as a C string, so a NUL inside a quoted literal would
+ * end the statement; such a string is built with char(0) instead.
+ */
+function sqliteString(value: string): string {
+  if (!value.includes('\0')) return standardStringLiteral(value)
+  return `(${value.split('\0').map(standardStringLiteral).join(' || char(0) || ')})`
+}
+
 const sqliteLiterals: LiteralStyle = {
-  string: standardStringLiteral,
+  string: sqliteString,
   boolean: (v) => (v ? '1' : '0'),
   bytes: (v) => `X'${toHex(v)}'`,
   date: (v) => standardStringLiteral(v.toISOString().replace('T', ' ').replace('Z', '')),
