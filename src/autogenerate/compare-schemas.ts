@@ -11,6 +11,7 @@ import { Table } from '../schema/table.js'
 import { compareColumns, schemaKey } from './compare-columns.js'
 import { compareConstraints } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
+import { SCRATCH_TABLE_PREFIX } from './default-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -31,7 +32,11 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   const key = (t: Table) => `${ctx.schemaOf(t.schema) ?? ''}.${t.name}`
   const modelTables = models.tables.filter((t) => ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: false }))
   const dbTables = reflected.tables.filter(
-    (t) => t.name !== options.versionTable && ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
+    // Another autogenerate's MySQL scratch table (or one a crash left behind) is never the user's.
+    (t) =>
+      t.name !== options.versionTable &&
+      !t.name.startsWith(SCRATCH_TABLE_PREFIX) &&
+      ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
   )
   const dbByKey = new Map(dbTables.map((t) => [key(t), t]))
   const modelKeys = new Set(modelTables.map(key))

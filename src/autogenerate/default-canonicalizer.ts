@@ -38,6 +38,9 @@ export interface CanonicalModel {
   readonly indexes: ReadonlyMap<Index, CanonicalIndex>
 }
 
+/** Name prefix of every scratch table; comparisons never look at tables so named. */
+export const SCRATCH_TABLE_PREFIX = 'athanor_scratch_'
+
 /** Columns per scratch table: far below every database's column and row-size limits. */
 const COLUMNS_PER_SCRATCH_TABLE = 40
 
@@ -61,7 +64,7 @@ interface ScratchPlan {
  * canonical.defaults.get(users.columns.createdAt) // 'CURRENT_TIMESTAMP'
  */
 export async function canonicalizeModel(conn: DatabaseConnection, tables: readonly Table[]): Promise<CanonicalModel> {
-  const prefix = `athanor_scratch_${randomBytes(4).toString('hex')}_`
+  const prefix = `${SCRATCH_TABLE_PREFIX}${randomBytes(4).toString('hex')}_`
   const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix)]
   const defaults = new Map<Column, string | null>()
   const indexes = new Map<Index, CanonicalIndex>()

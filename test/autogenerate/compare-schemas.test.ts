@@ -169,3 +169,10 @@ describe('compareSchemas on hand-built schemas', () => {
     expect(canonical.diffs).toEqual([])
   })
 })
+
+describe('tables compareSchemas never looks at', () => {
+  it('skips scratch tables another autogenerate (or a crash) left in the database', async () => {
+    const db = models((m) => table('athanor_scratch_0a1b2c3d_d0', { c0: t.integer() }, { metadata: m }))
+    expect((await compareSchemas({ tables: [] }, { tables: db }, { dialect: mysqlDialect })).diffs).toEqual([])
+  })
+})
