@@ -9,6 +9,7 @@ import type {
   ConstraintKind,
   DdlCompiler,
   ExistenceOptions,
+  IndexOptions,
   TableChange,
   TableName,
 } from './ddl-compiler.js'
@@ -225,16 +226,21 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return typeof expression === 'string' ? this.ident(expression) : `(${this.fragment(expression)})`
   }
 
-  createIndex(index: Index, options?: ExistenceOptions): SqlStatement[] {
+  /** `CONCURRENTLY ` where the database has it (PostgreSQL). */
+  protected concurrently(_options?: IndexOptions): string {
+    return ''
+  }
+
+  createIndex(index: Index, options?: IndexOptions): SqlStatement[] {
     const unique = index.unique ? 'UNIQUE ' : ''
     const where = index.where ? ` WHERE ${this.fragment(index.where)}` : ''
     const on = this.table({ name: index.table, schema: index.schema })
     const columns = index.expressions.map((e) => this.indexExpression(e)).join(', ')
-    return [statement(`CREATE ${unique}INDEX ${this.ifNotExists(options)}${this.ident(index.name)} ON ${on} (${columns})${where}`)]
+    return [statement(`CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.ident(index.name)} ON ${on} (${columns})${where}`)]
   }
 
-  dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[] {
-    return [statement(`DROP INDEX ${this.ifExists(options)}${this.q.quoteQualified(name, table.schema)}`)]
+  dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[] {
+    return [statement(`DROP INDEX ${this.concurrently(options)}${this.ifExists(options)}${this.q.quoteQualified(name, table.schema)}`)]
   }
 
   addConstraint(table: TableName, constraint: Constraint): SqlStatement[] {

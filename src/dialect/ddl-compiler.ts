@@ -53,6 +53,11 @@ export interface ExistenceOptions {
   readonly ifNotExists?: boolean
 }
 
+/** Index options: existence switches, and PostgreSQL's CONCURRENTLY (ignored by databases without it, as Alembic's dialect options are). */
+export interface IndexOptions extends ExistenceOptions {
+  readonly concurrently?: boolean
+}
+
 /**
  * Compiles schema objects and op data to SQL for one database. Every
  * identifier goes through the dialect's quoting and every literal through its
@@ -78,8 +83,8 @@ export interface DdlCompiler {
   /** `existing` (the column being dropped) lets MySQL drop the column's foreign key first. */
   dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[]
   alterColumn(table: TableName, alteration: ColumnAlteration): SqlStatement[]
-  createIndex(index: Index, options?: ExistenceOptions): SqlStatement[]
-  dropIndex(table: TableName, name: string, options?: ExistenceOptions): SqlStatement[]
+  createIndex(index: Index, options?: IndexOptions): SqlStatement[]
+  dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[]
   addConstraint(table: TableName, constraint: Constraint): SqlStatement[]
   dropConstraint(table: TableName, name: string, kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[]
   setTableComment(table: TableName, comment: string | null): SqlStatement[]

@@ -36,6 +36,8 @@ export interface CreateIndexOptions {
   readonly unique?: boolean
   readonly where?: SqlFragment | string
   readonly ifNotExists?: boolean
+  /** PostgreSQL CREATE INDEX CONCURRENTLY; run it inside `op.autocommitBlock`. Ignored elsewhere. */
+  readonly concurrently?: boolean
 }
 
 /** Options of `createForeignKey`. */
@@ -84,10 +86,10 @@ export const opConstructors = {
         unique: options.unique ?? false,
         where: options.where === undefined ? null : fragment(options.where),
       }),
-      options.ifNotExists ? { ifNotExists: true } : {},
+      { ...(options.ifNotExists ? { ifNotExists: true } : {}), ...(options.concurrently ? { concurrently: true } : {}) },
     )
   },
-  dropIndex(name: string, table: TableName, options: { ifExists?: boolean } = {}): DropIndexOp {
+  dropIndex(name: string, table: TableName, options: { ifExists?: boolean; concurrently?: boolean } = {}): DropIndexOp {
     return new DropIndexOp(name, table, options)
   },
   addConstraint(table: TableName, constraint: Constraint): AddConstraintOp {

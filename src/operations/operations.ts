@@ -205,8 +205,9 @@ export class Operations {
   }
 
   /** DROP INDEX; the table is needed on MySQL. `op.dropIndex('ix_account_name', 'account')` */
-  dropIndex(name: string, table?: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
-    return this.run(opConstructors.dropIndex(name, tableName(table ?? '', options.schema), options.ifExists ? { ifExists: true } : {}))
+  dropIndex(name: string, table?: string, options: SchemaOption & { ifExists?: boolean; concurrently?: boolean } = {}): Promise<void> {
+    const { schema, ...rest } = options
+    return this.run(opConstructors.dropIndex(name, tableName(table ?? '', schema), rest))
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … UNIQUE. `op.createUniqueConstraint('uq_email', 'account', ['email'])` */

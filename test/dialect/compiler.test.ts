@@ -134,6 +134,13 @@ describe('constraints and indexes', () => {
     expect(sqlOf(c.dropIndex(account, 'ix'))).toEqual(['DROP INDEX `ix` ON `account`'])
   })
 
+  it('writes CONCURRENTLY on PostgreSQL only', () => {
+    const ix = { kind: 'index' as const, name: 'ix', table: 'a', schema: null, expressions: ['x'], unique: false, where: null }
+    expect(sqlOf(postgresDialect.compiler.createIndex(ix, { concurrently: true }))).toEqual(['CREATE INDEX CONCURRENTLY "ix" ON "a" ("x")'])
+    expect(sqlOf(postgresDialect.compiler.dropIndex(account, 'ix', { concurrently: true, ifExists: true }))).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "ix"'])
+    expect(sqlOf(sqliteDialect.compiler.createIndex(ix, { concurrently: true }))).toEqual(['CREATE INDEX "ix" ON "a" ("x")'])
+  })
+
   it('MySQL refuses to drop an index without its table, with a hint', () => {
     expect(() => mysqlDialect.compiler.dropIndex({ name: '', schema: null }, 'ix')).toThrow(/needs the index's table/)
   })

@@ -182,6 +182,17 @@ describe.each(ALL_DATABASES)('every op applied and reversed on %s', (kind) => {
     expect(await enumTypes(conn, kind)).toEqual([])
   })
 
+  it.runIf(kind === 'postgres')('creates and drops an index CONCURRENTLY inside an autocommit block', async () => {
+    await op.autocommitBlock(async () => {
+      await op.createIndex('ix_account_note', 'account', ['note'], { concurrently: true })
+    })
+    expect((await readTable(conn, kind, 'account')).indexes.join('\n')).toContain('ix_account_note')
+    await op.autocommitBlock(async () => {
+      await op.dropIndex('ix_account_note', 'account', { concurrently: true })
+    })
+    expect((await readTable(conn, kind, 'account')).indexes.join('\n')).not.toContain('ix_account_note')
+  })
+
   it('drops a missing table with ifExists and creates an existing index with ifNotExists without error', async () => {
     await op.dropTable('no_such_table', { ifExists: true })
     await op.createIndex('ix_account_name', 'account', ['name'])

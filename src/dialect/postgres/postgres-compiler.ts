@@ -2,7 +2,7 @@ import type { Column } from '../../schema/column.js'
 import type { Table } from '../../schema/table.js'
 import { enumTypesOf, type SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
-import type { ColumnAlteration, ExistenceOptions, TableName } from '../ddl-compiler.js'
+import type { ColumnAlteration, ExistenceOptions, IndexOptions, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderPostgresType } from './postgres-types.js'
 
@@ -54,6 +54,10 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   protected override beforeCreateTable(table: Table): SqlStatement[] {
     return this.#ensureEnums(table.columnList.map((c) => c.type), null)
+  }
+
+  protected override concurrently(options?: IndexOptions): string {
+    return options?.concurrently ? 'CONCURRENTLY ' : ''
   }
 
   protected override afterCreateTable(table: Table): SqlStatement[] {

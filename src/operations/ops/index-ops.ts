@@ -1,4 +1,4 @@
-import type { ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
+import type { IndexOptions, TableName } from '../../dialect/ddl-compiler.js'
 import type { Index } from '../../schema/constraints.js'
 import type { OperationExecutor } from '../executor.js'
 import { irreversible, runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
@@ -8,7 +8,7 @@ export class CreateIndexOp implements TableChangeOperation {
   readonly kind = 'create_index'
   constructor(
     readonly index: Index,
-    readonly options: ExistenceOptions = {},
+    readonly options: IndexOptions = {},
   ) {}
   get table(): TableName {
     return tableName(this.index.table, this.index.schema)
@@ -20,7 +20,7 @@ export class CreateIndexOp implements TableChangeOperation {
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.createIndex(this.index, this.options))
   }
   reverse(): DropIndexOp {
-    return new DropIndexOp(this.index.name, this.table, { existing: this.index })
+    return new DropIndexOp(this.index.name, this.table, { existing: this.index, ...(this.options.concurrently ? { concurrently: true } : {}) })
   }
 }
 
@@ -30,14 +30,14 @@ export class DropIndexOp implements TableChangeOperation {
   constructor(
     readonly name: string,
     readonly table: TableName,
-    readonly options: ExistenceOptions & { existing?: Index } = {},
+    readonly options: IndexOptions & { existing?: Index } = {},
   ) {}
   toChange() {
     return { kind: 'dropIndex' as const, name: this.name }
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () =>
-      executor.dialect.compiler.dropIndex(this.table, this.name, { ifExists: this.options.ifExists ?? false }),
+      executor.dialect.compiler.dropIndex(this.table, this.name, this.options),
     )
   }
   reverse(): CreateIndexOp {
