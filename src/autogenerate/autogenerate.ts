@@ -62,7 +62,10 @@ export async function compareWithConnection(
   const compare = settings.compare ?? {}
   const serverDefaults = compare.serverDefaults ?? true
   const canonical = await canonicalizeModel(conn, serverDefaults ? tables : tables.map(withoutDefaults))
-  return compareSchemas({ tables }, reflected, {
+  // Tables in schemas the config leaves out are not the comparison's business on either side.
+  const chosen = include.schemas && include.schemas.length > 0 ? new Set(include.schemas) : null
+  const inChosenSchema = (t: Table) => chosen === null || chosen.has(t.schema ?? reflected.defaultSchema) || (t.schema === null && chosen.has(''))
+  return compareSchemas({ tables: tables.filter(inChosenSchema) }, reflected, {
     dialect: conn.dialect,
     types: compare.types ?? true,
     serverDefaults,

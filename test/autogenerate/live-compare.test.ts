@@ -116,3 +116,22 @@ describe.each(['sqlite', 'postgres', 'mysql'] as const)('a renamed table on %s',
     expect((await compareWithConnection(conn, shape('persons'), { versionTable: 'v' })).diffs).toEqual([])
   })
 })
+
+describe('include.schemas on postgres', () => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('reads only the chosen schemas and leaves model tables of other schemas out', async () => {
+    db = await createTestDatabase('postgres')
+    const conn = await db.connect()
+    await conn.execute('CREATE SCHEMA audit')
+    await conn.execute('CREATE TABLE audit.events (id INTEGER PRIMARY KEY)')
+    const m = new MetaData()
+    table('people', { id: t.integer().primaryKey() }, { metadata: m })
+    table('reports', { id: t.integer().primaryKey() }, { metadata: m, schema: 'billing' })
+    const everything = await compareWithConnection(conn, m.tables, { versionTable: 'v', include: { schemas: ['public', 'audit', 'billing'] } })
+    expect(everything.diffs.map((d) => `${d.kind}:${d.schema ?? ''}.${d.table}`).sort()).toEqual(['add_table:.people', 'add_table:billing.reports', 'remove_table:audit.events'])
+    const publicOnly = await compareWithConnection(conn, m.tables, { versionTable: 'v', include: { schemas: ['public'] } })
+    expect(publicOnly.diffs.map((d) => `${d.kind}:${d.schema ?? ''}.${d.table}`)).toEqual(['add_table:.people'])
+  })
+})
