@@ -40,12 +40,12 @@ describe.each(['postgres', 'pglite'] as const)('PostgreSQL-only features against
   })
 })
 
-describe('expression and partial indexes compared as the database writes them', () => {
+describe.each(['postgres', 'sqlite'] as const)('expression and partial indexes compared as the database writes them on %s', (kind) => {
   let db: TestDatabase | undefined
   afterEach(async () => db?.drop())
 
-  it('reports a changed index expression and a changed predicate on postgres, and nothing for equal ones', async () => {
-    db = await createTestDatabase('postgres')
+  it('reports a changed index expression and a changed predicate, and nothing for equal ones', async () => {
+    db = await createTestDatabase(kind)
     const conn = await db.connect()
     const build = (expression: string, predicate: string) => {
       const m = new MetaData()
@@ -57,7 +57,9 @@ describe('expression and partial indexes compared as the database writes them', 
     }
     const first = build('lower(email)', 'gone IS NOT TRUE')
     await applyOps(conn, (await compareWithConnection(conn, first, { versionTable: 'v' })).changes.map((c) => c.op))
-    expect((await compareWithConnection(conn, build('LOWER( email )', '(gone is not true)'), { versionTable: 'v' })).diffs).toEqual([])
+    // PostgreSQL rewrites expressions into one canonical form; SQLite keeps the text as written.
+    const same = kind === 'postgres' ? build('LOWER( email )', '(gone is not true)') : build('lower(email)', 'gone IS NOT TRUE')
+    expect((await compareWithConnection(conn, same, { versionTable: 'v' })).diffs).toEqual([])
     const changed = await compareWithConnection(conn, build('upper(email)', 'gone IS TRUE'), { versionTable: 'v' })
     expect(changed.diffs.map((d) => `${d.kind}:${d.name}`).sort()).toEqual([
       'add_index:ix_people_email',
