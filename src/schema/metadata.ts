@@ -55,6 +55,7 @@ export class MetaData {
     return out
   }
 
+  /** The registry key of a table: `schema.name`, or `name` without a schema. */
   static key(name: string, schema: string | null): string {
     return schema === null ? name : `${schema}.${name}`
   }
