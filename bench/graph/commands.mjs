@@ -92,12 +92,12 @@ export async function run(ctx) {
     ctx.log(`generating ${n} revisions`)
     generateW1(dir, n)
     for (const command of COMMANDS) {
-      const ms = await ctx.measure(() => ctx.cli(command.args, { cwd: dir }), { runs: 5, warmup: 1 })
+      const timing = await ctx.measureCli(command.args, { cwd: dir, runs: 5, warmup: 1 })
       const anchor = ALEMBIC_MS[n]?.[command.name]
-      rows.push({ name: `N=${n} ${command.name}`, ms, ...(anchor === undefined ? {} : { anchorMs: anchor }) })
+      rows.push({ name: `N=${n} ${command.name}`, ...timing, ...(anchor === undefined ? {} : { anchorMs: anchor }) })
     }
   }
-  const floor = await ctx.measure(() => ctx.cli(['--version']), { runs: 5, warmup: 1 })
-  rows.push({ name: 'athanor --version', ms: floor, note: 'process start-up floor' })
+  const floor = await ctx.measureCli(['--version'], { runs: 5, warmup: 1 })
+  rows.push({ name: 'athanor --version', ...floor, note: 'process start-up floor' })
   return rows
 }
