@@ -120,7 +120,7 @@ export const sqliteRebuilder: TableRebuilder = {
     await sink.autocommit(async () => {
       await sink.run({ sql: 'PRAGMA foreign_keys = OFF' })
       try {
-        await sink.run({ sql: 'BEGIN' })
+        await sink.run({ sql: 'BEGIN IMMEDIATE' }) // take the write lock at once, as the migration lock does
         try {
           await run(statements)
           await checkForeignKeys(sink, table)
