@@ -17,7 +17,7 @@ import { sqlText } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
 import { schemaKey } from './compare-columns.js'
-import { canonicalIndexOf } from './default-canonicalizer.js'
+import { canonicalIndexOf } from './model-canonicalizer.js'
 import type { PlannedChange } from './schema-diff.js'
 
 /** The constraint changes of one table, grouped by when they must run. */

@@ -6,7 +6,7 @@ import type { IncludeObjectInfo } from '../config/config-types.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { Column } from '../schema/column.js'
 import type { Index } from '../schema/constraints.js'
-import type { CanonicalIndex } from './default-canonicalizer.js'
+import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -55,7 +55,7 @@ export interface CompareOptions {
   readonly defaultSchema?: string | null
   /**
    * The database's own text for a model column's server default, found by
-   * creating it in a scratch table (see `canonicalizeModelDefaults`). When it
+   * creating it in a scratch table (see `canonicalizeModel`). When it
    * returns undefined the model's default is compared as the dialect writes it.
    */
   readonly canonicalDefault?: (table: Table, column: Column) => string | null | undefined

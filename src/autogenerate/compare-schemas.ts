@@ -11,7 +11,7 @@ import { Table } from '../schema/table.js'
 import { compareColumns, schemaKey } from './compare-columns.js'
 import { compareConstraints } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
-import { SCRATCH_TABLE_PREFIX } from './default-canonicalizer.js'
+import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
 

@@ -1,7 +1,7 @@
 /**
  * Server defaults as comparable text. Both sides end up as the SQL the
  * database would show; the model's side is best canonicalized by the
- * database itself (see `canonicalizeModelDefaults`), and this module only
+ * database itself (see `canonicalizeModel`), and this module only
  * removes what never carries meaning: outer parentheses and spacing.
  */
 import type { Dialect } from '../dialect/dialect.js'
