@@ -48,6 +48,15 @@ describe('athanor graph', () => {
     expect(out).toContain('dddd00000005 (head) (mergepoint) merge b and c')
   })
 
+  it('--indicate-current with an unreachable database warns and still draws (exit 0)', () => {
+    const run = athanor(project.dir, ['--url', 'postgres://app:pw-9@127.0.0.1:1/none', 'graph', '--indicate-current'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/^warning: cannot read the current revisions \(cannot connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/none/)
+    expect(run.stderr).not.toContain('pw-9')
+    expect(run.stdout).toContain('dddd00000005 (head) (mergepoint) merge b and c')
+    expect(run.stdout).not.toContain('(current)')
+  })
+
   it('rejects an unknown format with exit 2', () => {
     const run = athanor(project.dir, ['graph', '--format', 'png'])
     expect(run.code).toBe(2)
