@@ -231,12 +231,16 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return ''
   }
 
+  /** The index name and table after CREATE INDEX: `"ix" ON "s"."t"` (SQLite qualifies the index instead). */
+  protected indexTarget(index: Index): string {
+    return `${this.ident(index.name)} ON ${this.table({ name: index.table, schema: index.schema })}`
+  }
+
   createIndex(index: Index, options?: IndexOptions): SqlStatement[] {
     const unique = index.unique ? 'UNIQUE ' : ''
     const where = index.where ? ` WHERE ${this.fragment(index.where)}` : ''
-    const on = this.table({ name: index.table, schema: index.schema })
     const columns = index.expressions.map((e) => this.indexExpression(e)).join(', ')
-    return [statement(`CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.ident(index.name)} ON ${on} (${columns})${where}`)]
+    return [statement(`CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)} (${columns})${where}`)]
   }
 
   dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[] {

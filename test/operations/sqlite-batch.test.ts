@@ -206,3 +206,29 @@ describe('SQLite batch mode (move and copy)', () => {
     ])
   })
 })
+
+describe('SQLite batch mode on an attached schema', () => {
+  it('rebuilds a table of an attached database, its indexes named in that schema', async () => {
+    const main = await createTestDatabase('sqlite')
+    const other = await createTestDatabase('sqlite')
+    try {
+      const conn = await main.connect()
+      const otherPath = other.url.replace(/^sqlite:/, '')
+      await conn.execute(`ATTACH DATABASE '${otherPath.replaceAll("'", "''")}' AS "side db"`)
+      const op = operationsOn(connectionExecutor(conn))
+      const schema = 'side db'
+      await op.createTable('t', { id: t.integer().primaryKey(), n: t.integer() }, { schema })
+      await op.createIndex('ix_t_n', 't', ['n'], { schema })
+      await op.execute(`INSERT INTO "side db"."t" (id, n) VALUES (1, 10), (2, 20)`)
+      await op.alterColumn('t', 'n', { nullable: false, schema })
+      await op.drain()
+      const [{ sql: created }] = (await conn.query(`SELECT sql FROM "side db".sqlite_master WHERE name = 't'`)) as [{ sql: string }]
+      expect(created).toContain('"n" INTEGER NOT NULL')
+      expect(await conn.query(`SELECT name FROM "side db".sqlite_master WHERE type = 'index'`)).toEqual([{ name: 'ix_t_n' }])
+      expect(await conn.query(`SELECT n FROM "side db"."t" ORDER BY id`)).toEqual([{ n: 10 }, { n: 20 }])
+    } finally {
+      await main.drop()
+      await other.drop()
+    }
+  })
+})

@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js'
 import type { Column } from '../../schema/column.js'
+import type { Index } from '../../schema/constraints.js'
 import { isSqlFragment, type SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { SqlType } from '../../schema/types.js'
@@ -63,6 +64,11 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
     )
     for (const c of table.constraints) lines.push(this.constraintSpec(c, table.schema))
     return lines
+  }
+
+  /** SQLite names an attached schema on the index, never on its table: `"s"."ix" ON "t"`. */
+  protected override indexTarget(index: Index): string {
+    return `${this.q.quoteQualified(index.name, index.schema)} ON ${this.ident(index.table)}`
   }
 
   /** SQLite takes `expr [COLLATE c] [ASC|DESC]` bare, so stored index elements such as `score DESC` survive a rebuild. */
