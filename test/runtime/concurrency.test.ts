@@ -37,9 +37,13 @@ function runChild(migrationsDir: string, url: string): Promise<ChildOutcome> {
   })
 }
 
-const kinds: readonly TestDatabaseKind[] = [...SERVER_DATABASES, 'sqlite']
+const cases: ReadonlyArray<{ kind: TestDatabaseKind; label: string; wal?: boolean }> = [
+  ...SERVER_DATABASES.map((kind) => ({ kind, label: kind })),
+  { kind: 'sqlite', label: 'sqlite (rollback journal)' },
+  { kind: 'sqlite', label: 'sqlite (WAL)', wal: true },
+]
 
-describe.each(kinds)(`${PROCESSES} processes upgrading one %s database at once`, (kind) => {
+describe.each(cases)(`${PROCESSES} processes upgrading one $label database at once`, ({ kind, wal }) => {
   let db: TestDatabase
   let project: MigrationProject
   beforeEach(async () => {
@@ -52,6 +56,11 @@ describe.each(kinds)(`${PROCESSES} processes upgrading one %s database at once`,
   })
 
   it('applies every revision exactly once and every process exits 0', { timeout: 300_000 }, async () => {
+    if (wal === true) {
+      const conn = await db.connect()
+      await conn.query('PRAGMA journal_mode = WAL')
+      await conn.close()
+    }
     const migrationsDir = join(project.dir, 'migrations')
     const outcomes = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(migrationsDir, db.url)))
     expect(outcomes.map((o) => [o.code, o.stderr])).toEqual(outcomes.map(() => [0, '']))
