@@ -6,7 +6,7 @@
 import { dialectForUrl, openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection } from '../dialect/dialect.js'
 import { runtimeSupportFor, type MigrationLock } from '../dialect/runtime-support.js'
-import { UsageError } from '../errors.js'
+import { DatabaseError, UsageError } from '../errors.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
 import { OnlineExecutor } from './online-executor.js'
@@ -202,7 +202,7 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
     throw new UsageError('downgrade --sql needs a range FROM:TO', { hint: `e.g. downgrade --sql head:${range}` })
   }
   const current =
-    from === undefined ? await readCurrent(script, o) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
+    from === undefined ? await readLiveCurrent(script, o, to) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
   const dialect = dialectForUrl(o.url)
   const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
   const out = new OfflineScript(dialect)
@@ -224,4 +224,14 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
     () => plan,
   )
   return { steps, current: [...after].sort(), sql: out.text() }
+}
+
+/** `--sql` without FROM reads the live database; when it cannot, say how to do without it. */
+async function readLiveCurrent(script: RuntimeScript, o: RuntimeOptions, to: string): Promise<string[]> {
+  try {
+    return await readCurrent(script, o)
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error
+    throw new DatabaseError(error.message, { hint: `--sql without FROM reads the current revision from the database; to write SQL without one, give a range: base:${to}`, cause: error })
+  }
 }

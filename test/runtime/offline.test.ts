@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UsageError } from '../../src/errors.js'
+import { DatabaseError, UsageError } from '../../src/errors.js'
 import { readCurrent, runDowngrade, runStamp, runUpgrade } from '../../src/runtime/commands.js'
 import { describeTables, listTables, versionRows } from '../support/catalog.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
@@ -105,6 +105,14 @@ describe('offline SQL text', () => {
         '',
       ].join('\n\n'),
     )
+  })
+
+  it('says how to write SQL without a database when the live one cannot be reached', async () => {
+    project = await writeMigrationProject(specs.slice(0, 1))
+    const error = await runUpgrade(project.script, 'head', { ...runtimeOptions('postgres://u:pw@127.0.0.1:1/app'), sql: true }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DatabaseError)
+    expect((error as DatabaseError).message).toContain('cannot connect to postgres://u:***@127.0.0.1:1/app')
+    expect((error as DatabaseError).hint).toContain('give a range: base:head')
   })
 
   it('requires FROM:TO for downgrade', async () => {
