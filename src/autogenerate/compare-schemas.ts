@@ -8,6 +8,7 @@ import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
 import { enumTypesOf } from '../schema/types.js'
 import { Table } from '../schema/table.js'
+import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns, schemaKey } from './compare-columns.js'
 import { compareConstraints } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
@@ -21,8 +22,9 @@ import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from 
  * with their indexes, foreign keys to drop, then per table: table rename,
  * dropped indexes and constraints, column renames, added and altered
  * columns, added constraints and indexes, dropped columns, comments; then
- * dropped tables, and foreign keys to add. Undoing them in reverse order is
- * the downgrade.
+ * dropped tables, and foreign keys to add. Where the database rebuilds
+ * tables to alter them (SQLite), one table's changes, its foreign keys
+ * included, form one batch. Undoing them in reverse order is the downgrade.
  *
  * @example
  * const { changes, diffs } = await compareSchemas({ tables: metadata.tables }, reflected, { dialect })
@@ -75,10 +77,16 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
       columns.candidates.filter((c) => c.decision !== 'drop-add').map((c) => [c.from, c.to] as const),
     )
     const constraints = compareConstraints(model, db, ctx, renamedColumns)
-    dropFks.push(...constraints.dropFks)
     // Drops first: what they drop is described by the old column names, which renames change.
-    perTable.push(...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx))
-    addFks.push(...constraints.addFks)
+    const tableChanges = [...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx)]
+    if (ctx.dialect.rebuilder) {
+      // Where altering means rebuilding, the table's foreign keys ride in its one rebuild.
+      perTable.push(...groupIntoBatch(ctx.nameOf(model), [...constraints.dropFks, ...tableChanges, ...constraints.addFks]))
+    } else {
+      dropFks.push(...constraints.dropFks)
+      perTable.push(...tableChanges)
+      addFks.push(...constraints.addFks)
+    }
   }
   const drops = sortByDependency(dropped.filter((t) => !renamedFrom.has(t)))
     .reverse()

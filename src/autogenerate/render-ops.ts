@@ -3,6 +3,7 @@
  * table is its `createTable` followed by its `createIndex` calls).
  */
 import type { TableName } from '../dialect/ddl-compiler.js'
+import { BatchAlterTableOp } from '../operations/ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../operations/ops/column-ops.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../operations/ops/enum-ops.js'
@@ -34,7 +35,11 @@ export interface RenderOpOptions {
  * @example
  * renderOp(new DropColumnOp({ name: 'users', schema: null }, 'legacy')).lines // ["await op.dropColumn('users', 'legacy')"]
  */
-export function renderOp(operation: MigrateOperation, options: RenderOpOptions = {}): RenderedOp {
+export function renderOp(
+  operation: MigrateOperation,
+  options: RenderOpOptions = {},
+  notes: (inner: MigrateOperation) => readonly string[] = () => [],
+): RenderedOp {
   const imports = new Set<RenderedImport>()
   const use = (name: RenderedImport, code: string) => {
     imports.add(name)
@@ -46,7 +51,8 @@ export function renderOp(operation: MigrateOperation, options: RenderOpOptions =
     if (/\bt\./.test(code)) imports.add('t')
     return code
   }
-  const lines = renderLines(operation, options, { type, scan, use })
+  const tracker = { type, scan, use }
+  const lines = operation instanceof BatchAlterTableOp ? renderBatch(operation, tracker, notes) : renderLines(operation, options, tracker)
   return { lines, imports }
 }
 
@@ -192,4 +198,55 @@ function renderAlterColumn(o: AlterColumnOp, r: Tracker): string[] {
   if (o.table.schema) entries.push(`schema: ${renderString(o.table.schema)}`)
   const head = `await op.alterColumn(${renderString(o.table.name)}, ${renderString(a.column)}, {`
   return [head, ...entries.map((e) => `  ${e},`), '})']
+}
+
+/**
+ * `op.batchAlterTable(table, (b) => { … })`: each change as a `b.*` call,
+ * with its notes (review, data loss) as comments above it.
+ */
+function renderBatch(o: BatchAlterTableOp, r: Tracker, notes: (inner: MigrateOperation) => readonly string[]): string[] {
+  const lines = [`await op.batchAlterTable(${renderString(o.table.name)}, (b) => {`]
+  for (const inner of o.ops) {
+    for (const note of notes(inner)) lines.push(`  ${note}`)
+    for (const line of renderBatchLines(inner, r)) lines.push(`  ${line}`)
+  }
+  lines.push(`}${schemaOption(o.table)})`)
+  return lines
+}
+
+function renderBatchLines(o: MigrateOperation, r: Tracker): string[] {
+  if (o instanceof AddColumnOp) return [`b.addColumn(${renderString(o.column.name)}, ${r.scan(renderColumn(o.column))})`]
+  if (o instanceof DropColumnOp) return [`b.dropColumn(${renderString(o.column)})`]
+  if (o instanceof AlterColumnOp) {
+    const [, ...body] = renderAlterColumn(o, r).filter((line) => !line.startsWith('  schema: '))
+    return [`b.alterColumn(${renderString(o.alteration.column)}, {`, ...body]
+  }
+  if (o instanceof CreateIndexOp) {
+    const index = o.index
+    const columns = index.expressions.map((e) => (typeof e === 'string' ? renderString(e) : r.scan(renderFragment(e))))
+    const extra = [...(index.unique ? ['unique: true'] : []), ...(index.where ? [`where: ${r.scan(renderFragment(index.where))}`] : [])]
+    return [`b.createIndex(${renderString(index.name)}, [${columns.join(', ')}]${extra.length ? `, { ${extra.join(', ')} }` : ''})`]
+  }
+  if (o instanceof DropIndexOp) return [`b.dropIndex(${renderString(o.name)})`]
+  if (o instanceof AddConstraintOp) {
+    const c = o.constraint
+    const name = c.name === null ? 'null' : renderString(c.name)
+    switch (c.kind) {
+      case 'unique':
+        return [`b.createUniqueConstraint(${name}, ${renderValue([...c.columns])})`]
+      case 'primaryKey':
+        return [`b.createPrimaryKey(${name}, ${renderValue([...c.columns])})`]
+      case 'check':
+        return [`b.createCheckConstraint(${name}, ${r.scan(renderFragment(c.expression))})`]
+      case 'foreignKey': {
+        const extra = [...foreignKeyOptions(c), ...(c.referredSchema ? [`referentSchema: ${renderString(c.referredSchema)}`] : [])]
+        return [`b.createForeignKey(${name}, ${renderString(c.referredTable)}, ${renderValue([...c.columns])}, ${renderValue([...c.referredColumns])}${extra.length ? `, { ${extra.join(', ')} }` : ''})`]
+      }
+    }
+  }
+  if (o instanceof DropConstraintOp) {
+    const kind = o.options.type ?? o.options.existing?.kind
+    return [`b.dropConstraint(${renderString(o.name)}${kind ? `, { type: ${renderString(kind)} }` : ''})`]
+  }
+  return [`// ${o.kind}: no batch form; write it by hand`]
 }

@@ -32,13 +32,20 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
   const dataLoss: DataLoss[] = []
   const up: string[] = [REVIEW_HEADER]
   for (const change of changes) {
+    const reviews = new Map((change.inner ?? []).map((c) => [c.op, c.review]))
     if (change.review) up.push(`// review: ${change.review}`)
     const loss = dataLossOf(change.op)
     if (loss) {
       dataLoss.push(loss)
       up.push(`// data loss: ${loss.what}`)
     }
-    up.push(...collect(renderOp(change.op, options), imports))
+    const notes = (inner: MigrateOperation) => {
+      const review = reviews.get(inner)
+      const innerLoss = dataLossOf(inner)
+      if (innerLoss) dataLoss.push(innerLoss)
+      return [...(review ? [`// review: ${review}`] : []), ...(innerLoss ? [`// data loss: ${innerLoss.what}`] : [])]
+    }
+    up.push(...collect(renderOp(change.op, options, notes), imports))
   }
   const down: string[] = [REVIEW_HEADER]
   for (const change of [...changes].reverse()) {
@@ -49,7 +56,11 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
     }
     const loss = dataLossOf(reversed.op)
     if (loss) down.push(`// data loss: ${loss.what}`)
-    down.push(...collect(renderOp(reversed.op, options), imports))
+    const notes = (inner: MigrateOperation) => {
+      const innerLoss = dataLossOf(inner)
+      return innerLoss ? [`// data loss: ${innerLoss.what}`] : []
+    }
+    down.push(...collect(renderOp(reversed.op, options, notes), imports))
   }
   const extra = [...imports].filter((name) => name !== 't').sort()
   return {

@@ -51,6 +51,8 @@ export interface PlannedChange {
   readonly diffs: readonly SchemaDiff[]
   /** Written as a `// review:` comment above the op. */
   readonly review?: string
+  /** For a batch of one table's changes (SQLite): the changes inside it, with their notes. */
+  readonly inner?: readonly PlannedChange[]
 }
 
 /** A table or column that disappeared while one of the same shape appeared. */
