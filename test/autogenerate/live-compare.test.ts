@@ -137,3 +137,16 @@ describe('include.schemas on postgres', () => {
     expect(publicOnly.diffs.map((d) => `${d.kind}:${d.schema ?? ''}.${d.table}`)).toEqual(['add_table:.people'])
   })
 })
+
+describe('MySQL-only types against their own reflection on mysql', () => {
+  let db: TestDatabase | undefined
+  afterEach(async () => db?.drop())
+
+  it('finds nothing after TINYINT, MEDIUMTEXT, ENUM, VARBINARY, JSON and DATETIME defaults were created', async () => {
+    db = await createTestDatabase('mysql')
+    const conn = await db.connect()
+    const tables = await fixtureTables('models-mysql.ts')
+    await applyOps(conn, (await compareWithConnection(conn, tables, { versionTable: 'v' })).changes.map((c) => c.op))
+    expect((await compareWithConnection(conn, tables, { versionTable: 'v' })).diffs).toEqual([])
+  })
+})
