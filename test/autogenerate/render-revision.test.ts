@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect.js'
+import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect.js'
 import { compareSchemas } from '../../src/autogenerate/compare-schemas.js'
 import { renderRevision } from '../../src/autogenerate/render-revision.js'
 import { renderFragment, renderString, renderType } from '../../src/autogenerate/render-values.js'
@@ -111,5 +112,26 @@ describe('formatDiff', () => {
   })
   it('writes an index difference with its name and table, schema-qualified', () => {
     expect(formatDiff({ kind: 'add_index', table: 'users', schema: 'app', name: 'ix_users_email' })).toBe('add_index ix_users_email on app.users')
+  })
+})
+
+describe('renderRevision on SQLite', () => {
+  it("writes one table's changes as one batchAlterTable, with notes inside, and the downgrade as the reversed batch", async () => {
+    const model = new MetaData()
+    table('users', { id: t.integer().primaryKey(), name: t.string(20).notNull(), added: t.integer() }, { metadata: model })
+    const db = new MetaData()
+    table('users', { id: t.integer().primaryKey(), name: t.string(50), gone: t.text() }, { metadata: db })
+    const comparison = await compareSchemas({ tables: model.tables }, { tables: db.tables }, { dialect: sqliteDialect, renames: { reject: ['gone=added'] } })
+    const out = renderRevision(comparison.changes)
+    expect(out.upgradeBody).toContain(`await op.batchAlterTable('users', (b) => {
+  b.addColumn('added', t.integer())
+  // data loss: narrows the type of "name": values that do not fit are cut or rejected
+  b.alterColumn('name', {`)
+    expect(out.upgradeBody).toContain(`  // data loss: drops column "gone" and its values
+  b.dropColumn('gone')
+})`)
+    expect(out.downgradeBody).toContain(`await op.batchAlterTable('users', (b) => {
+  b.addColumn('gone', t.text())`)
+    expect(out.dataLoss.map((l) => l.column)).toEqual(['name', 'gone'])
   })
 })
