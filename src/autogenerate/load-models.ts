@@ -32,7 +32,14 @@ export async function loadModels(path: string): Promise<LoadedModels> {
       cause: error,
     })
   }
-  return collectModels(Object.values(exports))
+  const models = collectModels(Object.values(exports))
+  // An empty target would make autogenerate drop every table: far more likely a wrong path or a missing export.
+  if (models.tables.length === 0 && models.metadata.length === 0) {
+    throw new ConfigError(`the models module ${path} exports no table and no MetaData`, {
+      hint: 'export your tables (or the MetaData holding them) from this module',
+    })
+  }
+  return models
 }
 
 /**

@@ -29,6 +29,10 @@ describe('loadModels', () => {
     expect(() => collectModels([one, two])).toThrow(ConfigError)
   })
 
+  it('refuses a module that exports no table, which would have autogenerate drop every table', async () => {
+    await expect(loadModels(fixturePath('models-empty.ts'))).rejects.toThrow(/exports no table and no MetaData/)
+  })
+
   it('names the module when it cannot be loaded', async () => {
     await expect(loadModels(fixturePath('missing-models.ts'))).rejects.toThrow(/cannot load the models module .*missing-models\.ts/)
   })
