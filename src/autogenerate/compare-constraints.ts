@@ -87,7 +87,8 @@ function compareUniquesAndIndexes(
   const unmatchedModel: UniqueThing[] = []
   for (const m of modelThings) {
     const byName = m.item.name === null ? undefined : [...unmatchedDb].find((d) => d.item.name === m.item.name && d.kind === m.kind)
-    if (byName && (m.kind === 'constraint' || sameIndex(m.item as Index, byName.item as Index, cols, ctx))) {
+    const sameByName = byName && (m.kind === 'constraint' ? dbUnique(byName) === uniqueColumns(m) : sameIndex(m.item as Index, byName.item as Index, cols, ctx))
+    if (sameByName) {
       unmatchedDb.delete(byName)
       continue
     }

@@ -98,6 +98,13 @@ describe('compareSchemas on hand-built schemas', () => {
     ])
   })
 
+  it('reports a unique constraint whose columns changed under the same name as remove then add', async () => {
+    const build = (cols: (c: Record<string, import('../../src/schema/index.js').Column>) => import('../../src/schema/index.js').Column[]) => (m: MetaData) =>
+      table('users', { id: t.integer().primaryKey(), a: t.integer(), b: t.integer() }, { metadata: m, constraints: (c) => [unique('uq_users').on(...cols(c))] })
+    const result = await compareSchemas({ tables: models(build((c) => [c.a!, c.b!])) }, { tables: models(build((c) => [c.a!])) }, { dialect: postgresDialect })
+    expect(result.diffs.map((d) => `${d.kind}:${d.detail}`)).toEqual(['remove_constraint:UNIQUE (a)', 'add_constraint:UNIQUE (a, b)'])
+  })
+
   it('reports a foreign key whose ON DELETE changed as remove_fk then add_fk', async () => {
     const build = (onDelete?: 'cascade') => (m: MetaData) => {
       const orgs = table('orgs', { id: t.integer().primaryKey() }, { metadata: m })
