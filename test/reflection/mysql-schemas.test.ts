@@ -22,8 +22,9 @@ describe('MariaDB schemas (databases)', () => {
     await conn.execute(`CREATE TABLE \`${auditName}\`.kinds (id INT PRIMARY KEY)`)
   }, 60_000)
   afterAll(async () => {
-    await app?.drop()
+    // audit's foreign key refers to app: drop audit first.
     await audit?.drop()
+    await app?.drop()
   })
 
   it('reads only the connection database by default', async () => {
