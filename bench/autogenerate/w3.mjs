@@ -7,14 +7,15 @@
  * (0 ops), and one where every 10th table differs (descr missing, name
  * VARCHAR(50), or the index missing: T/10 ops).
  *
- * Timed in-process from `dist/`: load the models module, reflect, compare,
- * render and write the revision file (removed again), i.e. `revision
- * --autogenerate` without process start-up. Alembic's times include its
- * ~0.25 s start-up (anchor README), so the ratio flatters athanor slightly.
+ * Timed two ways: in-process from `dist/` (load the models module, reflect,
+ * compare, render and write the revision file, removed again), and as the
+ * whole `athanor revision --autogenerate -m x` process, which is what the
+ * Alembic anchor times (its figures include Python's ~0.25 s start-up).
  *
  *   node bench/autogenerate/w3.mjs        runs alone (needs `npm run build`)
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL, fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
@@ -139,8 +140,15 @@ export async function run(ctx) {
           const ms = await ctx.measure(async () => {
             ops = await autogenerateOnce(api, dbs[name].url, models, join(dir, 'migrations'))
           }, { runs: size >= 500 ? 3 : 5, warmup: 1 })
-          rows.push({ name: `T=${size} ${kind} ${name}`, ms, anchorMs: ALEMBIC_MS[kind][size][name], note: `upgrade ops: ${ops}` })
+          rows.push({ name: `T=${size} ${kind} ${name} (in-process)`, ms, anchorMs: ALEMBIC_MS[kind][size][name], note: `upgrade ops: ${ops}` })
           ctx.log(`${kind} T=${size} ${name}: ${ms.toFixed(0)} ms, ${ops} ops`)
+          try {
+            const cliMs = await measureCli(ctx, dir, dbs[name].url, size >= 500 ? 3 : 5)
+            rows.push({ name: `T=${size} ${kind} ${name} (CLI process)`, ms: cliMs, anchorMs: ALEMBIC_MS[kind][size][name] })
+            ctx.log(`${kind} T=${size} ${name} via the CLI: ${cliMs.toFixed(0)} ms`)
+          } catch (error) {
+            ctx.log(`${kind} T=${size} ${name} via the CLI: not measured (${error instanceof Error ? error.message : String(error)})`)
+          }
         }
       } finally {
         for (const db of Object.values(dbs)) await db.drop()
@@ -148,6 +156,25 @@ export async function run(ctx) {
     }
   }
   return rows
+}
+
+/** `athanor revision --autogenerate -m x` as a whole process in a project on `url`; the written file is removed after each run. */
+async function measureCli(ctx, dir, url, runs) {
+  writeFileSync(join(dir, 'athanor.config.ts'), `export default { url: ${JSON.stringify(url)}, models: './models.ts', migrations: './migrations' }\n`)
+  const versions = join(dir, 'migrations', 'versions')
+  const once = () => {
+    ctx.cli(['revision', '--autogenerate', '-m', 'x', '-q'], { cwd: dir })
+    for (const file of readdirSync(versions)) rmSync(join(versions, file))
+  }
+  return ctx.measure(once, { runs, warmup: 1 })
+}
+
+function cli(root) {
+  return (args, options = {}) => {
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    if (result.status !== 0) throw new Error(`athanor ${args.join(' ')} exited ${result.status}: ${(result.stderr || '').trim().split('\n')[0]}`)
+    return result
+  }
 }
 
 async function measure(fn, { runs = 5, warmup = 1 } = {}) {
@@ -167,6 +194,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = join(fileURLToPath(import.meta.url), '..', '..', '..')
   const workDir = join(root, 'bench', '.work', 'autogenerate')
   mkdirSync(workDir, { recursive: true })
-  const rows = await run({ root, workDir, measure, log: (text) => process.stderr.write(`${text}\n`) })
-  for (const r of rows) console.log(`${r.name.padEnd(24)} ${r.ms.toFixed(1).padStart(9)} ms   alembic ${String(r.anchorMs).padStart(5)} ms   ${(r.ms / r.anchorMs).toFixed(2)}x   ${r.note}`)
+  const rows = await run({ root, workDir, measure, cli: cli(root), log: (text) => process.stderr.write(`${text}\n`) })
+  for (const r of rows) console.log(`${r.name.padEnd(40)} ${r.ms.toFixed(1).padStart(9)} ms   alembic ${String(r.anchorMs).padStart(5)} ms   ${(r.ms / r.anchorMs).toFixed(2)}x   ${r.note ?? ''}`)
 }
