@@ -1,7 +1,8 @@
 import type * as mysql from 'mysql2/promise'
 import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Dialect, Row } from '../dialect.js'
-import { connectFailed, importDriver, statementFailed } from '../driver-error.js'
+import type { DatabaseConnection, Row } from '../dialect.js'
+import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import { connectFailed, importDriver } from '../driver-error.js'
 import { mysqlDialect } from './mysql-dialect.js'
 
 /**
@@ -27,63 +28,25 @@ export async function openMysqlConnection(url: DatabaseUrl): Promise<DatabaseCon
     })
     // Without a listener a dropped connection is an unhandled 'error' event.
     connection.on('error', () => undefined)
-    return new MysqlConnection(connection)
+    return wrapConnection(mysqlDialect, mysqlSession(connection))
   } catch (error) {
     throw connectFailed(url.raw, error)
   }
 }
 
-/** A `mysql2` connection behind {@link DatabaseConnection}; `?` is mysql2's own placeholder. */
-class MysqlConnection implements DatabaseConnection {
-  readonly dialect: Dialect = mysqlDialect
-  readonly #connection: mysql.Connection
-  #statements = 0
-
-  constructor(connection: mysql.Connection) {
-    this.#connection = connection
-  }
-
-  get statementCount(): number {
-    return this.#statements
-  }
-
-  async execute(sql: string, params?: readonly unknown[]): Promise<{ rowCount: number }> {
-    const result = await this.#send(sql, params)
-    if (Array.isArray(result)) return { rowCount: result.length }
-    return { rowCount: (result as mysql.ResultSetHeader).affectedRows ?? 0 }
-  }
-
-  async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-    const result = await this.#send(sql, params)
-    return Array.isArray(result) ? (result as R[]) : []
-  }
-
-  async begin(): Promise<void> {
-    await this.execute(this.dialect.beginSql)
-  }
-
-  async commit(): Promise<void> {
-    await this.execute(this.dialect.commitSql)
-  }
-
-  async rollback(): Promise<void> {
-    await this.execute(this.dialect.rollbackSql)
-  }
-
-  async close(): Promise<void> {
-    await this.#connection.end().catch(() => this.#connection.destroy())
-  }
-
-  async #send(sql: string, params: readonly unknown[] | undefined): Promise<unknown> {
-    this.#statements += 1
-    try {
+/** A `mysql2` connection as a {@link DriverSession}; `?` is mysql2's own placeholder. */
+function mysqlSession(connection: mysql.Connection): DriverSession {
+  return {
+    async send(sql, params) {
       // query(), not execute(): the text protocol accepts every statement
       // (DDL included), and mysql2 escapes the values client-side.
-      const [result] = await this.#connection.query(sql, params === undefined ? undefined : params.map(bindable))
-      return result
-    } catch (error) {
-      throw statementFailed(error)
-    }
+      const [result] = await connection.query(sql, params === undefined ? undefined : params.map(bindable))
+      if (Array.isArray(result)) return { rows: result as Row[], rowCount: result.length }
+      return { rows: [], rowCount: (result as mysql.ResultSetHeader).affectedRows ?? 0 }
+    },
+    async release() {
+      await connection.end().catch(() => connection.destroy())
+    },
   }
 }
 

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Dialect, Row } from '../dialect.js'
-import { connectFailed, importDriver, statementFailed } from '../driver-error.js'
+import type { DatabaseConnection, Row } from '../dialect.js'
+import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import { connectFailed, importDriver } from '../driver-error.js'
 import { postgresDialect } from '../postgres/postgres-dialect.js'
 import { rewritePlaceholders } from '../postgres/postgres-placeholders.js'
 
@@ -28,7 +29,7 @@ export async function openPgliteConnection(url: DatabaseUrl): Promise<DatabaseCo
   try {
     if (path === ':memory:') {
       const db = await driver.PGlite.create()
-      return new PgliteConnection(db, () => db.close())
+      return wrapConnection(postgresDialect, pgliteSession(db, () => db.close()))
     }
     const dir = resolve(path)
     let shared = openDirectories.get(dir)
@@ -46,73 +47,32 @@ export async function openPgliteConnection(url: DatabaseUrl): Promise<DatabaseCo
       entry.users -= 1
       throw error
     }
-    return new PgliteConnection(db, async () => {
+    return wrapConnection(postgresDialect, pgliteSession(db, async () => {
       entry.users -= 1
       if (entry.users === 0) {
         openDirectories.delete(dir)
         await db.close()
       }
-    })
+    }))
   } catch (error) {
     throw connectFailed(url.raw, error)
   }
 }
 
-/** A PGlite database behind {@link DatabaseConnection}; `?` becomes `$n`. */
-class PgliteConnection implements DatabaseConnection {
-  readonly dialect: Dialect = postgresDialect
-  readonly #db: PGlite
-  readonly #release: () => Promise<void>
-  #closed = false
-  #statements = 0
-
-  constructor(db: PGlite, release: () => Promise<void>) {
-    this.#db = db
-    this.#release = release
-  }
-
-  get statementCount(): number {
-    return this.#statements
-  }
-
-  async execute(sql: string, params?: readonly unknown[]): Promise<{ rowCount: number }> {
-    const result = await this.#send(sql, params)
-    return { rowCount: result.affectedRows ?? result.rows.length }
-  }
-
-  async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-    return (await this.#send(sql, params)).rows as R[]
-  }
-
-  async begin(): Promise<void> {
-    await this.execute(this.dialect.beginSql)
-  }
-
-  async commit(): Promise<void> {
-    await this.execute(this.dialect.commitSql)
-  }
-
-  async rollback(): Promise<void> {
-    await this.execute(this.dialect.rollbackSql)
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    await this.#release()
-  }
-
-  async #send(sql: string, params: readonly unknown[] | undefined): Promise<{ rows: Row[]; affectedRows?: number }> {
-    this.#statements += 1
-    try {
+/** A PGlite database as a {@link DriverSession}; `?` becomes `$n`. */
+function pgliteSession(db: PGlite, release: () => Promise<void>): DriverSession {
+  return {
+    async send(sql, params) {
+      let result: { rows: Row[]; affectedRows?: number }
       if (params === undefined || params.length === 0) {
         // exec() takes several statements in one text, as the pg driver's simple protocol does.
-        const results = await this.#db.exec(sql)
-        return results[results.length - 1] ?? { rows: [], affectedRows: 0 }
+        const results = await db.exec(sql)
+        result = results[results.length - 1] ?? { rows: [], affectedRows: 0 }
+      } else {
+        result = await db.query<Row>(rewritePlaceholders(sql), params.map((v) => (v === undefined ? null : v)))
       }
-      return await this.#db.query<Row>(rewritePlaceholders(sql), params.map((v) => (v === undefined ? null : v)))
-    } catch (error) {
-      throw statementFailed(error)
-    }
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
+    },
+    release,
   }
 }

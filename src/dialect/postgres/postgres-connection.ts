@@ -1,7 +1,8 @@
 import type pg from 'pg'
 import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Dialect, Row } from '../dialect.js'
-import { connectFailed, importDriver, statementFailed } from '../driver-error.js'
+import type { DatabaseConnection } from '../dialect.js'
+import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import { connectFailed, importDriver } from '../driver-error.js'
 import { postgresDialect } from './postgres-dialect.js'
 import { rewritePlaceholders } from './postgres-placeholders.js'
 
@@ -25,60 +26,24 @@ export async function openPostgresConnection(url: DatabaseUrl): Promise<Database
     await client.end().catch(() => undefined)
     throw connectFailed(url.raw, error)
   }
-  return new PostgresConnection(client)
+  return wrapConnection(postgresDialect, postgresSession(client))
 }
 
-/** A `pg` client behind {@link DatabaseConnection}; `?` becomes `$n`. */
-class PostgresConnection implements DatabaseConnection {
-  readonly dialect: Dialect = postgresDialect
-  readonly #client: pg.Client
-  #statements = 0
-
-  constructor(client: pg.Client) {
-    this.#client = client
-  }
-
-  get statementCount(): number {
-    return this.#statements
-  }
-
-  async execute(sql: string, params?: readonly unknown[]): Promise<{ rowCount: number }> {
-    const result = await this.#send(sql, params)
-    return { rowCount: result.rowCount ?? 0 }
-  }
-
-  async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-    return (await this.#send(sql, params)).rows as R[]
-  }
-
-  async begin(): Promise<void> {
-    await this.execute(this.dialect.beginSql)
-  }
-
-  async commit(): Promise<void> {
-    await this.execute(this.dialect.commitSql)
-  }
-
-  async rollback(): Promise<void> {
-    await this.execute(this.dialect.rollbackSql)
-  }
-
-  async close(): Promise<void> {
-    await this.#client.end().catch(() => undefined)
-  }
-
-  async #send(sql: string, params: readonly unknown[] | undefined): Promise<pg.QueryResult> {
-    this.#statements += 1
-    try {
+/** A `pg` client as a {@link DriverSession}; `?` becomes `$n`. */
+function postgresSession(client: pg.Client): DriverSession {
+  return {
+    async send(sql, params) {
       const result: pg.QueryResult | pg.QueryResult[] =
         params === undefined || params.length === 0
-          ? await this.#client.query(sql)
-          : await this.#client.query(rewritePlaceholders(sql), params.map(bindable))
+          ? await client.query(sql)
+          : await client.query(rewritePlaceholders(sql), params.map(bindable))
       // Several statements in one text yield one result each; the last one is the answer.
-      return Array.isArray(result) ? (result[result.length - 1] ?? { rows: [], rowCount: 0 } as unknown as pg.QueryResult) : result
-    } catch (error) {
-      throw statementFailed(error)
-    }
+      const last = Array.isArray(result) ? result[result.length - 1] : result
+      return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 }
+    },
+    async release() {
+      await client.end().catch(() => undefined)
+    },
   }
 }
 

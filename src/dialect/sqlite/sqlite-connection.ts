@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Dialect, Row } from '../dialect.js'
-import { connectFailed, importDriver, statementFailed } from '../driver-error.js'
+import type { DatabaseConnection, Row } from '../dialect.js'
+import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import { connectFailed, importDriver } from '../driver-error.js'
 import { sqliteDialect } from './sqlite-dialect.js'
 
 /**
@@ -18,67 +19,25 @@ export async function openSqliteConnection(url: DatabaseUrl): Promise<DatabaseCo
   const path = url.path ?? ':memory:'
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
-    return new SqliteConnection(new driver.default(path))
+    return wrapConnection(sqliteDialect, sqliteSession(new driver.default(path)))
   } catch (error) {
     throw connectFailed(url.raw, error)
   }
 }
 
-/** A better-sqlite3 database behind {@link DatabaseConnection}; the driver is synchronous. */
-class SqliteConnection implements DatabaseConnection {
-  readonly dialect: Dialect = sqliteDialect
-  readonly #db: BetterSqlite3.Database
-  #statements = 0
-
-  constructor(db: BetterSqlite3.Database) {
-    this.#db = db
-  }
-
-  get statementCount(): number {
-    return this.#statements
-  }
-
-  async execute(sql: string, params?: readonly unknown[]): Promise<{ rowCount: number }> {
-    this.#statements += 1
-    try {
-      const statement = this.#db.prepare(sql)
+/** A better-sqlite3 database as a {@link DriverSession}; the driver is synchronous. */
+function sqliteSession(db: BetterSqlite3.Database): DriverSession {
+  return {
+    async send(sql, params) {
+      const statement = db.prepare(sql)
       const values = bindable(params)
-      if (statement.reader) return { rowCount: statement.all(...values).length }
-      return { rowCount: statement.run(...values).changes }
-    } catch (error) {
-      throw statementFailed(error)
-    }
-  }
-
-  async query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-    this.#statements += 1
-    try {
-      const statement = this.#db.prepare(sql)
-      const values = bindable(params)
-      if (!statement.reader) {
-        statement.run(...values)
-        return []
-      }
-      return statement.all(...values) as R[]
-    } catch (error) {
-      throw statementFailed(error)
-    }
-  }
-
-  async begin(): Promise<void> {
-    await this.execute(this.dialect.beginSql)
-  }
-
-  async commit(): Promise<void> {
-    await this.execute(this.dialect.commitSql)
-  }
-
-  async rollback(): Promise<void> {
-    await this.execute(this.dialect.rollbackSql)
-  }
-
-  async close(): Promise<void> {
-    if (this.#db.open) this.#db.close()
+      if (!statement.reader) return { rows: [], rowCount: statement.run(...values).changes }
+      const rows = statement.all(...values) as Row[]
+      return { rows, rowCount: rows.length }
+    },
+    async release() {
+      if (db.open) db.close()
+    },
   }
 }
 
