@@ -123,7 +123,7 @@ async function applyAndRevert(rt, migrationsDir, url, label) {
   const singleMs = performance.now() - started
   await rt.runDowngrade(script, 'base', { ...options(url), transactionPerMigration: false })
   return [
-    { name: `${label}: upgrade ${REVISIONS} revisions from empty`, ms: upMs, ...anchor(label, 'upgrade'), note: `${perRevision(up)} statements/revision (1 own + 1 version write + BEGIN/COMMIT${label === 'sqlite' ? ' + 1 version read' : ''})` },
+    { name: `${label}: upgrade ${REVISIONS} revisions from empty`, ms: upMs, ...anchor(label, 'upgrade'), note: `${perRevision(up)} statements/revision (1 own + 1 version write + BEGIN/COMMIT${label === 'sqlite' ? ' + 1 version read + 1 foreign_key_check' : ''})` },
     { name: `${label}: downgrade ${REVISIONS} revisions to base`, ms: downMs, ...anchor(label, 'downgrade'), note: `${perRevision(down)} statements/revision` },
     { name: `${label}: upgrade ${REVISIONS} revisions, one transaction for the run`, ms: singleMs, ...anchor(label, 'single'), note: 'transactionPerMigration: false (one commit)' },
   ]

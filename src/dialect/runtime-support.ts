@@ -27,7 +27,13 @@ export interface MigrationLock {
   readonly spansTransactions: boolean
   /** Begins a transaction that holds the lock (SQLite: `BEGIN IMMEDIATE`). */
   begin(): Promise<void>
-  /** Releases the lock; safe to call once the connection has failed. */
+  /**
+   * Runs inside each migration transaction just before its COMMIT; throwing
+   * fails the transaction, which the runner then rolls back. SQLite checks
+   * here the foreign keys it does not enforce during the run.
+   */
+  beforeCommit?(): Promise<void>
+  /** Releases the lock and restores what taking it changed; safe to call once the connection has failed. */
   release(): Promise<void>
 }
 

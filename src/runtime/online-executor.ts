@@ -63,6 +63,8 @@ export class OnlineExecutor implements RunExecutor {
 
   async commit(): Promise<void> {
     if (!this.#inTransaction) return
+    // Still in the transaction: if the check throws, the caller's rollback undoes it.
+    await this.#lock.beforeCommit?.()
     this.#inTransaction = false
     await this.#conn.commit()
   }

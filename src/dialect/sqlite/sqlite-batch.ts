@@ -71,11 +71,15 @@ export function rebuildPlan(
  *
  * Foreign keys: dropping the old table deletes its rows first when
  * `PRAGMA foreign_keys` is on, which would fire ON DELETE CASCADE in child
- * tables, and that pragma cannot change inside a transaction. So when
- * foreign keys are enforced and some table refers to this one, the rebuild
- * runs in its own transaction with enforcement off (the migration's
- * transaction so far is committed first, as with `autocommitBlock`), and
- * `PRAGMA foreign_key_check` must pass before it commits.
+ * tables, and that pragma cannot change inside a transaction. A migration
+ * run turns enforcement off before its first transaction (see
+ * `sqliteRuntime`), so there the pragma reads off and the rebuild stays in
+ * the migration's transaction, inside a savepoint. Only ops run outside a
+ * migration with enforcement on and a table referring to this one (e.g.
+ * `Athanor.withOperations`) take the other way: the transaction so far is
+ * committed (as with `autocommitBlock`) and the rebuild runs in its own
+ * transaction with enforcement off. Either way `PRAGMA foreign_key_check`
+ * must pass for the rebuilt table before the copy is kept.
  */
 export const sqliteRebuilder: TableRebuilder = {
   async rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options: RebuildOptions = {}) {

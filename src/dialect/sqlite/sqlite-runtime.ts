@@ -3,6 +3,7 @@ import { lockTimeout, pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
 import { sqliteDialect } from './sqlite-dialect.js'
+import { assertForeignKeysHold, foreignKeysEnforced, setForeignKeys } from './sqlite-foreign-keys.js'
 
 /** Where SQLite hides a `?` that is not a placeholder. */
 export const sqlitePlaceholderSyntax: PlaceholderSyntax = {
@@ -22,6 +23,14 @@ export const sqlitePlaceholderSyntax: PlaceholderSyntax = {
  * Between transactions the lock is released; the runner re-reads the version
  * table at the start of each one. The first BEGIN IMMEDIATE of a run waits
  * asynchronously (reporting the wait); later ones through the busy timeout.
+ *
+ * Foreign keys: `PRAGMA foreign_keys` cannot change inside a transaction, and
+ * while it is on, a move-and-copy's DROP TABLE fires ON DELETE CASCADE in
+ * child tables. So, as Django does, a run that finds enforcement on turns it
+ * off before its first BEGIN IMMEDIATE, checks `PRAGMA foreign_key_check`
+ * before every COMMIT (a broken reference fails the transaction, which is
+ * rolled back), and turns it back on when the lock is released. Batch
+ * rebuilds then stay inside the migration's transaction.
  */
 export const sqliteRuntime: RuntimeSupport = {
   placeholderSyntax: sqlitePlaceholderSyntax,
@@ -38,6 +47,8 @@ export const sqliteRuntime: RuntimeSupport = {
     // process stays responsive and onWait is told. Later transactions (and
     // their COMMITs, which may wait for readers) use the busy timeout.
     await conn.execute('PRAGMA busy_timeout = 0')
+    const enforced = await foreignKeysEnforced(conn)
+    if (enforced) await setForeignKeys(conn, false)
     let waited = false
     const beginImmediate = async (): Promise<boolean> => {
       try {
@@ -59,7 +70,11 @@ export const sqliteRuntime: RuntimeSupport = {
         }
         if (!(await beginImmediate())) throw lockTimeout(request)
       },
-      release: async () => undefined,
+      // Where nothing was enforced before the run, nothing is checked: the run keeps the database's rules, it does not add one.
+      ...(enforced ? { beforeCommit: () => assertForeignKeysHold(conn) } : {}),
+      release: async () => {
+        if (enforced) await setForeignKeys(conn, true).catch(() => undefined)
+      },
     }
   },
 }
