@@ -4,18 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sqlText, type SqlFragment } from '../../src/schema/sql.js'
-import type { Table } from '../../src/schema/table.js'
 import {
   findTable,
   reflect,
-  reflectedColumn,
   type ReflectedCheck,
   type ReflectedForeignKey,
-  type ReflectedIndex,
   type ReflectedSchema,
 } from '../../src/dialect/reflector.js'
-import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { loadSqlFixture } from './load-sql-fixture.js'
+import type { TestDatabase } from '../support/databases.js'
+import { loadReflectedFixture, reflectedLookups } from '../support/reflected-fixture.js'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : sqlText(value as SqlFragment))
 
@@ -24,21 +21,11 @@ describe('PostgreSQL: the shop fixture', () => {
   let schema: ReflectedSchema
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres')
-    await loadSqlFixture(db, 'test/fixtures/reflection/postgres-shop.sql')
-    const conn = await db.connect()
-    schema = await reflect(conn, { schemas: [null, 'billing'] })
-    await conn.close()
+    ;({ db, schema } = await loadReflectedFixture('postgres', 'test/fixtures/reflection/postgres-shop.sql', { schemas: [null, 'billing'] }))
   }, 60_000)
   afterAll(() => db?.drop())
 
-  const table = (name: string, tableSchema: string | null = null): Table => {
-    const found = findTable(schema, name, tableSchema)
-    if (!found) throw new Error(`table ${name} was not reflected`)
-    return found
-  }
-  const column = (tableName: string, name: string, tableSchema: string | null = null) => reflectedColumn(table(tableName, tableSchema).column(name))!
-  const index = (tableName: string, name: string) => table(tableName).indexes.find((i) => i.name === name) as ReflectedIndex
+  const { table, column, index } = reflectedLookups(() => schema)
 
   it('reads tables of both schemas, the default one as schema null', () => {
     expect(schema.tables.map((t) => [t.schema, t.name])).toEqual([

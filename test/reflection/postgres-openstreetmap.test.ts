@@ -2,35 +2,22 @@
  * The OpenStreetMap website's real PostgreSQL schema (db/structure.sql),
  * loaded with psql into a fresh database and reflected whole.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sqlText } from '../../src/schema/sql.js'
-import type { Table } from '../../src/schema/table.js'
-import { findTable, reflect, type ReflectedForeignKey, type ReflectedIndex, type ReflectedSchema, reflectedColumn } from '../../src/dialect/reflector.js'
-import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { loadSqlFixture } from './load-sql-fixture.js'
+import { type ReflectedForeignKey, type ReflectedIndex, type ReflectedSchema, reflectedColumn } from '../../src/dialect/reflector.js'
+import { reflectedLookups, reflectSqlFixture } from '../support/reflected-fixture.js'
 
 const OSM_STRUCTURE = '../shared/fixtures/postgres/openstreetmap-structure.sql'
 
 describe('PostgreSQL: the OpenStreetMap schema', () => {
-  let db: TestDatabase
   let schema: ReflectedSchema
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgres')
-    await loadSqlFixture(db, OSM_STRUCTURE)
-    const conn = await db.connect()
     // The dump empties search_path for its own session only; public stays the default.
-    schema = await reflect(conn)
-    await conn.close()
+    schema = await reflectSqlFixture('postgres', OSM_STRUCTURE)
   }, 60_000)
-  afterAll(() => db?.drop())
 
-  const table = (name: string): Table => {
-    const found = findTable(schema, name)
-    if (!found) throw new Error(`table ${name} was not reflected`)
-    return found
-  }
-  const index = (tableName: string, name: string) => table(tableName).indexes.find((i) => i.name === name) as ReflectedIndex
+  const { table, index } = reflectedLookups(() => schema)
   const allIndexes = () => schema.tables.flatMap((t) => t.indexes as readonly ReflectedIndex[])
   const allForeignKeys = () => schema.tables.flatMap((t) => t.foreignKeys as readonly ReflectedForeignKey[])
 

@@ -2,35 +2,21 @@
  * A real-world-shaped SQLite schema, loaded with better-sqlite3's exec,
  * reflected without error or loss.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { sqlText, type SqlFragment } from '../../src/schema/sql.js'
-import type { Table } from '../../src/schema/table.js'
-import { findTable, reflect, reflectedColumn, type ReflectedIndex, type ReflectedSchema } from '../../src/dialect/reflector.js'
-import { createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { loadSqlFixture } from './load-sql-fixture.js'
+import type { ReflectedSchema } from '../../src/dialect/reflector.js'
+import { reflectedLookups, reflectSqlFixture } from '../support/reflected-fixture.js'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : sqlText(value as SqlFragment))
 
 describe('SQLite: the shop fixture', () => {
-  let db: TestDatabase
   let schema: ReflectedSchema
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite')
-    await loadSqlFixture(db, 'test/fixtures/reflection/sqlite-shop.sql')
-    const conn = await db.connect()
-    schema = await reflect(conn)
-    await conn.close()
+    schema = await reflectSqlFixture('sqlite', 'test/fixtures/reflection/sqlite-shop.sql')
   }, 60_000)
-  afterAll(() => db?.drop())
 
-  const table = (name: string): Table => {
-    const found = findTable(schema, name)
-    if (!found) throw new Error(`table ${name} was not reflected`)
-    return found
-  }
-  const column = (tableName: string, name: string) => reflectedColumn(table(tableName).column(name))!
-  const index = (tableName: string, name: string) => table(tableName).indexes.find((i) => i.name === name) as ReflectedIndex
+  const { table, column, index } = reflectedLookups(() => schema)
 
   it('reads every table (not sqlite_sequence) and lists the view apart', () => {
     expect(schema.tables.map((t) => t.name)).toEqual(['customers', 'invoices', 'order_lines', 'orders', 'products'])
