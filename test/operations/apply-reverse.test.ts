@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import { opConstructors } from '../../src/operations/op-constructors.js'
 import type { Operations } from '../../src/operations/operations.js'
@@ -9,7 +9,8 @@ import { check, index } from '../../src/schema/constraints.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
 import { table } from '../../src/schema/table.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
+import { ALL_DATABASES, type TestDatabaseKind } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { enumTypes, readTable, type TableCatalog } from './catalog.js'
 import { connectionExecutor, operationsOn } from './executors.js'
 
@@ -100,13 +101,11 @@ const scenarios: Scenario[] = [
 ]
 
 describe.each(ALL_DATABASES)('every op applied and reversed on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
   let op: Operations
 
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
+  freshDatabaseEachTest(kind, async (opened) => {
+    conn = opened
     op = operationsOn(connectionExecutor(conn))
     await op.createTable('account', {
       id: t.integer().primaryKey(),
@@ -124,9 +123,6 @@ describe.each(ALL_DATABASES)('every op applied and reversed on %s', (kind) => {
     await op.execute(`INSERT INTO account (id, name, note) VALUES (1, 'a', 'x'), (2, 'b', NULL)`)
     await op.execute(`INSERT INTO orders (id, account_id) VALUES (1, 1), (2, 2)`)
     await op.execute(`INSERT INTO tag (id, account_id, label) VALUES (1, 1, 'l')`)
-  })
-  afterEach(async () => {
-    await db.drop()
   })
 
   const sorted = (c: TableCatalog) => ({ ...c, columns: [...c.columns].sort() })

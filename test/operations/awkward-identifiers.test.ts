@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
 import { table } from '../../src/schema/table.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { ALL_DATABASES } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { readTable } from './catalog.js'
 import { connectionExecutor, operationsOn } from './executors.js'
 
@@ -11,14 +12,9 @@ const TABLE = 'select'
 const COLUMNS = { id: 'Mixed Case', quote: "it's", unicode: '名前', spaced: 'order by' }
 
 describe.each(ALL_DATABASES)('awkward identifiers on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
-  })
-  afterEach(async () => {
-    await db.drop()
+  freshDatabaseEachTest(kind, (opened) => {
+    conn = opened
   })
 
   it('reserved words, mixed case, spaces, quotes and unicode work in table, column, index and constraint names', async () => {

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import type { Operations } from '../../src/operations/operations.js'
 import { t } from '../../src/schema/t.js'
 import { table } from '../../src/schema/table.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
+import { ALL_DATABASES, type TestDatabaseKind } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { connectionExecutor, operationsOn, recordingExecutor } from './executors.js'
 
 /** Alembic's seed recipe: an ad-hoc table naming only the columns to fill. */
@@ -42,14 +43,9 @@ async function readBack(conn: DatabaseConnection, kind: TestDatabaseKind) {
 const expectedRows = awkward.map((label, i) => ({ id: i + 1, label, flag: i % 2 === 0, at: '2026-01-02 03:04:05', doc: { label, n: [i] } }))
 
 describe.each(ALL_DATABASES)('bulkInsert on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
-  })
-  afterEach(async () => {
-    await db.drop()
+  freshDatabaseEachTest(kind, (opened) => {
+    conn = opened
   })
 
   it('round-trips quotes, backslashes, newlines, unicode, booleans, dates, JSON and null as bound parameters', async () => {
@@ -93,14 +89,9 @@ describe.each(ALL_DATABASES)('bulkInsert on %s', (kind) => {
 })
 
 describe.each(['postgres', 'pglite'] as const)('bulkInsert of PostgreSQL arrays and JSONB on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
-  })
-  afterEach(async () => {
-    await db.drop()
+  freshDatabaseEachTest(kind, (opened) => {
+    conn = opened
   })
 
   const docs = table('docs', { id: t.integer(), tags: t.array(t.text()), body: t.jsonb() })

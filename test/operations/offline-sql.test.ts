@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import type { Operations } from '../../src/operations/operations.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
 import { table } from '../../src/schema/table.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
+import { ALL_DATABASES, type TestDatabaseKind } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { readTable } from './catalog.js'
 import { operationsOn, recordingExecutor } from './executors.js'
 
@@ -63,14 +64,9 @@ async function upgrade(op: Operations, kind: TestDatabaseKind) {
 }
 
 describe.each(ALL_DATABASES)('offline SQL on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
-  })
-  afterEach(async () => {
-    await db.drop()
+  freshDatabaseEachTest(kind, (opened) => {
+    conn = opened
   })
 
   it('every op compiles to statements the database accepts as written', async () => {

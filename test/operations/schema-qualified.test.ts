@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import { t } from '../../src/schema/t.js'
-import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { connectionExecutor, operationsOn } from './executors.js'
 
 describe.each(['postgres', 'pglite'] as const)('ops on tables in a named schema on %s', (kind) => {
-  let db: TestDatabase
   let conn: DatabaseConnection
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-    conn = await db.connect()
+  freshDatabaseEachTest(kind, async (opened) => {
+    conn = opened
     await conn.execute('CREATE SCHEMA "App Data"')
-  })
-  afterEach(async () => {
-    await db.drop()
   })
 
   const columnsOf = async (table: string) =>

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import { postgresDialect } from '../../src/dialect/postgres/postgres-dialect.js'
 import { readSqliteTableShape } from '../../src/dialect/sqlite/sqlite-table-shape.js'
@@ -6,7 +6,8 @@ import { AthanorError } from '../../src/errors.js'
 import type { Operations } from '../../src/operations/operations.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
-import { createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { createTestDatabase } from '../support/databases.js'
+import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import { readTable } from './catalog.js'
 import { connectionExecutor, operationsOn, recordingExecutor, transactionalExecutor } from './executors.js'
 
@@ -25,16 +26,14 @@ const CHILD_DDL = `CREATE TABLE child (
 )`
 
 describe('SQLite batch mode (move and copy)', () => {
-  let db: TestDatabase
   let conn: DatabaseConnection
   let op: Operations
   let executor: ReturnType<typeof connectionExecutor>
 
   const count = async (table: string) => Number(((await conn.query(`SELECT count(*) AS n FROM ${table}`)) as [{ n: number }])[0].n)
 
-  beforeEach(async () => {
-    db = await createTestDatabase('sqlite')
-    conn = await db.connect()
+  freshDatabaseEachTest('sqlite', async (opened) => {
+    conn = opened
     executor = connectionExecutor(conn)
     op = operationsOn(executor)
     await conn.execute(PARENT_DDL)
@@ -42,9 +41,6 @@ describe('SQLite batch mode (move and copy)', () => {
     await conn.execute('CREATE INDEX ix_parent_lower_name ON parent (lower(name)) WHERE legacy IS NULL')
     await conn.execute('CREATE INDEX ix_parent_score ON parent (score DESC)')
     await conn.execute('CREATE INDEX ix_parent_legacy ON parent (legacy)')
-  })
-  afterEach(async () => {
-    await db.drop()
   })
 
   async function seed(rows: number) {
