@@ -26,16 +26,13 @@
  *                               busy machine still gives a stable number
  *   ctx.log(text)               a progress line on stderr
  *
- * Adding a benchmark is adding one file.
+ * Adding a benchmark is adding one file. What modules share beyond `ctx`
+ * (loading dist/, fresh server databases) is in `bench/support.mjs`.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, existsSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { performance } from 'node:perf_hooks'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const cliPath = join(root, 'dist', 'cli', 'main.js')
+import { readdirSync, existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CLI_PATH as cliPath, ROOT as root, benchContext } from './support.mjs'
 
 function findModules(filters) {
   const benchDir = join(root, 'bench')
@@ -50,67 +47,6 @@ function findModules(filters) {
     }
   }
   return modules.sort((a, b) => a.rel.localeCompare(b.rel))
-}
-
-function cli(args, options = {}) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
-    cwd: options.cwd ?? root,
-    env: { ...process.env, NO_COLOR: '1', ...(options.env ?? {}) },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  })
-  if (result.status !== 0) {
-    throw new Error(`athanor ${args.join(' ')} exited ${result.status}: ${(result.stderr || '').trim().split('\n')[0]}`)
-  }
-  return result
-}
-
-const timeBinary = ['/usr/bin/time'].find((path) => existsSync(path))
-const CPU_MARK = 'athanor-bench-cpu:'
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** Runs the CLI once, returning wall ms and (when /usr/bin/time exists) CPU ms of the process. */
-function timedCli(args, options = {}) {
-  const command = timeBinary === undefined
-    ? [process.execPath, cliPath, ...args]
-    : [timeBinary, '-f', `${CPU_MARK}%U %S`, process.execPath, cliPath, ...args]
-  const start = performance.now()
-  const result = spawnSync(command[0], command.slice(1), {
-    cwd: options.cwd ?? root,
-    env: { ...process.env, NO_COLOR: '1', ...(options.env ?? {}) },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  })
-  const ms = performance.now() - start
-  if (result.status !== 0) {
-    throw new Error(`athanor ${args.join(' ')} exited ${result.status}: ${(result.stderr || '').trim().split('\n')[0]}`)
-  }
-  const mark = (result.stderr || '').split('\n').find((line) => line.startsWith(CPU_MARK))
-  const cpuMs = mark === undefined ? undefined : mark.slice(CPU_MARK.length).split(' ').reduce((sum, s) => sum + Number(s) * 1000, 0)
-  return { ms, cpuMs }
-}
-
-async function measureCli(args, { runs = 5, warmup = 1, ...options } = {}) {
-  for (let i = 0; i < warmup; i++) timedCli(args, options)
-  const samples = Array.from({ length: runs }, () => timedCli(args, options))
-  const cpu = samples.map((s) => s.cpuMs).filter((v) => v !== undefined)
-  return { ms: median(samples.map((s) => s.ms)), ...(cpu.length === samples.length ? { cpuMs: median(cpu) } : {}) }
-}
-
-async function measure(fn, { runs = 5, warmup = 1 } = {}) {
-  for (let i = 0; i < warmup; i++) await fn()
-  const samples = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await fn()
-    samples.push(performance.now() - start)
-  }
-  return median(samples)
 }
 
 function formatTable(rows) {
@@ -142,9 +78,7 @@ async function main() {
   const rows = []
   let failed = false
   for (const mod of modules) {
-    const workDir = join(root, 'bench', '.work', mod.group)
-    mkdirSync(workDir, { recursive: true })
-    const ctx = { root, workDir, cli, measure, measureCli, log: (text) => process.stderr.write(`[${mod.rel}] ${text}\n`) }
+    const ctx = benchContext(mod.group, mod.rel)
     try {
       const loaded = await import(pathToFileURL(mod.path).href)
       const run = loaded.run ?? loaded.default

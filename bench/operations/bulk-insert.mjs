@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { median } from '../support.mjs'
 import { createPostgresDatabase, openConnection, operationsOn, schema } from './_support.mjs'
 
 export const title = 'operations: bulkInsert'
@@ -61,7 +62,6 @@ async function measureOn(name, makeUrl, runs = 3) {
     anchors.push(await time(b.url, (_op, conn) => byHand(conn)))
     await b.drop()
   }
-  const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]
   const ms = median(samples)
   return { name, ms, anchorMs: median(anchors), note: `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s; anchor = hand-written multi-row INSERTs with the same value conversions` }
 }

@@ -12,21 +12,16 @@
  * SQLAlchemy 1.4 reflecting the same database (`_sqlalchemy_reflect.py`).
  */
 import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
+import { benchContext, createServerDatabase, loadDist, medianMs } from '../support.mjs'
 
 export const title = 'reflection'
 
 const SIZES = [100, 500, 2000]
 const DATABASES = ['sqlite', 'postgres', 'mysql']
-const ADMIN_URLS = {
-  postgres: process.env.ATHANOR_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  mysql: process.env.ATHANOR_BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
-}
 
 // The anchor: SQLAlchemy 1.4 (what Alembic reflects with) on the same database,
 // table by table as autogenerate does. Needs python3 with sqlalchemy, psycopg2
@@ -42,9 +37,8 @@ function sqlalchemyMs(url, runs) {
   return Number.isFinite(ms) ? ms : undefined
 }
 
-async function loadAthanor(root) {
-  const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href)
-  const [connect, reflector, schema] = await Promise.all([dist('dialect/connect.js'), dist('dialect/reflector.js'), dist('schema/index.js')])
+async function loadAthanor() {
+  const [connect, reflector, schema] = await Promise.all([loadDist('dialect/connect.js'), loadDist('dialect/reflector.js'), loadDist('schema/index.js')])
   return { ...connect, ...reflector, ...schema }
 }
 
@@ -75,20 +69,7 @@ async function createDatabase(a, kind, workDir) {
     const dir = mkdtempSync(join(workDir ?? tmpdir(), 'reflect-'))
     return { url: `sqlite:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
   }
-  const name = `athanor_bench_${randomBytes(5).toString('hex')}`
-  const admin = await a.openConnection(ADMIN_URLS[kind])
-  await admin.execute(`CREATE DATABASE ${name}`)
-  await admin.close()
-  const url = new URL(ADMIN_URLS[kind])
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = await a.openConnection(ADMIN_URLS[kind])
-      await dropper.execute(`DROP DATABASE IF EXISTS ${name}`)
-      await dropper.close()
-    },
-  }
+  return createServerDatabase(a.openConnection, kind)
 }
 
 async function createTables(a, conn, from, to) {
@@ -109,25 +90,12 @@ async function createTables(a, conn, from, to) {
   if (conn.dialect.name === 'sqlite') await conn.execute('COMMIT')
 }
 
-async function medianMs(fn, { runs = 5, warmup = 1 } = {}) {
-  for (let i = 0; i < warmup; i++) await fn()
-  const samples = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await fn()
-    samples.push(performance.now() - start)
-  }
-  samples.sort((x, y) => x - y)
-  const mid = Math.floor(samples.length / 2)
-  return samples.length % 2 === 1 ? samples[mid] : (samples[mid - 1] + samples[mid]) / 2
-}
-
 /**
  * Runs the benchmark; rows `{ name, ms, note }` for the harness.
  * `ctx.filters` (standalone: the command line) narrows databases and sizes.
  */
 export async function run(ctx) {
-  const a = await loadAthanor(ctx.root)
+  const a = await loadAthanor()
   const filters = ctx.filters ?? []
   const kinds = DATABASES.filter((k) => !filters.some((f) => DATABASES.includes(f)) || filters.includes(k))
   const sizes = SIZES.filter((n) => !filters.some((f) => /^\d+$/.test(f)) || filters.includes(String(n)))
@@ -166,8 +134,7 @@ export async function run(ctx) {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
 if (invokedDirectly) {
-  const root = join(new URL('.', import.meta.url).pathname, '..', '..')
-  const rows = await run({ root, filters: process.argv.slice(2), log: (text) => process.stderr.write(`${text}\n`) })
+  const rows = await run({ ...benchContext('reflection'), filters: process.argv.slice(2) })
   for (const row of rows) {
     const anchor = row.anchorMs === undefined ? '' : `   SQLAlchemy ${row.anchorMs.toFixed(0)} ms (${(row.ms / row.anchorMs).toFixed(2)}×)`
     console.log(`${row.name.padEnd(24)} ${row.ms.toFixed(1).padStart(9)} ms   ${row.note}${anchor}`)

@@ -7,11 +7,11 @@
  * Run by the harness (`node bench/run.mjs runtime`) or alone:
  * `node bench/runtime/apply.mjs` (needs `npm run build` first).
  */
-import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { benchContext, createServerDatabase, loadDist } from '../support.mjs'
 
 export const title = 'runtime'
 
@@ -23,7 +23,6 @@ const REVISIONS = 1000
 // env.py (Alembic treats SQLite DDL as non-transactional there, so it still commits
 // per statement). Whole processes, so Python start-up (~0.3 s) is included.
 const ALEMBIC_SQLITE_MS = { upgrade: 2640, downgrade: 2484, single: 2442 }
-const POSTGRES_ADMIN_URL = process.env.ATHANOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 function revisionId(i) {
   return (0xb0000000000 + i).toString(16).padStart(12, '0')
@@ -70,32 +69,13 @@ function writeProject(dir, n, url) {
   return join(dir, 'migrations')
 }
 
-async function load(root) {
-  const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href)
+async function load() {
   const [commands, scripts, connect] = await Promise.all([
-    dist('runtime/commands.js'),
-    dist('script/script-directory.js'),
-    dist('dialect/connect.js'),
+    loadDist('runtime/commands.js'),
+    loadDist('script/script-directory.js'),
+    loadDist('dialect/connect.js'),
   ])
   return { ...commands, ScriptDirectory: scripts.ScriptDirectory, openConnection: connect.openConnection }
-}
-
-/** A fresh PostgreSQL database for one measurement, dropped by the returned function. */
-async function freshPostgres(openConnection) {
-  const name = `athanor_bench_${randomBytes(5).toString('hex')}`
-  const admin = await openConnection(POSTGRES_ADMIN_URL)
-  await admin.execute(`CREATE DATABASE ${name}`)
-  await admin.close()
-  const url = new URL(POSTGRES_ADMIN_URL)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = await openConnection(POSTGRES_ADMIN_URL)
-      await dropper.execute(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await dropper.close()
-    },
-  }
 }
 
 function options(url) {
@@ -131,7 +111,7 @@ async function applyAndRevert(rt, migrationsDir, url, label) {
 
 /** Runs every runtime benchmark and returns the harness's rows. */
 export async function run(ctx) {
-  const rt = await load(ctx.root)
+  const rt = await load()
   const rows = []
 
   const sqliteDir = join(ctx.workDir, `apply-${REVISIONS}-sqlite`)
@@ -141,7 +121,7 @@ export async function run(ctx) {
   ctx.log(`sqlite: applying ${REVISIONS} revisions`)
   rows.push(...(await applyAndRevert(rt, sqliteMigrations, `sqlite:${sqliteFile}`, 'sqlite')))
 
-  const pg = await freshPostgres(rt.openConnection)
+  const pg = await createServerDatabase(rt.openConnection)
   try {
     ctx.log(`postgres: applying ${REVISIONS} revisions`)
     const pgMigrations = writeProject(join(ctx.workDir, `apply-${REVISIONS}-postgres`), REVISIONS, pg.url)
@@ -158,7 +138,7 @@ export async function run(ctx) {
   const coldSqlite = await ctx.measure(() => ctx.cli(['current'], { cwd: oneDir }), { runs: 7, warmup: 1 })
   rows.push({ name: 'sqlite: `athanor current`, one-revision project, cold process', ms: coldSqlite })
 
-  const pgOne = await freshPostgres(rt.openConnection)
+  const pgOne = await createServerDatabase(rt.openConnection)
   try {
     const pgOneDir = join(ctx.workDir, 'current-one-revision-postgres')
     const migrations = writeProject(pgOneDir, 1, pgOne.url)
@@ -171,31 +151,7 @@ export async function run(ctx) {
   return rows
 }
 
-// Runnable alone: a minimal harness context, rows printed as JSON lines.
+// Runnable alone: the harness's context, rows printed as JSON lines.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { spawnSync } = await import('node:child_process')
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-  const workDir = join(root, 'bench', '.work', 'runtime')
-  mkdirSync(workDir, { recursive: true })
-  const ctx = {
-    root,
-    workDir,
-    log: (text) => process.stderr.write(`[runtime] ${text}\n`),
-    cli(args, { cwd } = {}) {
-      const result = spawnSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { cwd, encoding: 'utf8' })
-      if (result.status !== 0) throw new Error(`athanor ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
-      return result
-    },
-    async measure(fn, { runs = 5, warmup = 1 } = {}) {
-      for (let i = 0; i < warmup; i += 1) await fn()
-      const samples = []
-      for (let i = 0; i < runs; i += 1) {
-        const start = performance.now()
-        await fn()
-        samples.push(performance.now() - start)
-      }
-      return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]
-    },
-  }
-  for (const row of await run(ctx)) console.log(JSON.stringify({ ...row, ms: Math.round(row.ms * 10) / 10 }))
+  for (const row of await run(benchContext('runtime'))) console.log(JSON.stringify({ ...row, ms: Math.round(row.ms * 10) / 10 }))
 }
