@@ -1,4 +1,5 @@
 import { sql } from '../../schema/sql.js'
+import { groupCatalogRows } from '../catalog-rows.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
 import { mysqlDialect } from './mysql-dialect.js'
 import {
@@ -141,16 +142,13 @@ export const mysqlReflector: Reflector = {
 }
 
 function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefined): void {
-  const groups = new Map<string, { draft: TableDraft; rows: Row[] }>()
-  for (const row of rows) {
+  const objectKey = (row: Row) => {
     const draft = draftOf(row)
-    if (!draft) continue
-    const key = `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'index_name'))}`
-    if (!groups.has(key)) groups.set(key, { draft, rows: [] })
-    groups.get(key)!.rows.push(row)
+    return draft && `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'index_name'))}`
   }
-  for (const { draft, rows: members } of groups.values()) {
+  for (const members of groupCatalogRows(rows, objectKey)) {
     const first = members[0]!
+    const draft = draftOf(first)!
     const name = String(field(first, 'index_name'))
     const unique = Number(field(first, 'non_unique')) === 0
     const elements = members.map((m) => {
@@ -191,16 +189,13 @@ function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefin
 }
 
 function readForeignKeys(rows: Row[], draftOf: (row: Row) => TableDraft | undefined, schemaOf: (name: string) => string | null): void {
-  const groups = new Map<string, { draft: TableDraft; rows: Row[] }>()
-  for (const row of rows) {
+  const objectKey = (row: Row) => {
     const draft = draftOf(row)
-    if (!draft) continue
-    const key = `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'constraint_name'))}`
-    if (!groups.has(key)) groups.set(key, { draft, rows: [] })
-    groups.get(key)!.rows.push(row)
+    return draft && `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'constraint_name'))}`
   }
-  for (const { draft, rows: members } of groups.values()) {
+  for (const members of groupCatalogRows(rows, objectKey)) {
     const first = members[0]!
+    const draft = draftOf(first)!
     const match = String(field(first, 'match_option') ?? '').toLowerCase()
     draft.foreignKeys.push(
       Object.freeze({

@@ -1,4 +1,5 @@
 import { sql } from '../../schema/sql.js'
+import { groupCatalogRows } from '../catalog-rows.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
 import {
   byQualifiedName,
@@ -164,13 +165,7 @@ function readColumns(rows: Row[], drafts: Map<string, TableEntry>): void {
 }
 
 function readIndexes(rows: Row[], drafts: Map<string, TableEntry>, indexSql: Map<string, string>): void {
-  const groups = new Map<string, Row[]>()
-  for (const row of rows) {
-    const key = `${String(row.table_name)}\u0000${String(row.index_name)}`
-    if (!groups.has(key)) groups.set(key, [])
-    groups.get(key)!.push(row)
-  }
-  for (const members of groups.values()) {
+  for (const members of groupCatalogRows(rows, (row) => `${String(row.table_name)}\u0000${String(row.index_name)}`)) {
     const first = members[0]!
     const entry = drafts.get(String(first.table_name))
     if (!entry) continue
@@ -215,13 +210,7 @@ function readIndexes(rows: Row[], drafts: Map<string, TableEntry>, indexSql: Map
 }
 
 function readForeignKeys(rows: Row[], drafts: Map<string, TableEntry>, schema: string | null): void {
-  const groups = new Map<string, Row[]>()
-  for (const row of rows) {
-    const key = `${String(row.table_name)}\u0000${String(row.id)}`
-    if (!groups.has(key)) groups.set(key, [])
-    groups.get(key)!.push(row)
-  }
-  for (const members of groups.values()) {
+  for (const members of groupCatalogRows(rows, (row) => `${String(row.table_name)}\u0000${String(row.id)}`)) {
     const first = members[0]!
     const entry = drafts.get(String(first.table_name))
     if (!entry) continue
