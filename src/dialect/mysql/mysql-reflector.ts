@@ -141,14 +141,18 @@ export const mysqlReflector: Reflector = {
   },
 }
 
-function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefined): void {
-  const objectKey = (row: Row) => {
+/** The rows of each index or constraint (named by `nameField`) of a table being reflected, with that table's draft. */
+function groupPerObject(rows: Row[], draftOf: (row: Row) => TableDraft | undefined, nameField: string): { draft: TableDraft; members: Row[] }[] {
+  const keyOf = (row: Row) => {
     const draft = draftOf(row)
-    return draft && `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'index_name'))}`
+    return draft && `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, nameField))}`
   }
-  for (const members of groupCatalogRows(rows, objectKey)) {
+  return groupCatalogRows(rows, keyOf).map((members) => ({ draft: draftOf(members[0]!)!, members }))
+}
+
+function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefined): void {
+  for (const { draft, members } of groupPerObject(rows, draftOf, 'index_name')) {
     const first = members[0]!
-    const draft = draftOf(first)!
     const name = String(field(first, 'index_name'))
     const unique = Number(field(first, 'non_unique')) === 0
     const elements = members.map((m) => {
@@ -189,13 +193,8 @@ function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefin
 }
 
 function readForeignKeys(rows: Row[], draftOf: (row: Row) => TableDraft | undefined, schemaOf: (name: string) => string | null): void {
-  const objectKey = (row: Row) => {
-    const draft = draftOf(row)
-    return draft && `${String(field(row, 'table_schema'))}.${draft.name}.${String(field(row, 'constraint_name'))}`
-  }
-  for (const members of groupCatalogRows(rows, objectKey)) {
+  for (const { draft, members } of groupPerObject(rows, draftOf, 'constraint_name')) {
     const first = members[0]!
-    const draft = draftOf(first)!
     const match = String(field(first, 'match_option') ?? '').toLowerCase()
     draft.foreignKeys.push(
       Object.freeze({
