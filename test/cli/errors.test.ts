@@ -71,10 +71,10 @@ describe('exit codes and error lines', () => {
     expect(ok(project.dir, ['-x', 'dir=./other/migrations', 'heads'])).toBe('aaaa00000001 (head)\n')
   })
 
-  it('check says it is not built yet and exits 2', () => {
+  it('check outside a project says what is missing and exits 2', () => {
     const run = athanor(project.dir, ['check'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toBe('error: check needs autogenerate, which is not built yet\n')
+    expect(run.stderr).toMatch(/^error: migrations folder not found: /)
   })
 
   it('masks the password of a URL in every error line', () => {

@@ -106,11 +106,10 @@ describe('athanor revision', () => {
     expect(run.stderr).toBe('error: revision needs a message\nhint: pass -m "what this revision does"\n')
   })
 
-  it('says plainly that --autogenerate is not built yet (exit 2)', () => {
+  it('with --autogenerate fills the revision from the models (more in test/autogenerate)', () => {
     const run = athanor(project.dir, ['revision', '-m', 'x', '--autogenerate'])
-    expect(run.code).toBe(2)
-    expect(run.stderr).toContain('error: --autogenerate needs autogenerate, which is not built yet')
-    expect(versions()).toHaveLength(0)
+    expect(run.code).toBe(0)
+    expect(versions()).toHaveLength(1)
   })
 })
 

@@ -1,12 +1,14 @@
-/** `athanor revision -m MSG [...]`: write a new revision file. */
+/** `athanor revision -m MSG [...]`: write a new revision file (filled by `--autogenerate`). */
 import { relative } from 'node:path'
 import { UsageError } from '../../errors.js'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
+import { formatDataLoss, formatDiff } from '../../autogenerate/diff-text.js'
 
 interface RevisionFlags {
   message?: string
   autogenerate?: boolean
+  allowEmpty?: boolean
   head?: string
   splice?: boolean
   branchLabel: string[]
@@ -16,35 +18,80 @@ interface RevisionFlags {
 
 /** Registers `revision`. */
 export const registerRevision: RegisterCommand = (program, bind) => {
-  program
+  // commander folds `--no-rename` into `rename`; the option events keep the two lists apart.
+  const renames = { accept: [] as string[], reject: [] as string[] }
+  const command = program
     .command('revision')
     .description('create a new revision file')
     .option('-m, --message <msg>', 'what the revision does (its first doc line and file name)')
     .option('--autogenerate', 'fill it by comparing the models with the database')
+    .option('--allow-empty', 'with --autogenerate: write the revision even when nothing differs')
+    .option('--rename <old=new>', 'with --autogenerate: write this vanished/appeared pair as a rename (repeatable)')
+    .option('--no-rename <old=new>', 'with --autogenerate: write this pair as drop + add (repeatable)')
     .option('--head <rev>', 'parent revision: a head, label@head, or base for a new root')
     .option('--splice', 'allow --head to be a revision that is not a head (starts a branch)')
     .option('--branch-label <label>', 'branch label for the new revision (repeatable)', collect, [])
     .option('--depends-on <rev>', 'revision this one depends on, across branches (repeatable)', collect, [])
     .option('--rev-id <id>', 'use this revision id instead of a random one')
-    .action(bind(revision))
+  command.on('option:rename', (pair: string) => renames.accept.push(pair))
+  command.on('option:no-rename', (pair: string) => renames.reject.push(pair))
+  command.action(
+    bind(async (ctx: CommandContext, flags: RevisionFlags) => {
+      try {
+        await revision(ctx, flags, renames)
+      } finally {
+        renames.accept = []
+        renames.reject = []
+      }
+    }),
+  )
 }
 
-async function revision(ctx: CommandContext, flags: RevisionFlags): Promise<void> {
+async function revision(ctx: CommandContext, flags: RevisionFlags, renames: { accept: string[]; reject: string[] }): Promise<void> {
   if (flags.message === undefined) {
     throw new UsageError('revision needs a message', { hint: 'pass -m "what this revision does"' })
+  }
+  if (flags.autogenerate !== true && (flags.allowEmpty === true || renames.accept.length > 0 || renames.reject.length > 0)) {
+    throw new UsageError('--allow-empty, --rename and --no-rename only apply with --autogenerate')
   }
   const athanor = await ctx.athanor()
   if (flags.head === 'base' && flags.branchLabel.length === 0 && athanor.script.graph.size > 0) {
     ctx.out.warn('a second base without --branch-label can only be addressed by id; consider --branch-label NAME')
   }
-  const written = await athanor.revision(flags.message, {
-    autogenerate: flags.autogenerate === true,
+  const options = {
     splice: flags.splice === true,
     ...(flags.head === undefined ? {} : { head: flags.head }),
     ...(flags.branchLabel.length === 0 ? {} : { branchLabel: flags.branchLabel }),
     ...(flags.dependsOn.length === 0 ? {} : { dependsOn: flags.dependsOn }),
     ...(flags.revId === undefined ? {} : { revId: flags.revId }),
-  })
+  }
+  if (flags.autogenerate === true) {
+    const result = await athanor.autogenerate(flags.message, {
+      ...options,
+      allowEmpty: flags.allowEmpty === true,
+      rename: renames.accept,
+      noRename: renames.reject,
+      // --json and -q runs are scripted: never stop to ask.
+      ...(ctx.out.mode.json || ctx.out.mode.quiet ? { prompt: false } : {}),
+    })
+    for (const loss of result.dataLoss) ctx.out.warn(`data loss: ${formatDataLoss(loss)}`)
+    for (const r of result.renames.filter((c) => c.decision === 'review')) {
+      ctx.out.warn(`review: ${r.kind} ${r.kind === 'column' ? `${r.table}.` : ''}${r.from} -> ${r.to} was written as a rename; --no-rename ${r.from}=${r.to} writes drop + add`)
+    }
+    if (ctx.out.mode.json) {
+      const details = result.revision ? (await athanor.show(result.revision.id))[0] : { revision: null }
+      return ctx.out.json({ ...details, diffs: result.diffs, dataLoss: result.dataLoss, renames: result.renames })
+    }
+    for (const diff of result.diffs) ctx.out.info(`Detected ${formatDiff(diff)}`)
+    if (result.revision === null) {
+      ctx.out.info('No changes in schema detected; no revision written (--allow-empty writes one)')
+      return
+    }
+    ctx.out.info(`Generating ${relative(ctx.cwd, result.revision.path)} ... done`)
+    if (ctx.out.mode.quiet) ctx.out.line(result.revision.id)
+    return
+  }
+  const written = await athanor.revision(flags.message, options)
   if (ctx.out.mode.json) return ctx.out.json((await athanor.show(written.id))[0])
   ctx.out.info(`Generating ${relative(ctx.cwd, written.path)} ... done`)
   if (ctx.out.mode.quiet) ctx.out.line(written.id)
