@@ -9,6 +9,7 @@
  * columns), as in Alembic, and differ when their actions differ. Checks
  * compare by name only: their text is the database's to rewrite.
  */
+import { createHash } from 'node:crypto'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
@@ -117,11 +118,27 @@ function compareUniquesAndIndexes(
       out.adds.push({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: name.name, ...schemaKey(name), name: m.item.name }] })
     } else {
       out.adds.push({
-        op: new AddConstraintOp(name, m.item),
+        op: new AddConstraintOp(name, named(m.item, name.name)),
         diffs: [{ kind: 'add_constraint', table: name.name, ...schemaKey(name), ...(m.item.name ? { name: m.item.name } : {}), detail: `UNIQUE (${m.item.columns.join(', ')})` }],
       })
     }
   }
+}
+
+/**
+ * A constraint added to an existing table gets a name when the models give
+ * none, so the downgrade can drop it by name. The comparison matches unique
+ * constraints and foreign keys by their columns, so the name never shows as
+ * a difference. Long names are cut with a hash, within every database's limit.
+ */
+function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
+  if (constraint.name !== null) return constraint
+  const base =
+    constraint.kind === 'unique'
+      ? `uq_${table}_${constraint.columns.join('_')}`
+      : `fk_${table}_${constraint.columns.join('_')}_${constraint.referredTable}`
+  const name = base.length <= 60 ? base : `${base.slice(0, 51)}_${createHash('sha1').update(base).digest('hex').slice(0, 8)}`
+  return { ...constraint, name }
 }
 
 function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[], ctx: CompareContext): boolean {
@@ -156,7 +173,7 @@ function compareForeignKeys(
   const unmatchedDb = new Set(dbFks)
   const describe = (fk: ForeignKeyConstraint) => `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})`
   const add = (fk: ForeignKeyConstraint, detail: string) =>
-    out.addFks.push({ op: new AddConstraintOp(name, fk), diffs: [{ kind: 'add_fk', table: name.name, ...schemaKey(name), ...(fk.name ? { name: fk.name } : {}), detail }] })
+    out.addFks.push({ op: new AddConstraintOp(name, named(fk, name.name)), diffs: [{ kind: 'add_fk', table: name.name, ...schemaKey(name), ...(fk.name ? { name: fk.name } : {}), detail }] })
   const drop = (fk: ForeignKeyConstraint, detail: string) => {
     if (fk.name === null) return // an unnamed key cannot be dropped by name; SQLite rebuilds drop it with its table
     out.dropFks.push({

@@ -3,7 +3,8 @@
  * the planned ops, the downgrade their reverses in reverse order.
  */
 import { AthanorError } from '../errors.js'
-import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
+import { BatchAlterTableOp } from '../operations/ops/batch-ops.js'
+import type { MigrateOperation, TableChangeOperation } from '../operations/ops/migrate-operation.js'
 import { dataLossOf } from './data-loss.js'
 import { renderOp, type RenderedImport, type RenderOpOptions } from './render-ops.js'
 import type { DataLoss, PlannedChange } from './schema-diff.js'
@@ -54,6 +55,7 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
       down.push(`// cannot undo ${change.op.kind}: ${reversed.reason.replace(`${change.op.kind} cannot be reversed: `, '')}`)
       continue
     }
+    down.push(...reversed.cannotUndo)
     const loss = dataLossOf(reversed.op)
     if (loss) down.push(`// data loss: ${loss.what}`)
     const notes = (inner: MigrateOperation) => {
@@ -76,9 +78,21 @@ function collect(rendered: { lines: string[]; imports: ReadonlySet<RenderedImpor
   return rendered.lines
 }
 
-function reverseOf(op: MigrateOperation): { ok: true; op: MigrateOperation } | { ok: false; reason: string } {
+type Reversal = { ok: true; op: MigrateOperation; cannotUndo: string[] } | { ok: false; reason: string }
+
+function reverseOf(op: MigrateOperation): Reversal {
+  // A batch is undone change by change, so one change without a reverse does not cost the others theirs.
+  if (op instanceof BatchAlterTableOp) {
+    const cannotUndo: string[] = []
+    const reversed = [...op.ops].reverse().flatMap((inner) => {
+      const r = reverseOf(inner)
+      if (!r.ok) cannotUndo.push(`// cannot undo ${inner.kind}: ${r.reason.replace(`${inner.kind} cannot be reversed: `, '')}`)
+      return r.ok ? [r.op as TableChangeOperation] : []
+    })
+    return { ok: true, op: new BatchAlterTableOp(op.table, reversed, op.options.recreate ? { recreate: op.options.recreate } : {}), cannotUndo }
+  }
   try {
-    return { ok: true, op: op.reverse() }
+    return { ok: true, op: op.reverse(), cannotUndo: [] }
   } catch (error) {
     if (error instanceof AthanorError || error instanceof Error) return { ok: false, reason: error.message }
     throw error

@@ -2,7 +2,7 @@
  * `revision --autogenerate` and `check` as whole CLI processes (the built
  * `dist/`), on a project `init` wrote, against its SQLite database.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { athanor, ok, tempDir } from '../cli/cli-process.js'
@@ -60,6 +60,42 @@ describe('athanor revision --autogenerate', () => {
     const run = athanor(project.dir, ['revision', '--autogenerate', '-m', 'drop bio'])
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/warning: .*drops column "bio"/)
+  })
+})
+
+describe('athanor revision --autogenerate with a renamed column', () => {
+  function renameEmail(): void {
+    const path = join(project.dir, 'src', 'models.ts')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('email: t.string(255)', 'login: t.string(255)'))
+  }
+  const newest = () => readFileSync(join(project.dir, 'migrations', 'versions', versions().find((f) => f.includes('rename'))!), 'utf8')
+
+  it('writes the rename with a review note and a warning when no flag decides and no terminal can ask', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    renameEmail()
+    const run = athanor(project.dir, ['revision', '--autogenerate', '-m', 'rename'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/warning: review: column users.email -> login was written as a rename/)
+    expect(newest()).toMatch(/\/\/ review: column "email" disappeared[^\n]*\n {2}await op.alterColumn\('users', 'email', \{\n {4}newName: 'login',/)
+  })
+
+  it('writes drop + add for --no-rename, and a plain rename for --rename', () => {
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    ok(project.dir, ['upgrade', 'head'])
+    renameEmail()
+    ok(project.dir, ['revision', '--autogenerate', '-m', 'rename no', '--no-rename', 'email=login'])
+    const dropAdd = newest()
+    // SQLite: the table's changes form one batch, and the added unique constraint gets a name the downgrade can drop.
+    expect(dropAdd).toContain("b.dropColumn('email')")
+    expect(dropAdd).toContain("b.createUniqueConstraint('uq_users_login', ['login'])")
+    expect(dropAdd).toContain("b.dropConstraint('uq_users_login', { type: 'unique' })")
+    expect(dropAdd).not.toContain('newName')
+    rmSync(join(project.dir, 'migrations', 'versions', versions().find((f) => f.includes('rename'))!))
+    const json = JSON.parse(ok(project.dir, ['revision', '--autogenerate', '-m', 'rename yes', '--rename', 'users.email=users.login', '--json']))
+    expect(json.renames).toEqual([{ kind: 'column', table: 'users', schema: null, from: 'email', to: 'login', decision: 'rename' }])
+    expect(json.diffs).toEqual([{ kind: 'rename_column', table: 'users', column: 'login', detail: 'email -> login' }])
+    expect(newest()).not.toContain('// review:')
   })
 })
 
