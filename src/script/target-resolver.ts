@@ -186,7 +186,7 @@ function currentStart(
   }
   if (starts.length > 1) {
     throw new UsageError(`"${target}" is ambiguous: the database is at ${starts.length} revisions: ${describeRevisions(starts)}`, {
-      hint: 'name the branch ("<label>@+1") or the revision to start from ("<rev>+1")',
+      hint: `name the branch ("<label>@${relativeStep(parsed)}") or the revision to start from ("<rev>${relativeStep(parsed)}")`,
     })
   }
   const start = starts[0]
@@ -194,6 +194,12 @@ function currentStart(
     throw new UsageError(`"${target}" cannot go down: no revision is applied`)
   }
   return start ?? null
+}
+
+/** The relative step as the user wrote it, `+N` or `-N`, for hints. */
+function relativeStep(parsed: ParsedTarget): string {
+  const step = parsed.step ?? 1
+  return step < 0 ? String(step) : `+${step}`
 }
 
 /**
