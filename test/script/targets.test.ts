@@ -129,7 +129,8 @@ describe('relative targets', () => {
   it('+N/-N with several current revisions and no branch is an error', () => {
     const error = resolveError(forked, '-1', ['feat2222', 'main2222'])
     expect(error.message).toContain('the database is at 2 revisions')
-    expect(error.hint).toContain('<label>@+1')
+    expect(error.hint).toContain('<label>@-1')
+    expect(resolveError(forked, '+2', ['feat2222', 'main2222']).hint).toContain('<rev>+2')
   })
 
   it('REV+N and REV-N walk from a named revision, ignoring current', () => {
