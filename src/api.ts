@@ -181,7 +181,7 @@ export class Athanor {
     if (options.requireHead !== true) return engine.compareMetadataForConfig(this.config)
     const script = await this.#loaded()
     const current = await this.current()
-    return engine.compareMetadataForConfig(this.config, { current, heads: script.graph.heads().map((r) => r.id) })
+    return engine.compareMetadataForConfig(this.config, { current, graph: script.graph })
   }
 
   /**

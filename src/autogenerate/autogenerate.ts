@@ -13,6 +13,7 @@ import type { Table } from '../schema/table.js'
 import type { NewRevisionSpec } from '../script/revision-writer.js'
 import type { Revision } from '../script/revision.js'
 import type { ScriptDirectory } from '../script/script-directory.js'
+import type { RevisionGraph } from '../script/graph.js'
 import { compareSchemas } from './compare-schemas.js'
 import type { RenamePolicy } from './compare-options.js'
 import { canonicalizeModel } from './model-canonicalizer.js'
@@ -110,10 +111,11 @@ export async function compareMetadata(settings: AutogenerateSettings): Promise<C
  * Refuses to autogenerate on a database that is not at the head(s): the
  * revision would repeat (or miss) what unapplied revisions do.
  */
-export function assertAtHead(current: readonly string[], heads: readonly string[]): void {
-  const have = new Set(current)
-  const missing = heads.filter((h) => !have.has(h))
-  if (missing.length === 0 && current.length === heads.length) return
+export function assertAtHead(graph: RevisionGraph, current: readonly string[]): void {
+  // Rows at every head nothing depends on count as "at head": a head another
+  // branch depends on has no row of its own once the dependent is applied.
+  if (current.every((id) => graph.has(id)) && graph.isAtHeads(current)) return
+  const heads = graph.heads().map((r) => r.id)
   throw new AthanorError(
     `the database is not up to date: it is at ${current.length === 0 ? 'base' : current.join(', ')}, the head is ${heads.join(', ')}`,
     { code: 'E_NOT_AT_HEAD', exitCode: 1, hint: 'run `athanor upgrade head` first, then autogenerate' },

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { assertAtHead } from '../../src/autogenerate/autogenerate.js'
 import { collectModels, loadModels } from '../../src/autogenerate/load-models.js'
 import { ConfigError } from '../../src/errors.js'
+import { RevisionGraph } from '../../src/script/graph.js'
+import type { Revision } from '../../src/script/revision.js'
 import { MetaData, t, table } from '../../src/schema/index.js'
 import { fixturePath } from './support.js'
 
@@ -39,15 +41,28 @@ describe('loadModels', () => {
 })
 
 describe('assertAtHead', () => {
+  const revision = (id: string, downRevisions: string[] = [], dependsOn: string[] = []): Revision => ({
+    id, downRevisions, dependsOn, branchLabels: [], message: id, createDate: undefined, path: `${id}.ts`,
+  })
+  const forked = new RevisionGraph([revision('a0'), revision('a1', ['a0']), revision('b1', ['a0'])])
+  const linear = new RevisionGraph([revision('a0'), revision('a1', ['a0'])])
+
   it('accepts a database at every head, in any order', () => {
-    expect(() => assertAtHead(['b', 'a'], ['a', 'b'])).not.toThrow()
-    expect(() => assertAtHead([], [])).not.toThrow()
+    expect(() => assertAtHead(forked, ['b1', 'a1'])).not.toThrow()
+    expect(() => assertAtHead(new RevisionGraph([]), [])).not.toThrow()
+  })
+
+  it('accepts one row standing for a head that another head depends on', () => {
+    const dependent = new RevisionGraph([revision('a0'), revision('b1', ['a0']), revision('x1', ['a0']), revision('y1', ['x1'], ['b1'])])
+    expect(() => assertAtHead(dependent, ['y1'])).not.toThrow()
   })
 
   it('refuses a database behind the head, saying where it is and what to run', () => {
-    expect(() => assertAtHead([], ['a1'])).toThrow(/not up to date: it is at base, the head is a1/)
+    expect(() => assertAtHead(linear, [])).toThrow(/not up to date: it is at base, the head is a1/)
+    expect(() => assertAtHead(forked, ['a1'])).toThrow(/not up to date/)
     try {
-      assertAtHead(['a0'], ['a1'])
+      assertAtHead(linear, ['a0'])
+      expect.unreachable()
     } catch (error) {
       expect(error).toMatchObject({ code: 'E_NOT_AT_HEAD', exitCode: 1, hint: expect.stringContaining('athanor upgrade head') })
     }
