@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,7 +7,8 @@ import { versionRows } from '../support/catalog.js'
 import { createTestDatabase, SERVER_DATABASES, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
 import { linearRevisions, revisionId, writeMigrationProject, type MigrationProject } from '../support/migration-project.js'
 
-const child = join(fileURLToPath(new URL('.', import.meta.url)), 'fixtures', 'upgrade-child.mjs')
+/** The built CLI: the race is run as users run it, `athanor upgrade head` in 8 processes. */
+const cli = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist', 'cli', 'main.js')
 const PROCESSES = 8
 const REVISIONS = 50
 
@@ -29,9 +31,10 @@ interface ChildOutcome {
   stderr: string
 }
 
-function runChild(migrationsDir: string, url: string): Promise<ChildOutcome> {
+function runChild(projectDir: string, url: string): Promise<ChildOutcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [child, migrationsDir, url], { timeout: 240_000 }, (error, stdout, stderr) => {
+    const args = [cli, '--json', '--url', url, 'upgrade', 'head']
+    execFile(process.execPath, args, { cwd: projectDir, timeout: 240_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
@@ -61,12 +64,15 @@ describe.each(cases)(`${PROCESSES} processes upgrading one $label database at on
       await conn.query('PRAGMA journal_mode = WAL')
       await conn.close()
     }
-    const migrationsDir = join(project.dir, 'migrations')
-    const outcomes = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(migrationsDir, db.url)))
-    expect(outcomes.map((o) => [o.code, o.stderr])).toEqual(outcomes.map(() => [0, '']))
+    writeFileSync(join(project.dir, 'athanor.config.mjs'), "export default { migrations: './migrations', lockTimeoutMs: 120000 }\n")
+    const outcomes = await Promise.all(Array.from({ length: PROCESSES }, () => runChild(project.dir, db.url)))
+    expect(outcomes.map((o) => o.code)).toEqual(outcomes.map(() => 0))
+    // The only thing a waiting process says is that it waits for the lock.
+    const said = outcomes.flatMap((o) => o.stderr.split('\n').filter((line) => line !== ''))
+    expect(said.filter((line) => !line.startsWith('warning: waiting for the migration lock'))).toEqual([])
 
-    const results = outcomes.map((o) => JSON.parse(o.stdout) as { steps: string[]; current: string[] })
-    expect(results.flatMap((r) => r.steps).sort()).toEqual(linearRevisions(REVISIONS).map((r) => r.id))
+    const results = outcomes.map((o) => JSON.parse(o.stdout) as { steps: { revision: string }[]; current: string[] })
+    expect(results.flatMap((r) => r.steps.map((step) => step.revision)).sort()).toEqual(linearRevisions(REVISIONS).map((r) => r.id))
     expect(results.every((r) => r.current.length === 1 && r.current[0] === revisionId(REVISIONS))).toBe(true)
 
     const conn = await db.connect()
