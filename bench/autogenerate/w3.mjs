@@ -18,14 +18,13 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL, fileURLToPath } from 'node:url'
-import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
+import { createServerDatabase } from '../support.mjs'
 
 export const title = 'autogenerate (W3)'
 
 const SIZES = [100, 500]
 const DATABASES = ['sqlite', 'postgres']
-const POSTGRES_ADMIN = process.env.ATHANOR_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 // Alembic 1.8.1, anchor run of 2026-11-22, workload W3, median seconds → ms.
 const ALEMBIC_MS = {
@@ -59,22 +58,10 @@ function modelsSource(count, drift) {
   return lines.join('\n')
 }
 
+/** A fresh database for one case: a file on SQLite, a new server database otherwise. */
 async function makeDatabase(kind, dir, name, api) {
   if (kind === 'sqlite') return { url: `sqlite:${join(dir, `${name}.db`)}`, drop: async () => {} }
-  const dbName = `athanor_bench_${name}_${randomBytes(4).toString('hex')}`
-  const admin = await api.openConnection(POSTGRES_ADMIN)
-  await admin.execute(`CREATE DATABASE ${dbName}`)
-  await admin.close()
-  const url = new URL(POSTGRES_ADMIN)
-  url.pathname = `/${dbName}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = await api.openConnection(POSTGRES_ADMIN)
-      await dropper.execute(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-      await dropper.close()
-    },
-  }
+  return createServerDatabase(api.openConnection, kind)
 }
 
 /** Builds the database from a models module the way a user would: autogenerate from empty, then apply the ops. */
