@@ -175,14 +175,14 @@ function indexPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
 async function createScratch(conn: DatabaseConnection, plan: ScratchPlan, transactional: boolean): Promise<boolean> {
   const statements = conn.dialect.compiler.createTable(plan.table)
   // PostgreSQL aborts the whole transaction on an error; a savepoint keeps the other scratch tables.
-  const savepoint = transactional ? conn.dialect.quoteIdentifier(`sp_${plan.name}`) : null
+  const savepoint = transactional ? conn.dialect.savepoint(`sp_${plan.name}`) : null
   try {
-    if (savepoint) await conn.execute(`SAVEPOINT ${savepoint}`)
+    if (savepoint) await conn.execute(savepoint.begin)
     for (const statement of statements) await conn.execute(statement.sql, statement.params ?? [])
-    if (savepoint) await conn.execute(`RELEASE SAVEPOINT ${savepoint}`)
+    if (savepoint) await conn.execute(savepoint.release)
     return true
   } catch {
-    if (savepoint) await conn.execute(`ROLLBACK TO SAVEPOINT ${savepoint}`).catch(() => undefined)
+    if (savepoint) await conn.execute(savepoint.rollback).catch(() => undefined)
     if (!transactional) await conn.execute(conn.dialect.compiler.dropTable({ name: plan.name, schema: null }, { ifExists: true })[0]!.sql).catch(() => undefined)
     return false
   }

@@ -55,6 +55,14 @@ export interface Dialect {
   readonly beginSql: string
   readonly commitSql: string
   readonly rollbackSql: string
+  /**
+   * The statements of a savepoint called `name` (quoted by the dialect), for
+   * work that may fail inside a transaction without ending it.
+   *
+   * @example
+   * const sp = dialect.savepoint('scratch') // { begin: 'SAVEPOINT "scratch"', release: …, rollback: … }
+   */
+  savepoint(name: string): SavepointSql
   /** Compiles schema objects and ops to this database's SQL. */
   readonly compiler: DdlCompiler
   /**
@@ -91,4 +99,26 @@ export interface RebuildOptions {
  */
 export interface TableRebuilder {
   rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options?: RebuildOptions): Promise<void>
+}
+
+/** The three statements of one savepoint: set it, keep its work, undo its work. */
+export interface SavepointSql {
+  readonly begin: string
+  readonly release: string
+  readonly rollback: string
+}
+
+/**
+ * Savepoints as SQL:2003 writes them, which SQLite, PostgreSQL and
+ * MySQL/MariaDB all accept; only the name's quoting differs.
+ *
+ * @example
+ * standardSavepoint('"sp"') // { begin: 'SAVEPOINT "sp"', release: 'RELEASE SAVEPOINT "sp"', rollback: 'ROLLBACK TO SAVEPOINT "sp"' }
+ */
+export function standardSavepoint(quotedName: string): SavepointSql {
+  return {
+    begin: `SAVEPOINT ${quotedName}`,
+    release: `RELEASE SAVEPOINT ${quotedName}`,
+    rollback: `ROLLBACK TO SAVEPOINT ${quotedName}`,
+  }
 }

@@ -1,5 +1,5 @@
 import type { DialectQuoting } from '../base-ddl-compiler.js'
-import type { Dialect } from '../dialect.js'
+import { standardSavepoint, type Dialect } from '../dialect.js'
 import { MysqlDdlCompiler } from './mysql-compiler.js'
 import { renderLiteralWith, toHex, type LiteralStyle } from '../literal.js'
 
@@ -40,5 +40,6 @@ export const mysqlDialect: Dialect = {
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
+  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
   compiler: new MysqlDdlCompiler(quoting),
 }

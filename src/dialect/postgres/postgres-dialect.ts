@@ -1,5 +1,5 @@
 import type { DialectQuoting } from '../base-ddl-compiler.js'
-import type { Dialect } from '../dialect.js'
+import { standardSavepoint, type Dialect } from '../dialect.js'
 import { PostgresDdlCompiler } from './postgres-compiler.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
@@ -35,5 +35,6 @@ export const postgresDialect: Dialect = {
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
+  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
   compiler: new PostgresDdlCompiler(quoting),
 }

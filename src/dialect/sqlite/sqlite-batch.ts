@@ -103,14 +103,15 @@ export const sqliteRebuilder: TableRebuilder = {
     }
     if (!copies || !(await needsForeignKeysOff(sink, table))) {
       // A savepoint makes the copy all-or-nothing whether or not a transaction is open.
-      await sink.run({ sql: 'SAVEPOINT athanor_batch' })
+      const savepoint = sqliteDialect.savepoint('athanor_batch')
+      await sink.run({ sql: savepoint.begin })
       try {
         await run(statements)
         await checkForeignKeys(sink, table)
-        await sink.run({ sql: 'RELEASE athanor_batch' })
+        await sink.run({ sql: savepoint.release })
       } catch (error) {
-        await sink.run({ sql: 'ROLLBACK TO athanor_batch' }).catch(() => undefined)
-        await sink.run({ sql: 'RELEASE athanor_batch' }).catch(() => undefined)
+        await sink.run({ sql: savepoint.rollback }).catch(() => undefined)
+        await sink.run({ sql: savepoint.release }).catch(() => undefined)
         await sink.run({ sql: 'PRAGMA legacy_alter_table = OFF' }).catch(() => undefined)
         throw error
       }

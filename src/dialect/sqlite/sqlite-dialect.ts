@@ -1,5 +1,5 @@
 import type { DialectQuoting } from '../base-ddl-compiler.js'
-import type { Dialect } from '../dialect.js'
+import { standardSavepoint, type Dialect } from '../dialect.js'
 import { SqliteDdlCompiler } from './sqlite-compiler.js'
 import { sqliteRebuilder } from './sqlite-batch.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
@@ -36,6 +36,7 @@ export const sqliteDialect: Dialect = {
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
+  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
   compiler: new SqliteDdlCompiler(quoting),
   rebuilder: sqliteRebuilder,
 }
