@@ -7,6 +7,7 @@ import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
 import { enumTypesOf } from '../schema/types.js'
+import { tablesInDependencyOrder } from '../schema/dependency-order.js'
 import { Table } from '../schema/table.js'
 import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns, schemaKey } from './compare-columns.js'
@@ -66,7 +67,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   }
 
   const enumValues = compareEnums(models, reflected, ctx)
-  const creates = sortByDependency(created.filter((t) => !renamedTo.has(t))).flatMap((t) => createTable(t, ctx))
+  const creates = tablesInDependencyOrder(created.filter((t) => !renamedTo.has(t))).flatMap((t) => createTable(t, ctx))
   const dropFks: PlannedChange[] = []
   const perTable: PlannedChange[] = [...tableRenames]
   const addFks: PlannedChange[] = []
@@ -88,7 +89,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
       addFks.push(...constraints.addFks)
     }
   }
-  const drops = sortByDependency(dropped.filter((t) => !renamedFrom.has(t)))
+  const drops = tablesInDependencyOrder(dropped.filter((t) => !renamedFrom.has(t)))
     .reverse()
     .map((t): PlannedChange => ({
       op: new DropTableOp(ctx.nameOf(t), { existing: t }),
@@ -175,23 +176,3 @@ function tableRenamePairs(dropped: readonly Table[], created: readonly Table[], 
   return pairs
 }
 
-/** Tables ordered so each comes after the tables its foreign keys refer to (cycles keep the given order). */
-function sortByDependency(tables: readonly Table[]): Table[] {
-  const byName = new Map(tables.map((t) => [t.name, t]))
-  const done = new Set<Table>()
-  const visiting = new Set<Table>()
-  const out: Table[] = []
-  const visit = (table: Table) => {
-    if (done.has(table) || visiting.has(table)) return
-    visiting.add(table)
-    for (const fk of table.foreignKeys) {
-      const target = byName.get(fk.referredTable)
-      if (target && target !== table) visit(target)
-    }
-    visiting.delete(table)
-    done.add(table)
-    out.push(table)
-  }
-  tables.forEach(visit)
-  return out
-}

@@ -1,5 +1,6 @@
 import { DEFAULT_NAMING_CONVENTION, type NamingConvention } from './naming-convention.js'
 import type { Table } from './table.js'
+import { tablesInDependencyOrder } from './dependency-order.js'
 
 /**
  * A collection of tables, with the naming convention their unnamed
@@ -34,25 +35,9 @@ export class MetaData {
     return this.#tables.get(MetaData.key(name, schema))
   }
 
-  /** Tables ordered so every table comes after the tables its foreign keys refer to (cycles keep declaration order). */
+  /** Tables ordered so every table comes after the tables its foreign keys refer to. */
   get sortedTables(): readonly Table[] {
-    const tables = this.tables
-    const done = new Set<Table>()
-    const visiting = new Set<Table>()
-    const out: Table[] = []
-    const visit = (table: Table) => {
-      if (done.has(table) || visiting.has(table)) return
-      visiting.add(table)
-      for (const fk of table.foreignKeys) {
-        const target = this.table(fk.referredTable, fk.referredSchema ?? table.schema)
-        if (target && target !== table) visit(target)
-      }
-      visiting.delete(table)
-      done.add(table)
-      out.push(table)
-    }
-    tables.forEach(visit)
-    return out
+    return tablesInDependencyOrder(this.tables)
   }
 
   /** The registry key of a table: `schema.name`, or `name` without a schema. */
