@@ -51,6 +51,26 @@ export interface RevisionFixture {
 }
 
 /**
+ * Writes the two-revision project the runtime CLI tests share: `aaaa00000001`
+ * creates `account`, `bbbb00000002` adds its `name` column (of `nameType`).
+ */
+export function writeAccountRevisions(project: string, nameType = 'VARCHAR(50)'): void {
+  writeRevisionFile(project, {
+    id: 'aaaa00000001',
+    message: 'create account',
+    upgrade: "await op.execute('CREATE TABLE account (id INTEGER PRIMARY KEY)')",
+    downgrade: "await op.execute('DROP TABLE account')",
+  })
+  writeRevisionFile(project, {
+    id: 'bbbb00000002',
+    down: 'aaaa00000001',
+    message: 'add name',
+    upgrade: `await op.execute('ALTER TABLE account ADD COLUMN name ${nameType}')`,
+    downgrade: "await op.execute('ALTER TABLE account DROP COLUMN name')",
+  })
+}
+
+/**
  * Writes a revision file in the DESIGN §2 shape into `<project>/migrations/versions`.
  */
 export function writeRevisionFile(project: string, r: RevisionFixture): string {

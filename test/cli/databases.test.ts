@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
-import { ok, tempDir, writeRevisionFile } from './cli-process.js'
+import { ok, tempDir, writeAccountRevisions } from './cli-process.js'
 
 describe.each(ALL_DATABASES)('the runtime commands as a whole process on %s', (kind: TestDatabaseKind) => {
   let db: TestDatabase
@@ -8,19 +8,7 @@ describe.each(ALL_DATABASES)('the runtime commands as a whole process on %s', (k
   beforeEach(async () => {
     db = await createTestDatabase(kind)
     project = tempDir()
-    writeRevisionFile(project.dir, {
-      id: 'aaaa00000001',
-      message: 'create account',
-      upgrade: "await op.execute('CREATE TABLE account (id INTEGER PRIMARY KEY)')",
-      downgrade: "await op.execute('DROP TABLE account')",
-    })
-    writeRevisionFile(project.dir, {
-      id: 'bbbb00000002',
-      down: 'aaaa00000001',
-      message: 'add name',
-      upgrade: "await op.execute('ALTER TABLE account ADD COLUMN name VARCHAR(50)')",
-      downgrade: "await op.execute('ALTER TABLE account DROP COLUMN name')",
-    })
+    writeAccountRevisions(project.dir)
   })
   afterEach(async () => {
     await db.drop()

@@ -2,25 +2,13 @@ import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { athanor, ok, tempDir, writeRevisionFile } from './cli-process.js'
+import { athanor, ok, tempDir, writeAccountRevisions, writeRevisionFile } from './cli-process.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {
   project = tempDir()
   ok(project.dir, ['init'])
-  writeRevisionFile(project.dir, {
-    id: 'aaaa00000001',
-    message: 'create account',
-    upgrade: "await op.execute('CREATE TABLE account (id INTEGER PRIMARY KEY)')",
-    downgrade: "await op.execute('DROP TABLE account')",
-  })
-  writeRevisionFile(project.dir, {
-    id: 'bbbb00000002',
-    down: 'aaaa00000001',
-    message: 'add name',
-    upgrade: "await op.execute('ALTER TABLE account ADD COLUMN name TEXT')",
-    downgrade: "await op.execute('ALTER TABLE account DROP COLUMN name')",
-  })
+  writeAccountRevisions(project.dir, 'TEXT')
 })
 afterEach(() => project.cleanup())
 
