@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
-import { listTables, versionRows } from '../support/catalog.js'
+import { migrationState } from '../support/catalog.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
 
@@ -33,14 +33,7 @@ describe.each(ALL_DATABASES)('branches on %s', (kind) => {
     project.remove()
   })
 
-  async function state(): Promise<{ rows: string[]; tables: string[] }> {
-    const conn = await db.connect()
-    try {
-      return { rows: await versionRows(conn), tables: (await listTables(conn, kind)).filter((t) => t !== 'athanor_version') }
-    } finally {
-      await conn.close()
-    }
-  }
+  const state = () => migrationState(db)
 
   it('upgrades one branch only with label@head', async () => {
     const result = await runUpgrade(project.script, 'xs@head', runtimeOptions(db.url))

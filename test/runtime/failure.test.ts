@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DatabaseError, RevisionError } from '../../src/errors.js'
 import { readCurrent, runUpgrade } from '../../src/runtime/commands.js'
-import { listTables, versionRows } from '../support/catalog.js'
+import { migrationState } from '../support/catalog.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { linearRevisions, revisionId, runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
 
@@ -37,14 +37,7 @@ describe.each(ALL_DATABASES)('a failing revision on %s', (kind) => {
     project.remove()
   })
 
-  async function state(): Promise<{ rows: string[]; tables: string[] }> {
-    const conn = await db.connect()
-    try {
-      return { rows: await versionRows(conn), tables: (await listTables(conn, kind)).filter((t) => t !== 'athanor_version') }
-    } finally {
-      await conn.close()
-    }
-  }
+  const state = () => migrationState(db)
 
   async function failedUpgrade(transactionPerMigration = true): Promise<DatabaseError> {
     const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url, { transactionPerMigration })).catch((e: unknown) => e)

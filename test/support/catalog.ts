@@ -3,7 +3,7 @@
  * schema after each step without trusting the code under test.
  */
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
-import type { TestDatabaseKind } from './databases.js'
+import type { TestDatabase, TestDatabaseKind } from './databases.js'
 
 const tableListQueries: Record<TestDatabaseKind, string> = {
   sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
@@ -59,4 +59,17 @@ export async function describeTables(conn: DatabaseConnection, kind: TestDatabas
   }
   for (const columns of Object.values(tables)) columns.sort()
   return Object.fromEntries(Object.entries(tables).sort(([a], [b]) => a.localeCompare(b)))
+}
+
+/**
+ * What a migration left behind in `db`: the version rows and the user tables
+ * (the version table left out), read on a connection of its own.
+ */
+export async function migrationState(db: TestDatabase): Promise<{ rows: string[]; tables: string[] }> {
+  const conn = await db.connect()
+  try {
+    return { rows: await versionRows(conn), tables: (await listTables(conn, db.kind)).filter((t) => t !== 'athanor_version') }
+  } finally {
+    await conn.close()
+  }
 }
