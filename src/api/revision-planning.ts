@@ -3,7 +3,7 @@
  * for `revision --head/--splice/--branch-label/--depends-on` and `merge`),
  * producing the spec `ScriptDirectory.writeRevision` writes.
  */
-import { UsageError } from '../errors.js'
+import { MultipleHeadsError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import type { ScriptDirectory } from '../script/script-directory.js'
@@ -23,7 +23,7 @@ export interface NewRevisionOptions {
   dependsOn?: string | readonly string[]
   /** Use this id instead of a random one. */
   revId?: string
-  /** Fill the body by comparing the models with the database (not built yet). */
+  /** Fill the body by comparing the models with the database (see `Athanor.autogenerate`). */
   autogenerate?: boolean
 }
 
@@ -83,7 +83,8 @@ function parentsFor(graph: RevisionGraph, head: string | undefined, splice: bool
     const heads = graph.heads()
     if (heads.length === 0) return []
     if (heads.length === 1) return [(heads[0] as Revision).id]
-    throw new UsageError(`there are several heads (${heads.map((r) => r.id).join(', ')}); say which one the new revision follows`, {
+    const ids = heads.map((r) => r.id)
+    throw new MultipleHeadsError(head, ids, `there are several heads (${ids.join(', ')}); say which one the new revision follows`, {
       hint: 'pass --head <rev> (or label@head), or join them first: athanor merge -m "merge heads"',
     })
   }

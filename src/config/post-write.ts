@@ -3,7 +3,7 @@
  * (a formatter, a linter's --fix), as Alembic's `post_write_hooks`.
  */
 import { spawnSync } from 'node:child_process'
-import { AthanorError } from '../errors.js'
+import { AthanorError, ErrorCode } from '../errors.js'
 
 /**
  * Runs each command through the shell with the file's path appended (quoted),
@@ -19,8 +19,7 @@ export async function runPostWrite(commands: readonly string[], path: string, cw
     if (result.error !== undefined || result.status !== 0) {
       const reason = result.error?.message ?? (result.stderr.trim().split('\n')[0] || `exit code ${result.status ?? 'unknown'}`)
       throw new AthanorError(`postWrite command "${command}" failed: ${reason}`, {
-        code: 'E_POST_WRITE',
-        exitCode: 1,
+        code: ErrorCode.PostWrite,
         hint: `the revision was written to ${path}; fix the command in the config's postWrite`,
       })
     }

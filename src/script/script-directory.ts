@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { UsageError } from '../errors.js'
+import { AmbiguousTargetError, UsageError } from '../errors.js'
 import { RevisionGraph } from './graph.js'
 import type { Revision } from './revision.js'
 import { readRevisionFiles } from './revision-file-reader.js'
@@ -68,7 +68,7 @@ export class ScriptDirectory {
     if (revisions.length === 0) {
       throw new UsageError(`"${target}" names no revision${this.#graph.size === 0 ? ': there are no revisions yet' : ' (it is base)'}`)
     }
-    throw new UsageError(`"${target}" names ${revisions.length} revisions: ${describeRevisions(revisions)}`, {
+    throw new AmbiguousTargetError(target, revisions.map((revision) => revision.id), `"${target}" names ${revisions.length} revisions: ${describeRevisions(revisions)}`, {
       hint: 'name one of them by id or label@head',
     })
   }

@@ -1,4 +1,4 @@
-import { RevisionError, UsageError } from '../errors.js'
+import { AmbiguousTargetError, MultipleHeadsError, UnknownVersionRowError, UsageError } from '../errors.js'
 import type { RevisionGraph } from './graph.js'
 import type { Revision } from './revision.js'
 
@@ -116,7 +116,7 @@ function resolveSymbol(graph: RevisionGraph, symbol: string, branch: string | un
       const heads = graph.heads().filter(inLineage)
       if (heads.length > 1) {
         const name = branch === undefined ? 'head' : `${branch}@head`
-        throw new UsageError(`"${name}" is ambiguous: there are ${heads.length} heads: ${describeRevisions(heads)}`, {
+        throw new MultipleHeadsError(name, ids(heads), `"${name}" is ambiguous: there are ${heads.length} heads: ${describeRevisions(heads)}`, {
           hint: branch === undefined ? 'use "heads" for all of them, a label ("<label>@head") or a revision id' : 'name one of them by id',
         })
       }
@@ -131,7 +131,7 @@ function resolveSymbol(graph: RevisionGraph, symbol: string, branch: string | un
 function singleRevision(graph: RevisionGraph, symbol: string, branch: string | undefined, lineage: Set<string> | undefined): Revision | null {
   const revisions = resolveSymbol(graph, symbol, branch, lineage)
   if (revisions.length > 1) {
-    throw new UsageError(`"${symbol}" names ${revisions.length} revisions: ${describeRevisions(revisions)}; a relative step needs one`)
+    throw new AmbiguousTargetError(symbol, ids(revisions), `"${symbol}" names ${revisions.length} revisions: ${describeRevisions(revisions)}; a relative step needs one`)
   }
   return revisions[0] ?? null
 }
@@ -156,7 +156,7 @@ export function lookupId(graph: RevisionGraph, symbol: string, lineage: Set<stri
       })
     }
     if (candidates.length > 1) {
-      throw new UsageError(`revision prefix "${symbol}" is ambiguous: ${describeRevisions(candidates)}`, {
+      throw new AmbiguousTargetError(symbol, ids(candidates), `revision prefix "${symbol}" is ambiguous: ${describeRevisions(candidates)}`, {
         hint: 'give more characters of the id',
       })
     }
@@ -177,7 +177,7 @@ function currentStart(
   target: string,
 ): Revision | null {
   for (const id of current) {
-    if (!graph.has(id)) throw unknownCurrentRevision(id)
+    if (!graph.has(id)) throw new UnknownVersionRowError(id)
   }
   let starts = current.map((id) => graph.get(id))
   if (lineage !== undefined) {
@@ -185,7 +185,7 @@ function currentStart(
     if (starts.length === 0) starts = appliedTipsOnBranch(graph, current, lineage)
   }
   if (starts.length > 1) {
-    throw new UsageError(`"${target}" is ambiguous: the database is at ${starts.length} revisions: ${describeRevisions(starts)}`, {
+    throw new AmbiguousTargetError(target, ids(starts), `"${target}" is ambiguous: the database is at ${starts.length} revisions: ${describeRevisions(starts)}`, {
       hint: `name the branch ("<label>@${relativeStep(parsed)}") or the revision to start from ("<rev>${relativeStep(parsed)}")`,
     })
   }
@@ -230,7 +230,7 @@ function walk(graph: RevisionGraph, start: Revision | null, steps: number, linea
       }
       if (next.length > 1) {
         const from = at === null ? 'base has several bases' : `${at.id} is a branch point`
-        throw new UsageError(`"${target}" is ambiguous: ${from} (${describeRevisions(next)})`, {
+        throw new AmbiguousTargetError(target, ids(next), `"${target}" is ambiguous: ${from} (${describeRevisions(next)})`, {
           hint: 'name the branch ("<label>@+N") or a revision id',
         })
       }
@@ -239,7 +239,7 @@ function walk(graph: RevisionGraph, start: Revision | null, steps: number, linea
       if (at === null) throw new UsageError(`"${target}" walks below base${taken === 0 ? '' : ` after ${taken} step${taken === 1 ? '' : 's'}`}`)
       const parents = at.downRevisions.map((id) => graph.get(id))
       if (parents.length > 1) {
-        throw new UsageError(`"${target}" is ambiguous: ${at.id} is a merge point of ${describeRevisions(parents)}`, {
+        throw new AmbiguousTargetError(target, ids(parents), `"${target}" is ambiguous: ${at.id} is a merge point of ${describeRevisions(parents)}`, {
           hint: 'name the parent to go down to by id',
         })
       }
@@ -249,11 +249,8 @@ function walk(graph: RevisionGraph, start: Revision | null, steps: number, linea
   return at
 }
 
-/** The error for a version-table row that no revision file declares. */
-export function unknownCurrentRevision(id: string): RevisionError {
-  return new RevisionError(`the database is at revision ${id}, but no revision file declares it`, {
-    hint: 'was the file deleted? restore it, or `athanor stamp` a known revision',
-  })
+function ids(revisions: readonly Revision[]): string[] {
+  return revisions.map((revision) => revision.id)
 }
 
 /** `a1b2c3d4e5f6 (add users), …` for error messages; long lists are cut. */

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.js'
+import { AmbiguousTargetError, UnknownVersionRowError, UsageError } from '../errors.js'
 import type { RevisionGraph } from './graph.js'
 import type { Revision } from './revision.js'
-import { branchLineage, describeRevisions, parseTarget, resolveTarget, unknownCurrentRevision } from './target-resolver.js'
+import { branchLineage, describeRevisions, parseTarget, resolveTarget } from './target-resolver.js'
 
 /**
  * Upgrade, downgrade and history walks over a {@link RevisionGraph}, and the
@@ -18,7 +18,7 @@ export function appliedRevisions(graph: RevisionGraph, current: readonly string[
   const applied = new Set<string>()
   const todo: string[] = []
   for (const id of current) {
-    if (!graph.has(id)) throw unknownCurrentRevision(id)
+    if (!graph.has(id)) throw new UnknownVersionRowError(id)
     if (!applied.has(id)) {
       applied.add(id)
       todo.push(id)
@@ -96,7 +96,7 @@ export function planDowngrade(graph: RevisionGraph, current: readonly string[], 
   } else {
     const resolved = resolveTarget(graph, target, current)
     if (resolved.length > 1) {
-      throw new UsageError(`downgrade needs one target, but "${target}" names ${describeRevisions(resolved)}`)
+      throw new AmbiguousTargetError(target, resolved.map((revision) => revision.id), `downgrade needs one target, but "${target}" names ${describeRevisions(resolved)}`)
     }
     destination = resolved[0]
     roots = destination === undefined ? graph.bases() : graph.children(destination.id)
@@ -154,7 +154,7 @@ function isBelow(graph: RevisionGraph, ancestor: string, ids: readonly string[],
  * @returns the rows in topological order
  */
 export function nextVersionRows(graph: RevisionGraph, current: readonly string[], step: Revision, direction: 'up' | 'down'): string[] {
-  for (const id of current) if (!graph.has(id)) throw unknownCurrentRevision(id)
+  for (const id of current) if (!graph.has(id)) throw new UnknownVersionRowError(id)
   const stepId = graph.get(step.id).id
   const rows = new Set(current)
   if (direction === 'up') {
@@ -186,7 +186,7 @@ export function nextVersionRows(graph: RevisionGraph, current: readonly string[]
 export function planRange(graph: RevisionGraph, from: string | undefined, to: string | undefined, current: readonly string[]): Revision[] {
   const resolveSide = (side: string | undefined, fallback: () => Revision[]): Revision[] => {
     if (side === undefined || side.trim() === '') return fallback()
-    if (side.trim() === 'current') return current.map((id) => (graph.has(id) ? graph.get(id) : raise(unknownCurrentRevision(id))))
+    if (side.trim() === 'current') return current.map((id) => (graph.has(id) ? graph.get(id) : raise(new UnknownVersionRowError(id))))
     return resolveTarget(graph, side, current)
   }
   const upper = resolveSide(to, () => graph.heads())

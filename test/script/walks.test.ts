@@ -186,7 +186,7 @@ describe('walk errors', () => {
 
   it('a current row no file declares is a RevisionError', () => {
     expect(() => graph.upgradePlan(['gone'], 'heads')).toThrow(RevisionError)
-    expect(() => graph.upgradePlan(['gone'], 'heads')).toThrow('the database is at revision gone, but no revision file declares it')
+    expect(() => graph.upgradePlan(['gone'], 'heads')).toThrow('the database is at revision gone, which no revision file in this project defines')
   })
 
   it('upgrade to -1 and downgrade to +1 point the user at the other command', () => {

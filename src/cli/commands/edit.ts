@@ -1,6 +1,6 @@
 /** `athanor edit REV`: open a revision file in `$VISUAL`/`$EDITOR`. */
 import { spawnSync } from 'node:child_process'
-import { AthanorError, UsageError } from '../../errors.js'
+import { AthanorError, ErrorCode, UsageError } from '../../errors.js'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 
@@ -30,8 +30,7 @@ async function edit(ctx: CommandContext, target: string): Promise<void> {
   const result = spawnSync(`${editor} '${path.replace(/'/g, `'\\''`)}'`, { shell: true, stdio: 'inherit' })
   if (result.error !== undefined || result.status !== 0) {
     throw new AthanorError(`editor "${editor}" failed: ${result.error?.message ?? `exit code ${result.status ?? 'unknown'}`}`, {
-      code: 'E_EDITOR',
-      exitCode: 1,
+      code: ErrorCode.Editor,
     })
   }
 }
