@@ -7,15 +7,20 @@ import { dialectForUrl, openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection } from '../dialect/dialect.js'
 import { runtimeSupportFor, type MigrationLock } from '../dialect/runtime-support.js'
 import { DatabaseError, UsageError } from '../errors.js'
+import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
 import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
-import type { RuntimeScript } from './runtime-graph.js'
 import { VersionTable } from './version-table.js'
 
 export type { StepResult } from './runner.js'
+
+/** What a run needs of a script directory: its revision graph. A `ScriptDirectory` is one. */
+export interface RuntimeScript {
+  readonly graph: RevisionGraph
+}
 
 /** Settings of one run, resolved from the config and the command line. */
 export interface RuntimeOptions {

@@ -1,20 +1,19 @@
-import { RevisionError, UsageError } from '../errors.js'
+import { UsageError } from '../errors.js'
+import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
-import { appliedRevisions, type RuntimeGraph } from './runtime-graph.js'
 
 /**
  * Revisions to apply, in order, to bring `current` up to `target`. A target
  * below the current revision is an error, as in Alembic: upgrade never moves
- * down.
+ * down. A row no revision file defines is an `UnknownVersionRowError`.
  *
  * @example
  * planUpgrade(graph, [], 'head') // every revision, oldest first
  */
-export function planUpgrade(graph: RuntimeGraph, current: readonly string[], target: string): Revision[] {
-  assertKnown(graph, current)
+export function planUpgrade(graph: RevisionGraph, current: readonly string[], target: string): Revision[] {
   const plan = graph.upgradePlan(current, target)
   if (plan.length > 0) return plan
-  const applied = appliedRevisions(graph, current)
+  const applied = graph.applied(current)
   const below = graph.resolve(target, current).find((revision) => applied.has(revision.id) && !current.includes(revision.id))
   if (below !== undefined) {
     throw new UsageError(`"${target}" (${below.id}) is not a valid upgrade target: it is below the current revision ${describe(current)}`, {
@@ -31,11 +30,10 @@ export function planUpgrade(graph: RuntimeGraph, current: readonly string[], tar
  * @example
  * planDowngrade(graph, ['c3'], 'base') // c3, b2, a1
  */
-export function planDowngrade(graph: RuntimeGraph, current: readonly string[], target: string): Revision[] {
-  assertKnown(graph, current)
+export function planDowngrade(graph: RevisionGraph, current: readonly string[], target: string): Revision[] {
   const plan = graph.downgradePlan(current, target)
   if (plan.length > 0) return plan
-  const applied = appliedRevisions(graph, current)
+  const applied = graph.applied(current)
   const above = graph.resolve(target, current).find((revision) => !applied.has(revision.id))
   if (above !== undefined) {
     throw new UsageError(`"${target}" (${above.id}) is not a valid downgrade target: it is above the current revision ${describe(current)}`, {
@@ -54,7 +52,7 @@ export function planDowngrade(graph: RuntimeGraph, current: readonly string[], t
  * @example
  * stampRows(graph, ['b2'], ['a1'], false) // ['a1']
  */
-export function stampRows(graph: RuntimeGraph, current: readonly string[], targets: readonly string[], purge: boolean): string[] {
+export function stampRows(graph: RevisionGraph, current: readonly string[], targets: readonly string[], purge: boolean): string[] {
   const resolved: Revision[] = []
   let clear = purge
   for (const target of targets) {
@@ -63,45 +61,26 @@ export function stampRows(graph: RuntimeGraph, current: readonly string[], targe
     resolved.push(...revisions)
   }
   if (!clear) {
-    for (const id of current) {
-      try {
-        graph.get(id)
-      } catch {
-        throw new UsageError(`the version table names ${id}, which no revision file defines`, {
-          hint: `replace it with: stamp --purge ${targets.join(' ')}`,
-        })
-      }
+    // Stamping is how such a row is replaced, so the refusal names the stamp that does it.
+    const unknown = current.find((id) => !graph.has(id))
+    if (unknown !== undefined) {
+      throw new UsageError(`the version table names ${unknown}, which no revision file defines`, {
+        hint: `replace it with: stamp --purge ${targets.join(' ')}`,
+      })
     }
   }
   const kept = clear
     ? []
     : current.filter((id) => {
-        const below = appliedRevisions(graph, [id])
-        return !resolved.some((revision) => below.has(revision.id) || appliedRevisions(graph, [revision.id]).has(id))
+        const below = graph.applied([id])
+        return !resolved.some((revision) => below.has(revision.id) || graph.applied([revision.id]).has(id))
       })
   const rows = [...kept]
   for (const revision of resolved) if (!rows.includes(revision.id)) rows.push(revision.id)
   // A row that another row descends from is implied by it; keep only the tips.
   return rows
-    .filter((id) => !rows.some((other) => other !== id && appliedRevisions(graph, [other]).has(id)))
+    .filter((id) => !rows.some((other) => other !== id && graph.applied([other]).has(id)))
     .sort()
-}
-
-/**
- * The database names a revision this project has no file for: a branch not
- * merged here, a deleted file, or another project's database. Nothing can be
- * planned from an unknown point.
- */
-function assertKnown(graph: RuntimeGraph, current: readonly string[]): void {
-  for (const id of current) {
-    try {
-      graph.get(id)
-    } catch {
-      throw new RevisionError(`the database is at revision ${id}, which no revision file in this project defines`, {
-        hint: 'check out the code that has it, or if the database really is at one of your revisions: stamp --purge <revision>',
-      })
-    }
-  }
 }
 
 function describe(current: readonly string[]): string {

@@ -1,9 +1,11 @@
+import { runWithXArgs } from '../config/x-args.js'
 import { AthanorError, DatabaseError } from '../errors.js'
 import { Operations } from '../operations/operations.js'
+import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
+import { MigrationFailedError } from './migration-failed-error.js'
 import { loadRevisionModule } from './revision-module.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
-import { appliedRevisions, type RuntimeGraph } from './runtime-graph.js'
 import type { VersionTable } from './version-table.js'
 
 /** One revision applied or un-applied, as reported to callers. */
@@ -17,7 +19,7 @@ export interface StepResult {
 
 /** How a run executes its plan. */
 export interface RunnerSettings {
-  readonly graph: RuntimeGraph
+  readonly graph: RevisionGraph
   readonly executor: RunExecutor
   readonly versionTable: VersionTable
   readonly direction: 'up' | 'down'
@@ -49,8 +51,9 @@ export interface StepsOutcome {
  *
  * Each revision: its module is loaded, `upgrade(op)`/`downgrade(op)` runs,
  * every op is drained, the version table is written, and (per migration) the
- * transaction commits. A failure rolls back and throws one error naming the
- * revision, the statement, the cause and what the version table now says.
+ * transaction commits. A failure rolls back and throws one
+ * `MigrationFailedError` naming the revision, the statement, the cause and
+ * what the version table now says, and carrying the steps that finished.
  *
  * @example
  * await runSteps(settings, ['a1'], (current) => graph.upgradePlan(current, 'head'))
@@ -63,6 +66,8 @@ export async function runSteps(
   const { executor } = settings
   const steps: StepResult[] = []
   let current = start ?? []
+  // The rows as of the last commit: what the version table says when a failure cannot read it back.
+  let committed = current
   let remaining = start === undefined ? undefined : plan(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
@@ -71,7 +76,7 @@ export async function runSteps(
       if (remaining !== undefined && remaining.length === 0) return { steps, current }
       await executor.begin()
       if (remaining === undefined) {
-        current = await readInside(settings)
+        current = committed = await readInside(settings)
         remaining = plan(current)
       }
       for (const revision of remaining) {
@@ -92,7 +97,7 @@ export async function runSteps(
       if (settings.rereadEachTransaction || remaining === undefined) {
         const fresh = await readInside(settings)
         remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
-        current = fresh
+        current = committed = fresh
       }
       const revision = remaining.shift()
       if (revision === undefined) {
@@ -102,6 +107,7 @@ export async function runSteps(
       active = revision
       current = await runStep(settings, revision, current)
       await executor.commit()
+      committed = current
       active = undefined
       report(settings, steps, revision, started)
     }
@@ -109,7 +115,7 @@ export async function runSteps(
   } catch (error) {
     await executor.rollback().catch(() => undefined)
     const truth = settings.readCurrent ? await settings.readCurrent().catch(() => undefined) : undefined
-    throw stepFailed(settings, active, error, truth, single)
+    throw stepFailed(settings, active, error, { steps, truth, committed }, single)
   }
 }
 
@@ -139,27 +145,30 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  */
 async function runRevision(settings: RunnerSettings, revision: Revision): Promise<void> {
   const { executor, direction } = settings
-  const module = await loadRevisionModule(revision)
-  const op = new Operations(executor, {
-    dialect: executor.dialect.name,
-    xArgs: settings.xArgs,
-    tag: settings.tag,
-    offline: executor.offline,
-    revision: revision.id,
-    direction,
+  // The script's module code and its functions see this run's -x values through xArg().
+  await runWithXArgs(settings.xArgs, async () => {
+    const module = await loadRevisionModule(revision)
+    const op = new Operations(executor, {
+      dialect: executor.dialect.name,
+      xArgs: settings.xArgs,
+      tag: settings.tag,
+      offline: executor.offline,
+      revision: revision.id,
+      direction,
+    })
+    let failure: { error: unknown } | undefined
+    try {
+      await (direction === 'up' ? module.upgrade(op) : module.downgrade(op))
+    } catch (error) {
+      failure = { error }
+    }
+    try {
+      await op.drain()
+    } catch (error) {
+      failure ??= { error }
+    }
+    if (failure) throw failure.error
   })
-  let failure: { error: unknown } | undefined
-  try {
-    await (direction === 'up' ? module.upgrade(op) : module.downgrade(op))
-  } catch (error) {
-    failure = { error }
-  }
-  try {
-    await op.drain()
-  } catch (error) {
-    failure ??= { error }
-  }
-  if (failure) throw failure.error
 }
 
 async function readInside(settings: RunnerSettings): Promise<string[]> {
@@ -170,7 +179,7 @@ async function readInside(settings: RunnerSettings): Promise<string[]> {
 /** After another process moved the version table, drops the revisions it already ran (or un-ran). */
 function stillToRun(settings: RunnerSettings, remaining: Revision[], expected: readonly string[], fresh: readonly string[]): Revision[] {
   if (sameRows(expected, fresh)) return remaining
-  const applied = appliedRevisions(settings.graph, fresh)
+  const applied = settings.graph.applied(fresh)
   return remaining.filter((revision) => (settings.direction === 'up' ? !applied.has(revision.id) : applied.has(revision.id)))
 }
 
@@ -178,13 +187,15 @@ function sameRows(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id))
 }
 
-function stepFailed(
-  settings: RunnerSettings,
-  revision: Revision | undefined,
-  error: unknown,
-  truth: string[] | undefined,
-  single: boolean,
-): unknown {
+/** Where a run stood when it failed: the steps done, the rows read back (if they could be), and those last committed. */
+interface FailurePoint {
+  readonly steps: readonly StepResult[]
+  readonly truth: string[] | undefined
+  readonly committed: readonly string[]
+}
+
+function stepFailed(settings: RunnerSettings, revision: Revision | undefined, error: unknown, point: FailurePoint, single: boolean): unknown {
+  const { truth } = point
   const isStatementFailure = error instanceof StatementFailedError
   // Usage, config and revision-file errors keep their class and exit code.
   if (error instanceof AthanorError && !(error instanceof DatabaseError)) return error
@@ -201,5 +212,10 @@ function stepFailed(
   const parts: string[] = []
   if (executor.dialect.transactionalDdl && !executor.offline) parts.push(single ? 'the whole run was rolled back' : 'the revision was rolled back')
   if (truth !== undefined) parts.push(`the version table names ${truth.length > 0 ? truth.join(', ') : 'no revision (base)'}`)
-  return new DatabaseError(message, { cause: error, ...(parts.length > 0 ? { hint: parts.join('; ') } : {}) })
+  const failed = { revision: revision.id, statement: isStatementFailure ? error.statement.sql : null, error: reason }
+  return new MigrationFailedError(
+    message,
+    { steps: point.steps, current: [...(truth ?? point.committed)].sort(), failed },
+    { cause: error, ...(parts.length > 0 ? { hint: parts.join('; ') } : {}) },
+  )
 }

@@ -237,7 +237,19 @@ export class RevisionGraph {
    * graph.isAtHeads(['y1']) // true when y1 depends on the other head b1
    */
   isAtHeads(current: readonly string[]): boolean {
-    return appliedRevisions(this, current).size === this.size
+    return this.applied(current).size === this.size
+  }
+
+  /**
+   * Ids of every revision that is applied when the version table holds
+   * `current`: the rows and everything below them, dependencies included.
+   *
+   * @throws UnknownVersionRowError when a row names no revision
+   * @example
+   * graph.applied(['c3']).has('a1') // true when c3 descends from a1
+   */
+  applied(current: readonly string[]): Set<string> {
+    return appliedRevisions(this, current)
   }
 
   /** Revisions to apply, in order, to go from `current` (the version table's rows) to `target`. */

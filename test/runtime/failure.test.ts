@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DatabaseError, RevisionError } from '../../src/errors.js'
-import { readCurrent, runUpgrade } from '../../src/runtime/commands.js'
+import { DatabaseError, ErrorCode, RevisionError } from '../../src/errors.js'
+import { readCurrent, runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
+import { MigrationFailedError } from '../../src/runtime/migration-failed-error.js'
 import { migrationState } from '../support/catalog.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
 import { linearRevisions, revisionId, runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
@@ -79,6 +80,32 @@ describe.each(ALL_DATABASES)('a failing revision on %s', (kind) => {
       expect(error.hint).toContain('the whole run was rolled back')
     })
   }
+
+  it('throws what did run: the steps that finished, the rows now, and the revision and statement that failed', async () => {
+    const error = await failedUpgrade()
+    expect(error).toBeInstanceOf(MigrationFailedError)
+    const { code, steps, current, failed } = error as MigrationFailedError
+    expect(code).toBe(ErrorCode.MigrationFailed)
+    expect(steps.map((s) => [s.revision, s.message, s.direction])).toEqual([[r(1), 'step 1', 'up']])
+    expect(current).toEqual([r(1)])
+    expect(failed).toEqual({ revision: r(2), statement: 'INSERT INTO no_such_table (id) VALUES (1)', error: expect.stringMatching(/no_such_table/) })
+  })
+
+  it('a failed downgrade lists the steps it took down, and the revision it stopped at', async () => {
+    const [first, second, third] = linearRevisions(3)
+    const down = await writeMigrationProject([first!, { ...second!, down: ['DROP TABLE no_such_table'] }, third!])
+    try {
+      await runUpgrade(down.script, 'head', runtimeOptions(db.url))
+      const error = await runDowngrade(down.script, 'base', runtimeOptions(db.url)).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(MigrationFailedError)
+      const { steps, current, failed } = error as MigrationFailedError
+      expect(steps.map((s) => [s.revision, s.direction])).toEqual([[r(3), 'down']])
+      expect(current).toEqual([r(2)])
+      expect(failed).toMatchObject({ revision: r(2), statement: 'DROP TABLE no_such_table' })
+    } finally {
+      down.remove()
+    }
+  })
 
   it('completes on a rerun once the revision is fixed', async () => {
     await failedUpgrade()
