@@ -9,7 +9,7 @@ import { CONFIG_DEFAULTS, type AthanorConfig, type ResolvedConfig, type UrlSourc
 import { validateConfig } from './config-validation.js'
 import { importUserModule } from './module-loader.js'
 import { DEFAULT_DATABASE_URL, maskPasswords } from './url.js'
-import { setXArgs } from './x-args.js'
+import { runWithXArgs } from './x-args.js'
 
 /** Config file names looked for in the working directory, in this order. */
 export const CONFIG_FILE_NAMES = ['athanor.config.ts', 'athanor.config.mts', 'athanor.config.js', 'athanor.config.mjs'] as const
@@ -22,7 +22,7 @@ export interface LoadConfigOptions {
   cwd?: string
   /** `--url`: wins over the config's `url`. */
   url?: string
-  /** `-x key=value` arguments, visible to the config through `xArg()`. */
+  /** `-x key=value` arguments, visible to the config through `xArg()` while it is evaluated. */
   xArgs?: Readonly<Record<string, string>>
 }
 
@@ -36,10 +36,10 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = resolve(options.cwd ?? process.cwd())
-  const xArgs = { ...(options.xArgs ?? {}) }
-  setXArgs(xArgs)
+  const xArgs = Object.freeze({ ...(options.xArgs ?? {}) })
   const configPath = findConfigFile(cwd, options.configPath)
-  const raw = configPath === undefined ? {} : await readConfigFile(configPath, cwd)
+  // xArg() inside the config (and inside a config function it exports) reads this load's values.
+  const raw = configPath === undefined ? {} : await runWithXArgs(xArgs, () => readConfigFile(configPath, cwd))
   return resolveConfig(raw, {
     configPath,
     rootDir: configPath === undefined ? cwd : dirname(configPath),

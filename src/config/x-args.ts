@@ -1,15 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { UsageError } from '../errors.js'
 
 /**
- * The `-x key=value` arguments of the current run, readable from the config
- * file and from revision scripts. Kept on `globalThis` under a registered
- * symbol so that every copy of the athanor module loaded in one process (the
- * CLI's, the one a config imports) sees the same values.
+ * The `-x key=value` arguments of a run, readable from the config file and
+ * from revision scripts through `xArg()`. They belong to the run, not to the
+ * process: the config's evaluation and each script's execution run inside a
+ * scope holding that run's values, so two `Athanor` objects (even with runs
+ * interleaved) never see each other's.
+ *
+ * The scope's storage is one per process, kept under a registered symbol, so
+ * that every copy of the athanor module loaded in one process (the CLI's, the
+ * one a config imports) reads the same scopes.
  */
 
-const X_ARGS_KEY = Symbol.for('athanor.xArgs')
+type XArgs = Readonly<Record<string, string>>
 
-type XArgsHolder = { [X_ARGS_KEY]?: Readonly<Record<string, string>> }
+const SCOPE_KEY = Symbol.for('athanor.xArgs.scope')
+const NO_X_ARGS: XArgs = Object.freeze({})
+
+function scope(): AsyncLocalStorage<XArgs> {
+  const holder = globalThis as { [SCOPE_KEY]?: AsyncLocalStorage<XArgs> }
+  return (holder[SCOPE_KEY] ??= new AsyncLocalStorage<XArgs>())
+}
 
 /**
  * Returns the value of `-x NAME=VALUE` for this run, or `fallback` when it was not given.
@@ -24,14 +36,27 @@ export function xArg(name: string, fallback?: string): string | undefined {
   return getXArgs()[name] ?? fallback
 }
 
-/** All `-x` arguments of this run as a frozen record (empty when none). */
-export function getXArgs(): Readonly<Record<string, string>> {
-  return (globalThis as XArgsHolder)[X_ARGS_KEY] ?? {}
+/**
+ * All `-x` arguments of this run as a frozen record: empty outside a config's
+ * evaluation or a script's execution.
+ *
+ * @example
+ * const { tenant = 'dev' } = getXArgs()
+ */
+export function getXArgs(): XArgs {
+  return scope().getStore() ?? NO_X_ARGS
 }
 
-/** Sets the `-x` arguments of this run; called by `loadConfig` before the config file is evaluated. */
-export function setXArgs(args: Readonly<Record<string, string>>): void {
-  ;(globalThis as XArgsHolder)[X_ARGS_KEY] = Object.freeze({ ...args })
+/**
+ * Runs `fn` (and everything it starts) with `args` as the run's `-x`
+ * arguments. `loadConfig` wraps the config's evaluation in it, the runner
+ * each script, the API the models module and `withOperations`.
+ *
+ * @example
+ * await runWithXArgs({ tenant: 'acme' }, () => importUserModule(configPath))
+ */
+export function runWithXArgs<T>(args: XArgs, fn: () => Promise<T>): Promise<T> {
+  return scope().run(Object.isFrozen(args) ? args : Object.freeze({ ...args }), fn)
 }
 
 /**

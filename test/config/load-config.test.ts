@@ -126,10 +126,30 @@ describe('loadConfig passes -x arguments to the config', () => {
     expect((await loadConfig({ cwd: dir })).versionTable).toBe('fallback')
   })
 
-  it('keeps the -x values on the resolved config and for scripts', async () => {
+  it('keeps the -x values on the resolved config (scripts get them from there), not in the process', async () => {
     const config = await loadConfig({ cwd: dir, xArgs: { a: '1' } })
     expect(config.xArgs).toEqual({ a: '1' })
-    expect(getXArgs()).toEqual({ a: '1' })
+    // Scripts read them inside their run: test/api/x-args.test.ts.
+    expect(getXArgs()).toEqual({})
+  })
+
+  it('gives two loads running at once their own values, inside an async config function too', async () => {
+    write(
+      'athanor.config.ts',
+      `import { xArg } from 'athanor'
+export default async () => {
+  const before = xArg('table', 'none')
+  await new Promise((resolve) => setTimeout(resolve, Number(xArg('wait', '0'))))
+  return { versionTable: before + '_' + xArg('table', 'none') }
+}
+`,
+    )
+    const [slow, fast] = await Promise.all([
+      loadConfig({ cwd: dir, xArgs: { table: 'slow', wait: '60' } }),
+      loadConfig({ cwd: dir, xArgs: { table: 'fast', wait: '5' } }),
+    ])
+    expect(slow.versionTable).toBe('slow_slow')
+    expect(fast.versionTable).toBe('fast_fast')
   })
 })
 
