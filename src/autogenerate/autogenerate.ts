@@ -1,55 +1,40 @@
 /**
- * Autogenerate against a live database: reflect it, canonicalize the
- * models' defaults through it, compare, and (for `revision --autogenerate`)
- * render and write the revision. The API and CLI call these.
+ * Autogenerate's two steps: compare the models with what a database holds
+ * (reflected, with the models' expressions canonicalized by that database)
+ * into ops, and render those ops as revision source. Nothing here opens a
+ * database, checks the head, writes a file or asks anyone anything: the API
+ * does those around these.
  */
 import type { AthanorConfig } from '../config/config-types.js'
-import { openConnection } from '../dialect/connect.js'
-import type { DatabaseConnection } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import { schemaEquivalenceFor } from '../dialect/schema-equivalence.js'
-import { AthanorError } from '../errors.js'
 import type { Table } from '../schema/table.js'
-import type { NewRevisionSpec } from '../script/revision-writer.js'
-import type { Revision } from '../script/revision.js'
-import type { ScriptDirectory } from '../script/script-directory.js'
-import type { RevisionGraph } from '../script/graph.js'
 import { compareSchemas } from './compare-schemas.js'
 import type { RenamePolicy } from './compare-options.js'
 import { canonicalizeModel } from './model-canonicalizer.js'
 import { Table as TableClass } from '../schema/table.js'
-import { loadModels } from './load-models.js'
-import { renderRevision } from './render-revision.js'
-import type { Comparison, DataLoss, SchemaDiff } from './schema-diff.js'
+import { renderRevision, type RenderedRevision } from './render-revision.js'
+import type { Comparison } from './schema-diff.js'
 
-/** What a comparison against a database needs, as the config states it. */
-export interface AutogenerateSettings {
-  readonly url: string
-  /** The models: tables, or the absolute path of the models module. */
-  readonly models: readonly Table[] | string
+/** What a comparison is told, as the config states it. */
+export interface CompareSettings {
   readonly versionTable: string
   readonly compare?: AthanorConfig['compare']
   readonly include?: AthanorConfig['include']
+  /** How rename candidates are settled; without it each is written as a rename marked for review. */
   readonly renames?: RenamePolicy
 }
 
-/** `compareMetadata()` / `check --json`: whether the database matches the models, and how not. */
-export interface CompareMetadataResult {
-  readonly upToDate: boolean
-  readonly diffs: readonly SchemaDiff[]
-}
-
 /**
- * Compares the models with the database behind an open connection.
+ * Compares the models with the database behind an open connection: reflects
+ * it, lets it canonicalize the models' defaults and index expressions, and
+ * returns the planned ops with their diffs.
  *
  * @example
  * const comparison = await compareWithConnection(conn, metadata.tables, { versionTable: 'athanor_version' })
  */
-export async function compareWithConnection(
-  conn: DatabaseConnection,
-  tables: readonly Table[],
-  settings: Omit<AutogenerateSettings, 'url' | 'models'>,
-): Promise<Comparison> {
+export async function compareWithConnection(conn: DatabaseConnection, tables: readonly Table[], settings: CompareSettings): Promise<Comparison> {
   const include = settings.include ?? {}
   const modelSchemas = [...new Set(tables.map((t) => t.schema).filter((s): s is string => s !== null))]
   const includeName = include.name
@@ -81,81 +66,16 @@ export async function compareWithConnection(
 }
 
 /**
- * Opens the database, compares it with the models, and closes it.
+ * A comparison's changes written as revision bodies, by the database's own
+ * rules (which primary key names it gives by default). Pure: the caller
+ * writes the file.
  *
  * @example
- * const { changes, diffs } = await compareWithDatabase({ url, models: '/app/src/models.ts', versionTable: 'athanor_version' })
+ * const { upgradeBody, downgradeBody, imports, dataLoss } = renderComparison(comparison, conn.dialect)
  */
-export async function compareWithDatabase(settings: AutogenerateSettings): Promise<Comparison> {
-  const tables = typeof settings.models === 'string' ? (await loadModels(settings.models)).tables : settings.models
-  const conn = await openConnection(settings.url)
-  try {
-    return await compareWithConnection(conn, tables, settings)
-  } finally {
-    await conn.close()
-  }
-}
-
-/**
- * The API's `compareMetadata()`: `upToDate` when autogenerate would write nothing.
- *
- * @example
- * const { upToDate, diffs } = await compareMetadata(settings)
- */
-export async function compareMetadata(settings: AutogenerateSettings): Promise<CompareMetadataResult> {
-  const { diffs } = await compareWithDatabase(settings)
-  return { upToDate: diffs.length === 0, diffs }
-}
-
-/**
- * Refuses to autogenerate on a database that is not at the head(s): the
- * revision would repeat (or miss) what unapplied revisions do.
- */
-export function assertAtHead(graph: RevisionGraph, current: readonly string[]): void {
-  // Rows at every head nothing depends on count as "at head": a head another
-  // branch depends on has no row of its own once the dependent is applied.
-  if (current.every((id) => graph.has(id)) && graph.isAtHeads(current)) return
-  const heads = graph.heads().map((r) => r.id)
-  throw new AthanorError(
-    `the database is not up to date: it is at ${current.length === 0 ? 'base' : current.join(', ')}, the head is ${heads.join(', ')}`,
-    { code: 'E_NOT_AT_HEAD', exitCode: 1, hint: 'run `athanor upgrade head` first, then autogenerate' },
-  )
-}
-
-/** What `revision --autogenerate` did. */
-export interface AutogeneratedRevision {
-  /** The written revision; null when nothing differed and empty revisions were not asked for. */
-  readonly revision: Revision | null
-  readonly diffs: readonly SchemaDiff[]
-  /** Upgrade steps that lose data (dropped tables and columns, narrowed types). */
-  readonly dataLoss: readonly DataLoss[]
-  readonly renames: Comparison['renames']
-}
-
-/**
- * Writes the revision for a comparison (nothing when it found nothing,
- * unless `allowEmpty`).
- *
- * @example
- * const result = await writeAutogeneratedRevision(script, { message: 'add users', downRevisions: [head] }, comparison, { dialect })
- */
-export async function writeAutogeneratedRevision(
-  script: ScriptDirectory,
-  spec: Omit<NewRevisionSpec, 'upgradeBody' | 'downgradeBody' | 'imports'>,
-  comparison: Comparison,
-  options: { dialect: DatabaseConnection['dialect']; allowEmpty?: boolean },
-): Promise<AutogeneratedRevision> {
-  const base = { diffs: comparison.diffs, renames: comparison.renames }
-  if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...base, revision: null, dataLoss: [] }
-  const equivalence = schemaEquivalenceFor(options.dialect)
-  const rendered = renderRevision(comparison.changes, { isDefaultPrimaryKeyName: equivalence.isDefaultPrimaryKeyName })
-  const revision = await script.writeRevision({
-    ...spec,
-    upgradeBody: rendered.upgradeBody,
-    downgradeBody: rendered.downgradeBody,
-    ...(rendered.imports ? { imports: rendered.imports } : {}),
-  })
-  return { ...base, revision, dataLoss: rendered.dataLoss }
+export function renderComparison(comparison: Comparison, dialect: Dialect): RenderedRevision {
+  const equivalence = schemaEquivalenceFor(dialect)
+  return renderRevision(comparison.changes, { isDefaultPrimaryKeyName: equivalence.isDefaultPrimaryKeyName })
 }
 
 /** The table with its columns' defaults left out, for a comparison told not to compare defaults. */

@@ -1,18 +1,19 @@
 /**
  * Asks on a terminal whether a vanished and an appeared table or column are
  * one thing renamed (drizzle-kit asks the same; Alembic cannot tell and
- * writes drop + add). Used by `revision --autogenerate` when stdin and
- * stdout are a TTY; elsewhere `--rename` / `--no-rename` decide, and what
- * neither settles is written as a rename marked `// review:`.
+ * writes drop + add). The CLI's `revision --autogenerate` hands it to the
+ * API as `decideRename` when stdin and stdout are a TTY; the API itself never
+ * asks. Elsewhere `--rename` / `--no-rename` decide, and what neither settles
+ * is written as a rename marked `// review:`.
  */
-import type { RenameCandidate, RenameDecision } from './schema-diff.js'
+import type { RenameCandidate, RenameDecision } from '../api.js'
 
 /**
- * A `RenamePolicy.decide` that asks the user, one candidate at a time.
+ * A `decideRename` callback that asks the user, one candidate at a time.
  * Cancelling (Ctrl-C) leaves the candidate for review.
  *
  * @example
- * await compareWithDatabase({ ...settings, renames: { decide: promptRenameDecision } })
+ * await athanor.autogenerate('rename login', { decideRename: promptRenameDecision })
  */
 export async function promptRenameDecision(candidate: RenameCandidate): Promise<RenameDecision> {
   const { select, isCancel } = await import('@clack/prompts')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { assertAtHead } from '../../src/autogenerate/autogenerate.js'
-import { collectModels, loadModels } from '../../src/autogenerate/load-models.js'
+import { assertAtHead } from '../../src/api/at-head.js'
+import { collectModels, loadModels } from '../../src/api/load-models.js'
 import { ConfigError } from '../../src/errors.js'
 import { RevisionGraph } from '../../src/script/graph.js'
 import type { Revision } from '../../src/script/revision.js'

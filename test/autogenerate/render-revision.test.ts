@@ -4,7 +4,7 @@ import { sqliteDialect } from '../../src/dialect/sqlite/sqlite-dialect.js'
 import { compareSchemas } from '../../src/autogenerate/compare-schemas.js'
 import { renderRevision } from '../../src/autogenerate/render-revision.js'
 import { renderFragment, renderString, renderType } from '../../src/autogenerate/render-values.js'
-import { formatDiff } from '../../src/autogenerate/diff-text.js'
+import { formatDiff } from '../../src/cli/format/diff-text.js'
 import { MetaData, check, index, sql, t, table, unique } from '../../src/schema/index.js'
 
 async function render(model: MetaData, db: MetaData) {

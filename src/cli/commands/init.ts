@@ -14,9 +14,8 @@ export const registerInit: RegisterCommand = (program, bind) => {
 }
 
 async function init(ctx: CommandContext, dir: string, options: { models?: string }): Promise<void> {
-  // Loaded here: it pulls in the script template, which no other command needs at start-up.
-  const { initProject } = await import('../../config/init-project.js')
-  const result = await initProject(resolve(ctx.cwd, dir), options.models === undefined ? {} : { models: options.models })
+  const { Athanor } = await import('../../api.js')
+  const result = await Athanor.init(resolve(ctx.cwd, dir), options.models === undefined ? {} : { models: options.models })
   if (ctx.out.mode.json) return ctx.out.json(result)
   const shown = relative(ctx.cwd, result.dir) || '.'
   for (const path of result.created) ctx.out.info(`  ${ctx.out.c.green('created')}  ${shown === '.' ? path : `${shown}/${path}`}`)

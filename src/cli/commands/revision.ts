@@ -3,7 +3,8 @@ import { relative } from 'node:path'
 import { UsageError } from '../../errors.js'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
-import { formatDataLoss, formatDiff } from '../../autogenerate/diff-text.js'
+import { formatDataLoss, formatDiff } from '../format/diff-text.js'
+import { canPrompt, promptRenameDecision } from '../rename-prompt.js'
 
 interface RevisionFlags {
   message?: string
@@ -71,8 +72,8 @@ async function revision(ctx: CommandContext, flags: RevisionFlags, renames: { ac
       allowEmpty: flags.allowEmpty === true,
       rename: renames.accept,
       noRename: renames.reject,
-      // --json and -q runs are scripted: never stop to ask.
-      ...(ctx.out.mode.json || ctx.out.mode.quiet ? { prompt: false } : {}),
+      // Only a person at a terminal is asked; --json and -q runs are scripted: never stop to ask.
+      ...(canPrompt() && !ctx.out.mode.json && !ctx.out.mode.quiet ? { decideRename: promptRenameDecision } : {}),
     })
     for (const loss of result.dataLoss) ctx.out.warn(`data loss: ${formatDataLoss(loss)}`)
     for (const r of result.renames.filter((c) => c.decision === 'review')) {

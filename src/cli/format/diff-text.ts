@@ -1,5 +1,5 @@
 /** Differences and data loss as one line each, for the CLI's text output. */
-import type { DataLoss, SchemaDiff } from './schema-diff.js'
+import type { DataLoss, SchemaDiff } from '../../api.js'
 
 /**
  * One difference as a line: kind, where, and what changed.
