@@ -5,15 +5,19 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, Option } from 'commander'
-import { AthanorError } from '../errors.js'
+import { Command, Option } from 'commander'
 import { maskPasswords } from '../config/url.js'
 import { createCommandContext, type CommandContext, type GlobalOptions } from './command-context.js'
+import { reportError } from './error-report.js'
 import { Output, type CliStreams } from './output.js'
 import { COMMANDS } from './commands/index.js'
 
-/** A command's action: the context plus commander's positional arguments and options. */
-export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<void>
+/**
+ * A command's action: the context plus commander's positional arguments and
+ * options. It may return an exit code for a result that is not a success
+ * (`check --json` finding differences); errors end a run by being thrown.
+ */
+export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<number | void>
 
 /**
  * Runs the CLI on `argv` (without `node` and the script path) and returns the
@@ -25,6 +29,9 @@ export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<v
 export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
   const program = new Command('athanor')
   let context: CommandContext | undefined
+  let exitCode = 0
+  // Before a command's action runs (commander's own errors) the flags are known only from argv.
+  const early = { json: hasFlag(argv, '--json'), verbose: hasFlag(argv, '--verbose') || hasFlag(argv, '-v') }
   program
     .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
     .version(packageVersion(), '-V, --version')
@@ -39,7 +46,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     .exitOverride()
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
-      writeErr: (text) => streams.stderr.write(maskPasswords(text)),
+      // Under --json commander's error text becomes the error document instead.
+      writeErr: (text) => (early.json ? undefined : streams.stderr.write(maskPasswords(text))),
     })
 
   const bind = (action: CommandAction) =>
@@ -56,50 +64,24 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
       const out = new Output(streams, globals)
       context = createCommandContext(out, globals, cwd)
       // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
-      await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(context, ...args.slice(0, -1))
+      const code = await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<number | void>)(context, ...args.slice(0, -1))
+      exitCode = code ?? 0
     }
   for (const register of COMMANDS) register(program, bind)
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
-    return 0
+    return exitCode
   } catch (error) {
-    // Errors raised before a command's action ran (commander's own) still honour --verbose.
-    const verbose = context?.globals.verbose ?? (argv.includes('--verbose') || argv.includes('-v'))
-    return reportError(error, streams, verbose)
+    const mode = context === undefined ? early : { json: context.globals.json, verbose: context.globals.verbose }
+    return reportError(error, streams, mode)
   }
 }
 
-function reportError(error: unknown, streams: CliStreams, verbose: boolean): number {
-  const write = (text: string): void => {
-    streams.stderr.write(maskPasswords(text) + '\n')
-  }
-  if (error instanceof CommanderError) {
-    // Commander has already printed its message (or the help, or the version).
-    return error.exitCode === 0 ? 0 : 2
-  }
-  if (error instanceof AthanorError) {
-    write(`error: ${error.message}`)
-    if (error.hint !== undefined) write(`hint: ${error.hint}`)
-    if (verbose) write(stackOf(error))
-    return error.exitCode
-  }
-  const message = error instanceof Error ? error.message : String(error)
-  write(`error: ${message}`)
-  if (verbose) write(stackOf(error))
-  else write('hint: run with --verbose to see the stack trace')
-  return 1
-}
-
-function stackOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
-  let text = error.stack ?? error.message
-  let cause = error.cause
-  while (cause instanceof Error) {
-    text += `\ncaused by: ${cause.stack ?? cause.message}`
-    cause = cause.cause
-  }
-  return text
+/** True when `flag` is among the options (before a `--` that ends them). */
+function hasFlag(argv: readonly string[], flag: string): boolean {
+  const end = argv.indexOf('--')
+  return (end === -1 ? argv : argv.slice(0, end)).includes(flag)
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {

@@ -1,6 +1,6 @@
 /** `athanor check`: exit 1 when autogenerate would write anything (the models and the database at head differ). */
-import { AthanorError } from '../../errors.js'
-import { formatDiff } from '../../autogenerate/diff-text.js'
+import { AthanorError, ErrorCode } from '../../errors.js'
+import { formatDiff } from '../format/diff-text.js'
 import type { CommandContext } from '../command-context.js'
 import type { RegisterCommand } from './index.js'
 
@@ -12,21 +12,19 @@ export const registerCheck: RegisterCommand = (program, bind) => {
     .action(bind(check))
 }
 
-async function check(ctx: CommandContext): Promise<void> {
+async function check(ctx: CommandContext): Promise<number | void> {
   const athanor = await ctx.athanor()
   const result = await athanor.compareMetadata({ requireHead: true })
-  if (ctx.out.mode.json) ctx.out.json(result)
-  else if (result.upToDate) ctx.out.info('No new upgrade operations detected.')
-  else {
-    ctx.out.line('New upgrade operations detected:')
-    for (const diff of result.diffs) ctx.out.line(`  ${formatDiff(diff)}`)
+  if (ctx.out.mode.json) {
+    // The document is the answer, `upToDate: false` included: exit 1 without a second (error) document.
+    ctx.out.json(result)
+    return result.upToDate ? 0 : 1
   }
-  if (!result.upToDate) {
-    // Exit 1 goes through the error path, the one way a command ends non-zero; stdout already holds the list.
-    throw new AthanorError(`the models and the database differ (${result.diffs.length} difference${result.diffs.length === 1 ? '' : 's'})`, {
-      code: 'E_CHECK_DIFFERS',
-      exitCode: 1,
-      hint: 'run `athanor revision --autogenerate -m "…"` to write a revision for them',
-    })
-  }
+  if (result.upToDate) return ctx.out.info('No new upgrade operations detected.')
+  ctx.out.line('New upgrade operations detected:')
+  for (const diff of result.diffs) ctx.out.line(`  ${formatDiff(diff)}`)
+  throw new AthanorError(`the models and the database differ (${result.diffs.length} difference${result.diffs.length === 1 ? '' : 's'})`, {
+    code: ErrorCode.ModelsDiffer,
+    hint: 'run `athanor revision --autogenerate -m "…"` to write a revision for them',
+  })
 }
