@@ -3,7 +3,7 @@
  * column and constraint comparers.
  */
 import type { IncludeObjectInfo } from '../config/config-types.js'
-import { schemaEquivalenceFor, type SchemaEquivalence } from '../dialect/schema-equivalence.js'
+import type { SchemaEquivalence } from '../dialect/schema-equivalence.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import type { Column } from '../schema/column.js'
@@ -32,7 +32,7 @@ export interface CompareContext {
 
 /** Resolves {@link CompareOptions} into a {@link CompareContext}. */
 export function compareContext(options: CompareOptions): CompareContext {
-  const equivalence = schemaEquivalenceFor(options.dialect)
+  const equivalence = options.dialect.equivalence
   const defaultSchema = options.defaultSchema ?? null
   const schemaOf = (schema: string | null) => (schema === null || schema === defaultSchema ? null : schema)
   return {

@@ -8,6 +8,7 @@ import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-com
 import type { ColumnAlteration, ConstraintKind, ExistenceOptions, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderMysqlType } from './mysql-types.js'
+import { mysqlQuoting } from './mysql-quoting.js'
 
 /**
  * MySQL / MariaDB DDL. Comments are inline, enums are inline, and changing a
@@ -136,3 +137,11 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     return value
   }
 }
+
+/**
+ * The MySQL/MariaDB compiler the dialect uses, quoting as MySQL/MariaDB does.
+ *
+ * @example
+ * mysqlCompiler.dropTable({ name: 'users', schema: null }) // [{ sql: 'DROP TABLE `users`' }]
+ */
+export const mysqlCompiler = new MysqlDdlCompiler(mysqlQuoting)

@@ -8,6 +8,7 @@ import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-com
 import type { ColumnAlteration, ExistenceOptions, TableChange, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderSqliteType } from './sqlite-types.js'
+import { sqliteQuoting } from './sqlite-quoting.js'
 
 /**
  * SQLite DDL. What SQLite's ALTER TABLE cannot do (change a column's type,
@@ -114,3 +115,11 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
     return value
   }
 }
+
+/**
+ * The SQLite compiler the dialect uses, quoting as SQLite does.
+ *
+ * @example
+ * sqliteCompiler.dropTable({ name: 'users', schema: null }) // [{ sql: 'DROP TABLE "users"' }]
+ */
+export const sqliteCompiler = new SqliteDdlCompiler(sqliteQuoting)
