@@ -14,6 +14,8 @@ import type { DatabaseUrl, DriverName } from './database-url.js'
 export interface UrlScheme {
   /** The scheme as written before the first `:`, lower case. */
   readonly name: string
+  /** The driver that opens this scheme's URLs, one of its dialect's `drivers`. */
+  readonly driver: DriverName
   /** How the hint for an unsupported URL shows this scheme (`sqlite:./file.db`, `sqlite::memory:`). */
   readonly forms: readonly string[]
   /**
@@ -56,6 +58,7 @@ const MEMORY = ':memory:'
 export function embeddedScheme(spec: EmbeddedSchemeSpec): UrlScheme {
   return {
     name: spec.name,
+    driver: spec.driver,
     forms: [`${spec.name}:${spec.pathExample}`, `${spec.name}:${MEMORY}`],
     parse(raw, rest) {
       const path = stripFileSlashes(rest)
@@ -100,6 +103,7 @@ export interface ServerSchemeSpec {
 export function serverScheme(spec: ServerSchemeSpec): UrlScheme {
   return {
     name: spec.name,
+    driver: spec.driver,
     forms: [`${spec.name}://…`],
     parse(raw) {
       let url: URL
