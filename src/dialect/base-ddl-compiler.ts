@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js'
-import type { Column, ServerDefault } from '../schema/column.js'
+import { resolveTarget, type Column, type ServerDefault } from '../schema/column.js'
 import type { Constraint, ForeignKeyConstraint, Index } from '../schema/constraints.js'
 import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
@@ -187,15 +187,14 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     if (column.unique) out.push(...this.addConstraint(table, { kind: 'unique', name: null, columns: [column.name] }))
     if (column.references) {
       const ref = column.references
-      const target = typeof ref.target === 'function' ? ref.target() : null
-      const [a, b, c] = typeof ref.target === 'string' ? ref.target.split('.') : []
+      const target = resolveTarget(ref.target)
       const fk: ForeignKeyConstraint = {
         kind: 'foreignKey',
         name: ref.name ?? null,
         columns: [column.name],
-        referredSchema: target ? target.schema : c === undefined ? null : a!,
-        referredTable: target ? target.table! : c === undefined ? a! : b!,
-        referredColumns: [target ? target.name : c ?? b!],
+        referredSchema: target.schema,
+        referredTable: target.table,
+        referredColumns: [target.column],
         onDelete: ref.onDelete ?? null,
         onUpdate: ref.onUpdate ?? null,
         deferrable: ref.deferrable ?? false,
