@@ -55,13 +55,17 @@ function at(table: TableName, ctx: DiffContext): { table: string; schema?: strin
   return schema === null ? { table: table.name } : { table: table.name, schema }
 }
 
+/** `(a) -> t(id)`, with the actions that differ from the database's default (`ON DELETE CASCADE`). */
 function describeForeignKey(fk: ForeignKeyConstraint, ctx: DiffContext): string {
-  const actions = [
-    ['ON DELETE', ctx.dialect.equivalence.normalizeAction(fk.onDelete)],
-    ['ON UPDATE', ctx.dialect.equivalence.normalizeAction(fk.onUpdate)],
-  ]
-    .filter(([, action]) => action !== null)
-    .map(([clause, action]) => ` ${clause} ${action!.toUpperCase()}`)
+  const plain = ctx.dialect.equivalence.normalizeAction(null)
+  const actions = (
+    [
+      ['ON DELETE', ctx.dialect.equivalence.normalizeAction(fk.onDelete)],
+      ['ON UPDATE', ctx.dialect.equivalence.normalizeAction(fk.onUpdate)],
+    ] as const
+  )
+    .filter(([, action]) => action !== plain)
+    .map(([clause, action]) => ` ${clause} ${action.toUpperCase()}`)
     .join('')
   return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${actions}`
 }

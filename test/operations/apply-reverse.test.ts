@@ -32,6 +32,11 @@ const scenarios: Scenario[] = [
   { name: 'add_column (nullable)', table: 'account', op: () => AddColumnOp.of(account, 'last_login', t.datetime({ timezone: true })) },
   { name: 'add_column (NOT NULL with a default)', table: 'account', op: () => AddColumnOp.of(account, 'active', t.boolean().notNull().serverDefault(true)) },
   { name: 'add_column (with a foreign key)', table: 'tag', op: () => AddColumnOp.of(tableName('tag'), 'owner_id', t.integer().references('account.id', { name: 'fk_tag_owner', onDelete: 'set null' })) },
+  {
+    name: 'add_column (unique, index and a foreign key, all unnamed)',
+    table: 'tag',
+    op: () => AddColumnOp.of(tableName('tag'), 'ref_id', t.integer().unique().index().references('account.id')),
+  },
   { name: 'drop_column', table: 'account', op: () => DropColumnOp.of(account, 'note', { existing: t.text() }) },
   { name: 'drop_column (indexed, on a table with a check)', table: 'tag', op: () => DropColumnOp.of(tableName('tag'), 'label', { existing: t.string(20).index() }) },
   {
