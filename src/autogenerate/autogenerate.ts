@@ -8,7 +8,6 @@
 import type { AthanorConfig } from '../config/config-types.js'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
-import { schemaEquivalenceFor } from '../dialect/schema-equivalence.js'
 import type { Table } from '../schema/table.js'
 import { compareSchemas } from './compare-schemas.js'
 import type { RenamePolicy } from './compare-options.js'
@@ -74,8 +73,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
  * const { upgradeBody, downgradeBody, imports, dataLoss } = renderComparison(comparison, conn.dialect)
  */
 export function renderComparison(comparison: Comparison, dialect: Dialect): RenderedRevision {
-  const equivalence = schemaEquivalenceFor(dialect)
-  return renderRevision(comparison.changes, { isDefaultPrimaryKeyName: equivalence.isDefaultPrimaryKeyName })
+  return renderRevision(comparison.changes, { isDefaultPrimaryKeyName: dialect.equivalence.isDefaultPrimaryKeyName })
 }
 
 /** The table with its columns' defaults left out, for a comparison told not to compare defaults. */
