@@ -1,8 +1,9 @@
 /**
  * Fresh, isolated databases for tests. Every call makes its own database (a
- * random `athanor_t_…` database on the servers, a temp file for SQLite, a temp
- * directory for PGlite), so tests running in parallel never see each other's
- * tables. A server that is down fails the test with a message saying how to
+ * random `athanor_t_…` database on the servers, a temp file for SQLite), so
+ * tests running in parallel never see each other's tables. PGlite, which
+ * serves one process, comes from a pool of open instances that are emptied
+ * between tests (pglite-pool.ts). A server that is down fails the test with a message saying how to
  * start it; it is never a skip.
  *
  * @example
@@ -17,11 +18,12 @@
  * })
  */
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openConnection } from '../../src/dialect/connect.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
+import { releasePglite, takePglite } from './pglite-pool.js'
 
 /** The kinds of database the tests run on. */
 export type TestDatabaseKind = 'sqlite' | 'postgres' | 'mysql' | 'pglite'
@@ -61,11 +63,13 @@ const startHints: Record<'postgres' | 'mysql', string> = {
  */
 export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
   const name = `athanor_t_${randomBytes(6).toString('hex')}`
-  if (kind === 'sqlite' || kind === 'pglite') {
+  if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), `${name}_`))
-    const url = kind === 'sqlite' ? `sqlite:${join(dir, 'test.db')}` : `pglite:${join(dir, 'data')}`
-    if (kind === 'pglite') cpSync(await pgliteTemplate(), join(dir, 'data'), { recursive: true })
-    return trackConnections(url, kind, async () => rmSync(dir, { recursive: true, force: true }))
+    return trackConnections(`sqlite:${join(dir, 'test.db')}`, kind, async () => rmSync(dir, { recursive: true, force: true }))
+  }
+  if (kind === 'pglite') {
+    const pglite = await takePglite()
+    return trackConnections(pglite.url, kind, async () => releasePglite(pglite))
   }
   const adminUrl = kind === 'postgres' ? POSTGRES_ADMIN_URL : MYSQL_ADMIN_URL
   const admin = await openAdmin(kind, adminUrl)
@@ -83,30 +87,6 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
       await dropper.close()
     }
   })
-}
-
-/**
- * An initialized, empty PGlite data directory shared by every test process:
- * copying it is several times faster than PGlite's own initdb. Built once in
- * a private folder and renamed into place, so racing processes never see a
- * half-built template.
- */
-async function pgliteTemplate(): Promise<string> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  const pkg = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)
-  const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
-  const template = join(tmpdir(), `athanor-pglite-template-${version}`)
-  if (existsSync(template)) return template
-  const building = mkdtempSync(join(tmpdir(), 'athanor-pglite-building-'))
-  const db = await PGlite.create(join(building, 'data'))
-  await db.close()
-  try {
-    renameSync(join(building, 'data'), template)
-  } catch {
-    // Another process won the race; its template is as good as ours.
-  }
-  rmSync(building, { recursive: true, force: true })
-  return template
 }
 
 async function openAdmin(kind: 'postgres' | 'mysql', adminUrl: string): Promise<DatabaseConnection> {
