@@ -3,6 +3,7 @@ import { displayPath } from './display-path.js'
 import { HINT_LITERAL, scanHeaderTokens } from './header-scanner.js'
 import type { Revision } from './revision.js'
 import { detachString, type HeaderEntry, type HeaderName, type HeaderValue } from './revision-headers.js'
+import { readStandardLayout } from './standard-header-layout.js'
 
 /**
  * Reads a revision file's identity statically: the four `export const`
@@ -16,8 +17,10 @@ import { detachString, type HeaderEntry, type HeaderName, type HeaderValue } fro
  * optionally after a type annotation and before `as const`. Anything computed
  * is a {@link RevisionError} naming the file and line.
  *
- * The headers are found by walking the file's tokens (header-scanner.ts);
- * the checks below run on what it found.
+ * The layout the template writes is read by one regular expression
+ * (standard-header-layout.ts); any other layout by walking the file's tokens
+ * (header-scanner.ts). Both find the same headers; the checks below run once
+ * on what either found.
  */
 
 /** Characters a revision id may hold: they must never clash with target syntax (`@`, `:`, `+`, spaces). */
@@ -54,7 +57,7 @@ export function parseRevisionPrefix(prefix: string, path: string): Revision | un
 
 /** The scan behind both entry points; `whole` says whether `text` is the complete file. */
 function scanRevisionHeaders(text: string, path: string, whole: boolean): Revision | undefined {
-  const found = scanHeaderTokens(text, path, whole)
+  const found = readStandardLayout(text) ?? scanHeaderTokens(text, path, whole)
   if (found === undefined) return undefined
   const headers = found.headers
   const revisionEntry = headers.get('revision')
