@@ -1,26 +1,28 @@
 /**
- * PGlite databases kept open in a pool per test process and emptied between
- * tests instead of made anew. Starting PGlite costs about a second (copying a 40 MB data
- * directory, then booting the WebAssembly Postgres), which made PGlite most of
- * the suite's time when every test paid it; emptying the database costs a few
- * milliseconds.
+ * PostgreSQL test databases — PGlite instances and databases on the server —
+ * kept open in a pool per test process and emptied between tests instead of
+ * made anew. Starting PGlite costs about a second (copying a 40 MB data
+ * directory, then booting the WebAssembly Postgres) and `CREATE DATABASE` on
+ * the server about 100 ms, which made them most of the suite's time when every
+ * test paid it; emptying a database costs a few milliseconds.
  *
- * Emptying means: leave any open transaction, `DISCARD ALL` (settings,
- * advisory locks, temp tables, prepared statements), drop every schema and
- * extension the tests may have made, recreate `public` as initdb leaves it.
- * Then the catalog is compared with a fingerprint taken when the instance was
- * new; should anything survive the emptying, the instance is thrown away and a
- * fresh one started, so a test never sees another's leftovers.
+ * Emptying means: end the other sessions on it (server) or leave any open
+ * transaction (PGlite, one session), `DISCARD ALL` (settings, advisory locks,
+ * temp tables, prepared statements), drop every schema and extension the tests
+ * may have made, recreate `public` as initdb leaves it. Then the catalog is
+ * compared with a fingerprint taken when the database was new; should
+ * anything survive the emptying, the database is thrown away and a fresh one
+ * made, so a test never sees another's leftovers.
  *
  * PGlite serves one process: a test that runs the CLI as a separate process on
  * a pooled PGlite URL would corrupt its directory. Run such commands
  * in-process (test/cli/cli-in-process.ts).
  *
  * @example
- * const pglite = await takePglite()
- * const conn = await openConnection(pglite.url) // shares the instance the keeper holds
+ * const db = await pglitePool.take()
+ * const conn = await openConnection(db.url) // shares the instance the keeper holds
  * await conn.close()
- * releasePglite(pglite)
+ * pglitePool.release(db)
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,13 +30,12 @@ import { join } from 'node:path'
 import { openConnection } from '../../src/dialect/connect.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 
-/** A pooled instance: its URL, and the connection that keeps it open between tests. */
-export interface PooledPglite {
+/** A pooled database: its URL, and the connection that keeps it (and, for PGlite, its instance) open between tests. */
+export interface PooledDatabase {
   readonly url: string
   readonly keeper: DatabaseConnection
-  /** The catalog as it was when the instance was new. */
-  readonly fingerprint: string
-  readonly dir: string
+  /** Closes the keeper and removes the database for good. */
+  discard(): Promise<void>
 }
 
 const EMPTY_DATABASE = `
@@ -55,7 +56,7 @@ GRANT USAGE ON SCHEMA public TO PUBLIC;
 COMMENT ON SCHEMA public IS 'standard public schema';
 `
 
-/** What must be as initdb left it: schemas (owner, grants, comment), extensions, and the size of the catalogs tests write to. */
+/** What must be as initdb left it: schemas (owner, grants, comment), extensions, and the size of the per-database catalogs tests write to. */
 const FINGERPRINT = `
 SELECT
   (SELECT string_agg(nspname || ' ' || nspowner::regrole::text || ' ' || coalesce(nspacl::text, '') || ' ' || coalesce(obj_description(oid, 'pg_namespace'), ''), '; ' ORDER BY nspname)
@@ -64,55 +65,85 @@ SELECT
   (SELECT count(*) FROM pg_class)::int AS relations,
   (SELECT count(*) FROM pg_type)::int AS types,
   (SELECT count(*) FROM pg_proc)::int AS functions,
-  (SELECT count(*) FROM pg_roles)::int AS roles,
   (SELECT count(*) FROM pg_event_trigger)::int AS event_triggers,
   (SELECT count(*) FROM pg_publication)::int AS publications,
-  (SELECT count(*) FROM pg_db_role_setting)::int AS settings
+  (SELECT count(*) FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()))::int AS settings
 `
 
-/** Instances no test holds, already emptied or about to be. */
-const idle: PooledPglite[] = []
+/** Ends every other session on the keeper's database, so nothing holds a lock or a temp table into the next test. */
+const END_OTHER_SESSIONS = 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()'
 
 /**
- * An empty PGlite database of this process's pool, started if none is idle
- * (a test holding two databases gets two instances). Give it back with
- * {@link releasePglite} once the test's connections are closed.
+ * Empty PostgreSQL databases of one kind, reused within a test process.
+ *
+ * @example
+ * const pool = new PostgresPool(startDatabase, { endOtherSessions: true })
  */
-export async function takePglite(): Promise<PooledPglite> {
-  for (let instance = idle.pop(); instance !== undefined; instance = idle.pop()) {
-    if ((await empty(instance.keeper)) === instance.fingerprint) return instance
-    // Something outlived the emptying: throw the instance away rather than hand it to the next test.
-    await instance.keeper.close()
-    rmSync(instance.dir, { recursive: true, force: true })
+export class PostgresPool {
+  readonly #start: () => Promise<PooledDatabase>
+  readonly #endOtherSessions: boolean
+  readonly #idle: PooledDatabase[] = []
+  readonly #fingerprints = new WeakMap<PooledDatabase, string>()
+
+  constructor(start: () => Promise<PooledDatabase>, options: { endOtherSessions: boolean }) {
+    this.#start = start
+    this.#endOtherSessions = options.endOtherSessions
   }
-  return start()
-}
 
-/** Returns an instance to the pool; it is emptied when next taken. */
-export function releasePglite(instance: PooledPglite): void {
-  idle.push(instance)
-}
+  /**
+   * An empty database, reused when one is idle, else made (a test holding two
+   * databases gets two). Give it back with {@link release} once the test's
+   * connections are closed.
+   */
+  async take(): Promise<PooledDatabase> {
+    for (let db = this.#idle.pop(); db !== undefined; db = this.#idle.pop()) {
+      if ((await this.#empty(db.keeper)) === this.#fingerprints.get(db)) return db
+      // Something outlived the emptying: throw the database away rather than hand it to the next test.
+      await db.discard()
+    }
+    const db = await this.#start()
+    this.#fingerprints.set(db, await fingerprintOf(db.keeper))
+    return db
+  }
 
-async function start(): Promise<PooledPglite> {
-  const dir = mkdtempSync(join(tmpdir(), 'athanor_t_pglite_'))
-  cpSync(await pgliteTemplate(), join(dir, 'data'), { recursive: true })
-  // The directory goes with the process; PGlite holds no lock a leftover would trip over.
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
-  const url = `pglite:${join(dir, 'data')}`
-  const keeper = await openConnection(url)
-  return { url, keeper, fingerprint: await fingerprintOf(keeper), dir }
-}
+  /** Returns a database to the pool; it is emptied when next taken. */
+  release(db: PooledDatabase): void {
+    this.#idle.push(db)
+  }
 
-async function empty(keeper: DatabaseConnection): Promise<string> {
-  // Outside a transaction ROLLBACK is only a warning; inside one (a test that failed half-way) it ends it.
-  await keeper.execute('ROLLBACK')
-  await keeper.execute('DISCARD ALL')
-  await keeper.execute(EMPTY_DATABASE)
-  return fingerprintOf(keeper)
+  async #empty(keeper: DatabaseConnection): Promise<string> {
+    if (this.#endOtherSessions) await keeper.query(END_OTHER_SESSIONS)
+    // Outside a transaction ROLLBACK is only a warning; inside one (a test that failed half-way) it ends it.
+    await keeper.execute('ROLLBACK')
+    await keeper.execute('DISCARD ALL')
+    await keeper.execute(EMPTY_DATABASE)
+    return fingerprintOf(keeper)
+  }
 }
 
 async function fingerprintOf(keeper: DatabaseConnection): Promise<string> {
   return JSON.stringify(await keeper.query(FINGERPRINT))
+}
+
+/** This process's PGlite instances (PGlite has one session, so there are no other sessions to end). */
+export const pglitePool = new PostgresPool(startPglite, { endOtherSessions: false })
+
+async function startPglite(): Promise<PooledDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'athanor_t_pglite_'))
+  cpSync(await pgliteTemplate(), join(dir, 'data'), { recursive: true })
+  // The directory goes with the process; PGlite holds no lock a leftover would trip over.
+  const remove = (): void => rmSync(dir, { recursive: true, force: true })
+  process.once('exit', remove)
+  const url = `pglite:${join(dir, 'data')}`
+  const keeper = await openConnection(url)
+  return {
+    url,
+    keeper,
+    async discard() {
+      await keeper.close()
+      remove()
+    },
+  }
 }
 
 /**
