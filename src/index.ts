@@ -29,73 +29,10 @@ export type { Revision } from './script/revision.js'
 export { AthanorError, UsageError, ConfigError, RevisionError, DatabaseError } from './errors.js'
 
 // Revision scripts: the `op` facade, its batch form, and the ops as data `op.run` takes.
-export { Operations, BatchOperations } from './operations/index.js'
-export type {
-  CreateTableOptions,
-  SchemaOption,
-  AlterColumnOptions,
-  CreateForeignKeyOptions,
-  CreateIndexOptions,
-  TypeInput,
-  MigrationContextInfo,
-  MigrateOperation,
-  RecreateMode,
-} from './operations/index.js'
-export {
-  CreateTableOp,
-  DropTableOp,
-  RenameTableOp,
-  CreateTableCommentOp,
-  DropTableCommentOp,
-  AddColumnOp,
-  DropColumnOp,
-  AlterColumnOp,
-  CreateIndexOp,
-  DropIndexOp,
-  AddConstraintOp,
-  DropConstraintOp,
-  CreateEnumOp,
-  DropEnumOp,
-  AddEnumValueOp,
-  BulkInsertOp,
-  ExecuteOp,
-  BatchAlterTableOp,
-} from './operations/index.js'
+export * from './operations/index.js'
 
 // The schema vocabulary models are written in.
-export { t } from './schema/t.js'
-export { sql, renderSql, type SqlFragment, type SqlPart, type SqlRenderer } from './schema/sql.js'
-export { sameType, type SqlType, type SqlTypeKind } from './schema/types.js'
-export {
-  ColumnBuilder,
-  type Column,
-  type ColumnInput,
-  type ColumnReference,
-  type ColumnTarget,
-  type ForeignKeyOptions,
-  type ReferentialAction,
-  type ServerDefault,
-} from './schema/column.js'
-export {
-  index,
-  unique,
-  check,
-  foreignKey,
-  primaryKey,
-  IndexBuilder,
-  type CheckConstraint,
-  type ColumnRef,
-  type Constraint,
-  type ConstraintSpec,
-  type ForeignKeyConstraint,
-  type Index,
-  type IndexSpec,
-  type PrimaryKeyConstraint,
-  type UniqueConstraint,
-} from './schema/constraints.js'
-export { table, Table, type TableDefinition, type TableOptions, type TableParts } from './schema/table.js'
-export { MetaData } from './schema/metadata.js'
-export { DEFAULT_NAMING_CONVENTION, type NamingConvention } from './schema/naming-convention.js'
+export * from './schema/index.js'
 
 // Connections and reflection, for applications and tools that read a database themselves.
 export { openConnection } from './dialect/connect.js'

@@ -1,15 +1,17 @@
 /**
- * Operations: the `op` facade revisions receive, and the ops as data that
- * autogenerate emits and `op.run` executes.
+ * Operations as users meet them: the `op` facade revisions receive, its batch
+ * form, and the ops as data that autogenerate emits and `op.run` executes.
+ * This is the public part, re-exported by the package root (docs/api.md);
+ * constructors and executors are imported from their own files.
  *
  * @example
  * import { Operations, AddColumnOp } from 'athanor'
  */
 export { Operations, type CreateTableOptions, type SchemaOption } from './operations.js'
 export { BatchOperations } from './batch-operations.js'
-export { opConstructors, type AlterColumnOptions, type CreateForeignKeyOptions, type CreateIndexOptions, type TypeInput } from './op-constructors.js'
-export type { MigrationContextInfo, OperationExecutor } from './executor.js'
-export { isTableChangeOperation, tableName, type MigrateOperation, type TableChangeOperation } from './ops/migrate-operation.js'
+export type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions, TypeInput } from './op-constructors.js'
+export type { MigrationContextInfo } from './executor.js'
+export type { MigrateOperation } from './ops/migrate-operation.js'
 export { CreateTableOp, DropTableOp, RenameTableOp, CreateTableCommentOp, DropTableCommentOp } from './ops/table-ops.js'
 export { AddColumnOp, DropColumnOp, AlterColumnOp } from './ops/column-ops.js'
 export { CreateIndexOp, DropIndexOp } from './ops/index-ops.js'
