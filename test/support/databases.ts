@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openConnection } from '../../src/dialect/connect.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
-import { pglitePool, PostgresPool, type PooledDatabase } from './postgres-pool.js'
+import { pglitePool, PostgresPool, type NewDatabase } from './postgres-pool.js'
 
 /** The kinds of database the tests run on. */
 export type TestDatabaseKind = 'sqlite' | 'postgres' | 'mysql' | 'pglite'
@@ -84,21 +84,12 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
  */
 const RUN = process.env['ATHANOR_TEST_RUN']
 
-const serverPostgresPool = RUN === undefined ? undefined : new PostgresPool(startServerPostgres, { endOtherSessions: true })
+const serverPostgresPool = RUN === undefined ? undefined : new PostgresPool(makeServerPostgres, { endOtherSessions: true })
 
-async function startServerPostgres(): Promise<PooledDatabase> {
+async function makeServerPostgres(): Promise<NewDatabase> {
   const name = `athanor_t_${RUN}_${randomBytes(4).toString('hex')}`
   await createServerDatabase('postgres', name)
-  const url = withDatabase(POSTGRES_ADMIN_URL, name)
-  const keeper = await openConnection(url)
-  return {
-    url,
-    keeper,
-    async discard() {
-      await keeper.close()
-      await dropServerDatabase('postgres', name)
-    },
-  }
+  return { url: withDatabase(POSTGRES_ADMIN_URL, name), remove: () => dropServerDatabase('postgres', name) }
 }
 
 function adminUrlOf(server: 'postgres' | 'mysql'): string {

@@ -30,12 +30,16 @@ import { join } from 'node:path'
 import { openConnection } from '../../src/dialect/connect.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 
+/** A database made for the pool: its URL, and how to remove it for good. */
+export interface NewDatabase {
+  readonly url: string
+  remove(): void | Promise<void>
+}
+
 /** A pooled database: its URL, and the connection that keeps it (and, for PGlite, its instance) open between tests. */
 export interface PooledDatabase {
   readonly url: string
   readonly keeper: DatabaseConnection
-  /** Closes the keeper and removes the database for good. */
-  discard(): Promise<void>
 }
 
 const EMPTY_DATABASE = `
@@ -77,16 +81,16 @@ const END_OTHER_SESSIONS = 'SELECT pg_terminate_backend(pid) FROM pg_stat_activi
  * Empty PostgreSQL databases of one kind, reused within a test process.
  *
  * @example
- * const pool = new PostgresPool(startDatabase, { endOtherSessions: true })
+ * const pool = new PostgresPool(makeDatabase, { endOtherSessions: true })
  */
 export class PostgresPool {
-  readonly #start: () => Promise<PooledDatabase>
+  readonly #make: () => Promise<NewDatabase>
   readonly #endOtherSessions: boolean
   readonly #idle: PooledDatabase[] = []
-  readonly #fingerprints = new WeakMap<PooledDatabase, string>()
+  readonly #made = new WeakMap<PooledDatabase, { fingerprint: string; remove: NewDatabase['remove'] }>()
 
-  constructor(start: () => Promise<PooledDatabase>, options: { endOtherSessions: boolean }) {
-    this.#start = start
+  constructor(make: () => Promise<NewDatabase>, options: { endOtherSessions: boolean }) {
+    this.#make = make
     this.#endOtherSessions = options.endOtherSessions
   }
 
@@ -97,12 +101,15 @@ export class PostgresPool {
    */
   async take(): Promise<PooledDatabase> {
     for (let db = this.#idle.pop(); db !== undefined; db = this.#idle.pop()) {
-      if ((await this.#empty(db.keeper)) === this.#fingerprints.get(db)) return db
+      const made = this.#made.get(db)!
+      if ((await this.#empty(db.keeper)) === made.fingerprint) return db
       // Something outlived the emptying: throw the database away rather than hand it to the next test.
-      await db.discard()
+      await db.keeper.close()
+      await made.remove()
     }
-    const db = await this.#start()
-    this.#fingerprints.set(db, await fingerprintOf(db.keeper))
+    const { url, remove } = await this.#make()
+    const db = { url, keeper: await openConnection(url) }
+    this.#made.set(db, { fingerprint: await fingerprintOf(db.keeper), remove })
     return db
   }
 
@@ -126,24 +133,15 @@ async function fingerprintOf(keeper: DatabaseConnection): Promise<string> {
 }
 
 /** This process's PGlite instances (PGlite has one session, so there are no other sessions to end). */
-export const pglitePool = new PostgresPool(startPglite, { endOtherSessions: false })
+export const pglitePool = new PostgresPool(makePglite, { endOtherSessions: false })
 
-async function startPglite(): Promise<PooledDatabase> {
+async function makePglite(): Promise<NewDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'athanor_t_pglite_'))
   cpSync(await pgliteTemplate(), join(dir, 'data'), { recursive: true })
   // The directory goes with the process; PGlite holds no lock a leftover would trip over.
   const remove = (): void => rmSync(dir, { recursive: true, force: true })
   process.once('exit', remove)
-  const url = `pglite:${join(dir, 'data')}`
-  const keeper = await openConnection(url)
-  return {
-    url,
-    keeper,
-    async discard() {
-      await keeper.close()
-      remove()
-    },
-  }
+  return { url: `pglite:${join(dir, 'data')}`, remove }
 }
 
 /**
