@@ -3,12 +3,12 @@
  * fills in defaults, giving one `ResolvedConfig` that every command uses.
  */
 import { existsSync, statSync } from 'node:fs'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { CONFIG_DEFAULTS, type AthanorConfig, type ResolvedConfig, type UrlSource } from './config-types.js'
 import { validateConfig } from './config-validation.js'
 import { importUserModule } from './module-loader.js'
-import { DEFAULT_DATABASE_URL, maskPasswords } from './url.js'
+import { anchorEmbeddedPath, DEFAULT_DATABASE_URL, maskPasswords } from './url.js'
 import { setXArgs } from './x-args.js'
 
 /** Config file names looked for in the working directory, in this order. */
@@ -100,22 +100,6 @@ const resolvedConfigs = new WeakSet<object>()
 /** True when `value` came from `loadConfig`/`resolveConfig` (so it needs no further checking). */
 export function isResolvedConfig(value: unknown): value is ResolvedConfig {
   return typeof value === 'object' && value !== null && resolvedConfigs.has(value)
-}
-
-/**
- * Rewrites a relative `sqlite:`/`pglite:` file path to an absolute one against
- * `base`; every other URL is returned unchanged.
- *
- * @example
- * anchorEmbeddedPath('sqlite:./app.db', '/srv/app') // 'sqlite:/srv/app/app.db'
- */
-export function anchorEmbeddedPath(url: string, base: string): string {
-  const match = /^(sqlite|pglite):(.*)$/i.exec(url)
-  if (match === null) return url
-  const scheme = match[1] as string
-  const rest = match[2] as string
-  if (rest === ':memory:' || rest === '' || rest.startsWith('//') || isAbsolute(rest)) return url
-  return `${scheme}:${resolve(base, rest)}`
 }
 
 function findConfigFile(cwd: string, explicit: string | undefined): string | undefined {

@@ -1,25 +1,15 @@
-import { parseDatabaseUrl, type DatabaseUrl, type DialectName, type DriverName } from '../config/url.js'
-import type { DatabaseConnection, Dialect } from './dialect.js'
-import { mysqlDialect } from './mysql/mysql-dialect.js'
-import { postgresDialect } from './postgres/postgres-dialect.js'
-import { sqliteDialect } from './sqlite/sqlite-dialect.js'
-import { openMysqlConnection } from './mysql/mysql-connection.js'
-import { openPgliteConnection } from './pglite/pglite-connection.js'
-import { openPostgresConnection } from './postgres/postgres-connection.js'
-import { openSqliteConnection } from './sqlite/sqlite-connection.js'
-
-const openers: Record<DriverName, (url: DatabaseUrl) => Promise<DatabaseConnection>> = {
-  'better-sqlite3': openSqliteConnection,
-  pg: openPostgresConnection,
-  mysql2: openMysqlConnection,
-  pglite: openPgliteConnection,
-}
+import { ConfigError } from '../errors.js'
+import type { DatabaseUrl } from './database-url.js'
+import type { DatabaseConnection } from './dialect.js'
+import { wrapConnection } from './driver-connection.js'
+import { loadDialect, parseDatabaseUrl } from './registry.js'
 
 /**
  * Opens a connection for any URL athanor accepts, with the driver the URL
- * names. Drivers load lazily, so a project on SQLite never loads `pg`. A driver
- * that is not installed is a `ConfigError` saying what to install; a database
- * that cannot be reached is a `DatabaseError` with the password masked.
+ * names. Only the URL's dialect is loaded, and its driver package on first
+ * use, so a project on SQLite never loads `pg`. A driver that is not
+ * installed is a `ConfigError` saying what to install; a database that
+ * cannot be reached is a `DatabaseError` with the password masked.
  *
  * @example
  * const conn = await openConnection('sqlite::memory:')
@@ -30,23 +20,9 @@ const openers: Record<DriverName, (url: DatabaseUrl) => Promise<DatabaseConnecti
  */
 export async function openConnection(url: DatabaseUrl | string): Promise<DatabaseConnection> {
   const parsed = typeof url === 'string' ? parseDatabaseUrl(url) : url
-  return openers[parsed.driver](parsed)
-}
-
-const dialects: Record<DialectName, Dialect> = {
-  sqlite: sqliteDialect,
-  postgres: postgresDialect,
-  mysql: mysqlDialect,
-}
-
-/**
- * The dialect of a URL without connecting: offline (`--sql`) runs write SQL
- * for a database they never open.
- *
- * @example
- * dialectForUrl('mysql://root@db/app').name // 'mysql'
- */
-export function dialectForUrl(url: DatabaseUrl | string): Dialect {
-  const parsed = typeof url === 'string' ? parseDatabaseUrl(url) : url
-  return dialects[parsed.dialect]
+  const dialect = await loadDialect(parsed)
+  const driver = dialect.drivers[parsed.driver]
+  // The registry's schemes and the dialects' drivers are checked against each other by a test.
+  if (driver === undefined) throw new ConfigError(`the ${dialect.name} dialect has no driver "${parsed.driver}"`)
+  return wrapConnection(dialect, await driver.open(parsed))
 }

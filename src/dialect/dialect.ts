@@ -1,6 +1,10 @@
-import type { DialectName } from '../config/url.js'
 import type { Table } from '../schema/table.js'
+import type { DialectName, DriverName } from './database-url.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
+import type { DatabaseDriver } from './driver-connection.js'
+import type { Reflector } from './reflector.js'
+import type { RuntimeSupport } from './runtime-support.js'
+import type { SchemaEquivalence } from './schema-equivalence.js'
 
 /** A SQL statement with optional positional parameters, as sent to a driver. */
 export interface SqlStatement {
@@ -36,10 +40,18 @@ export interface DatabaseConnection {
 }
 
 /**
- * What a database can do, and how to write SQL for it: identifier quoting,
- * literal rendering, and (from the operations issue on) the DDL compiler.
- * The rest of the code never asks which database it talks to; it asks the
- * dialect.
+ * One database family, as one object of parts (Kysely's dialect cut):
+ * quoting and literals, the DDL compiler, the reflector, the runtime support
+ * (migration lock, catalog queries, placeholders), the equivalence rules
+ * autogenerate compares with, and the drivers that open its URLs. The rest
+ * of the code never asks which database it talks to; it asks the dialect.
+ * A dialect is loaded through the registry (`loadDialect(url)`), or comes
+ * with a connection (`conn.dialect`).
+ *
+ * @example
+ * const dialect = await loadDialect('sqlite::memory:')
+ * dialect.quoteIdentifier('a"b') // '"a""b"'
+ * const schema = await dialect.reflector.reflect(conn, options)
  */
 export interface Dialect {
   readonly name: DialectName
@@ -70,6 +82,14 @@ export interface Dialect {
    * reports (SQLite's batch mode). Absent where every change is a plain ALTER.
    */
   readonly rebuilder?: TableRebuilder
+  /** Reads a live database's schema into the shared vocabulary. */
+  readonly reflector: Reflector
+  /** The migration lock, the version table's catalog query and the placeholder syntax. */
+  readonly runtime: RuntimeSupport
+  /** What autogenerate treats as the same on this database (type spellings, default actions…). */
+  readonly equivalence: SchemaEquivalence
+  /** The drivers that open this database, by the name its URL schemes give (`DatabaseUrl.driver`). */
+  readonly drivers: Readonly<Partial<Record<DriverName, DatabaseDriver>>>
 }
 
 /** Where a rebuild sends its statements: the operations executor fits this shape. */
@@ -99,6 +119,17 @@ export interface RebuildOptions {
  */
 export interface TableRebuilder {
   rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options?: RebuildOptions): Promise<void>
+}
+
+/**
+ * A rebuilder whose code loads on its first rebuild: most runs never need
+ * a move-and-copy, so they never load it.
+ *
+ * @example
+ * const rebuilder = lazyRebuilder(async () => (await import('./sqlite-batch.js')).sqliteRebuilder)
+ */
+export function lazyRebuilder(load: () => Promise<TableRebuilder>): TableRebuilder {
+  return { rebuild: async (sink, table, changes, options) => (await load()).rebuild(sink, table, changes, options) }
 }
 
 /** The three statements of one savepoint: set it, keep its work, undo its work. */

@@ -1,3 +1,4 @@
+import type { DatabaseUrl } from './database-url.js'
 import type { DatabaseConnection, Dialect, Row } from './dialect.js'
 import { statementFailed } from './driver-error.js'
 
@@ -19,6 +20,20 @@ export interface DriverSession {
   send(sql: string, params: readonly unknown[] | undefined): Promise<DriverResult>
   /** Releases the driver's handle; called once, however often `close()` is. */
   release(): Promise<void>
+}
+
+/**
+ * One client library that opens a dialect's URLs (better-sqlite3, pg, PGlite,
+ * mysql2). The library itself loads on the first `open`, so a project never
+ * loads a driver its URL does not name; one that is not installed is a
+ * `ConfigError` saying what to install.
+ *
+ * @example
+ * const session = await dialect.drivers[url.driver]!.open(url)
+ */
+export interface DatabaseDriver {
+  /** Connects; a database that cannot be reached is a `DatabaseError` with the password masked. */
+  open(url: DatabaseUrl): Promise<DriverSession>
 }
 
 /**

@@ -1,4 +1,4 @@
-import { maskPasswords } from '../config/url.js'
+import { maskPasswords } from './database-url.js'
 import { ConfigError, DatabaseError } from '../errors.js'
 
 /**

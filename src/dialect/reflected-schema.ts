@@ -1,4 +1,4 @@
-import type { DialectName } from '../config/url.js'
+import type { DialectName } from './database-url.js'
 import type { Column, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'

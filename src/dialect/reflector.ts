@@ -1,9 +1,6 @@
-import type { DialectName } from '../config/url.js'
+import type { DialectName } from './database-url.js'
 import type { DatabaseConnection } from './dialect.js'
-import { mysqlReflector } from './mysql/mysql-reflector.js'
-import { postgresReflector } from './postgres/postgres-reflector.js'
 import type { ReflectedSchema } from './reflected-schema.js'
-import { sqliteReflector } from './sqlite/sqlite-reflector.js'
 
 export * from './reflected-schema.js'
 
@@ -29,11 +26,26 @@ export interface ReflectOptions {
 
 /**
  * Reads one database's schema into the shared vocabulary, with a fixed
- * number of catalog queries however many tables there are.
+ * number of catalog queries however many tables there are. Each dialect has
+ * one (`dialect.reflector`); {@link reflect} applies the defaults and asks it.
+ *
+ * @example
+ * const schema = await conn.dialect.reflector.reflect(conn, { schemas: [null], includeName: () => true, versionTable: 'athanor_version' })
  */
 export interface Reflector {
   readonly dialect: DialectName
   reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema>
+}
+
+/**
+ * A reflector whose code loads on its first `reflect`: only autogenerate,
+ * `check` and `pull` read a schema, so `upgrade` and `current` never load it.
+ *
+ * @example
+ * const reflector = lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector)
+ */
+export function lazyReflector(dialect: DialectName, load: () => Promise<Reflector>): Reflector {
+  return { dialect, reflect: async (conn, options) => (await load()).reflect(conn, options) }
 }
 
 /** {@link ReflectOptions} with defaults applied; what a {@link Reflector} receives. */
@@ -41,22 +53,6 @@ export interface ResolvedReflectOptions {
   readonly schemas: readonly (string | null)[]
   readonly includeName: NonNullable<ReflectOptions['includeName']>
   readonly versionTable: string
-}
-
-const reflectors: Record<DialectName, Reflector> = {
-  sqlite: sqliteReflector,
-  postgres: postgresReflector,
-  mysql: mysqlReflector,
-}
-
-/**
- * The reflector of a dialect.
- *
- * @example
- * reflectorFor('postgres').dialect // 'postgres'
- */
-export function reflectorFor(dialect: DialectName): Reflector {
-  return reflectors[dialect]
 }
 
 /**
@@ -77,5 +73,5 @@ export async function reflect(conn: DatabaseConnection, options: ReflectOptions 
     includeName: options.includeName ?? (() => true),
     versionTable: options.versionTable ?? 'athanor_version',
   }
-  return reflectorFor(conn.dialect.name).reflect(conn, resolved)
+  return conn.dialect.reflector.reflect(conn, resolved)
 }

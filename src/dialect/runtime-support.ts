@@ -1,9 +1,5 @@
-import type { DialectName } from '../config/url.js'
 import type { DatabaseConnection, SqlStatement } from './dialect.js'
-import { mysqlRuntime } from './mysql/mysql-runtime.js'
 import type { PlaceholderSyntax } from './placeholder-scan.js'
-import { postgresRuntime } from './postgres/postgres-runtime.js'
-import { sqliteRuntime } from './sqlite/sqlite-runtime.js'
 
 /** What the migration runner asks for when it takes the database-level lock. */
 export interface LockRequest {
@@ -40,7 +36,12 @@ export interface MigrationLock {
 /**
  * The per-database SQL the runtime needs beyond the dialect's quoting and
  * literals: the migration lock, the catalog query that says whether a table
- * exists, and the lexical rules for finding `?` placeholders.
+ * exists, and the lexical rules for finding `?` placeholders. Each dialect
+ * has one (`dialect.runtime`), so the runner never asks which database it
+ * talks to.
+ *
+ * @example
+ * const lock = await conn.dialect.runtime.acquireLock(conn, { name: 'athanor_version', timeoutMs: 60_000 })
  */
 export interface RuntimeSupport {
   /** Where this database hides `?` that are not placeholders (strings, comments…). */
@@ -49,21 +50,4 @@ export interface RuntimeSupport {
   tableExistsQuery(table: string, schema?: string): SqlStatement
   /** Takes the migration lock on `conn`, waiting up to `request.timeoutMs`. */
   acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
-}
-
-const supports: Record<DialectName, RuntimeSupport> = {
-  sqlite: sqliteRuntime,
-  postgres: postgresRuntime,
-  mysql: mysqlRuntime,
-}
-
-/**
- * The runtime SQL of one database family, chosen once by the dialect's name
- * so the runner never asks which database it talks to.
- *
- * @example
- * const lock = await runtimeSupportFor(conn.dialect.name).acquireLock(conn, { name: 'athanor_version', timeoutMs: 60_000 })
- */
-export function runtimeSupportFor(dialect: DialectName): RuntimeSupport {
-  return supports[dialect]
 }

@@ -1,19 +1,15 @@
-import type { DialectName } from '../config/url.js'
 import type { ReferentialAction } from '../schema/column.js'
 import type { SqlType } from '../schema/types.js'
-import type { Dialect } from './dialect.js'
-import { mysqlEquivalence } from './mysql/mysql-equivalence.js'
-import { postgresEquivalence } from './postgres/postgres-equivalence.js'
-import { sqliteEquivalence } from './sqlite/sqlite-equivalence.js'
+import type { DdlCompiler } from './ddl-compiler.js'
 
 /**
  * What a database considers "the same" when autogenerate compares a model
  * with what reflection read back: a model and its own reflection must never
- * differ. Each dialect supplies its rules, so autogenerate never asks which
- * database it talks to.
+ * differ. Each dialect supplies its rules (`dialect.equivalence`), so
+ * autogenerate never asks which database it talks to.
  *
  * @example
- * schemaEquivalenceFor(dialect).typesEquivalent({ kind: 'boolean' }, { kind: 'tinyint' }) // true on MySQL
+ * conn.dialect.equivalence.isDefaultPrimaryKeyName('users', 'users_pkey') // true on PostgreSQL
  */
 export interface SchemaEquivalence {
   /** True when a column of type `model` and one reflected as `reflected` are the same column type. */
@@ -31,21 +27,13 @@ export interface SchemaEquivalence {
 /**
  * Type text as DDL writes it, with the spellings the database treats as one
  * (`INT`/`INTEGER`, spacing, case) brought together.
+ *
+ * @example
+ * const same = typeTextEquivalent(sqliteCompiler, (text) => text.replace(/^INT$/, 'INTEGER'))
  */
-export function typeTextEquivalent(dialect: Pick<Dialect, 'compiler'>, normalize: (text: string) => string) {
+export function typeTextEquivalent(compiler: Pick<DdlCompiler, 'renderType'>, normalize: (text: string) => string) {
   return (model: SqlType, reflected: SqlType): boolean => {
-    const text = (type: SqlType) => normalize(dialect.compiler.renderType(type).toUpperCase().replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim())
+    const text = (type: SqlType) => normalize(compiler.renderType(type).toUpperCase().replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').trim())
     return text(model) === text(reflected)
   }
-}
-
-const rules: Record<DialectName, () => SchemaEquivalence> = {
-  sqlite: () => sqliteEquivalence,
-  postgres: () => postgresEquivalence,
-  mysql: () => mysqlEquivalence,
-}
-
-/** The equivalence rules of a dialect. */
-export function schemaEquivalenceFor(dialect: Pick<Dialect, 'name'>): SchemaEquivalence {
-  return rules[dialect.name]()
 }

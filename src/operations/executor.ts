@@ -1,4 +1,4 @@
-import type { DialectName } from '../config/url.js'
+import type { DialectName } from '../dialect/database-url.js'
 import type { Dialect, Row, SqlStatement } from '../dialect/dialect.js'
 
 /**

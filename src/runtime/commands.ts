@@ -3,9 +3,10 @@
  * (on a live database, under the migration lock) or offline (`sql: true`,
  * returning a SQL script). The API and CLI call these; nothing here prints.
  */
-import { dialectForUrl, openConnection } from '../dialect/connect.js'
+import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection } from '../dialect/dialect.js'
-import { runtimeSupportFor, type MigrationLock } from '../dialect/runtime-support.js'
+import { loadDialect } from '../dialect/registry.js'
+import type { MigrationLock } from '../dialect/runtime-support.js'
 import { DatabaseError, UsageError } from '../errors.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
@@ -88,7 +89,7 @@ export async function runStamp(
   const { graph } = script
   const purge = o.purge === true
   if (o.sql === true) {
-    const dialect = dialectForUrl(o.url)
+    const dialect = await loadDialect(o.url)
     const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
     const current = purge ? [] : await readCurrent(script, o)
     const next = stampRows(graph, current, targets, purge)
@@ -144,7 +145,7 @@ async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession)
   const conn = await openConnection(o.url)
   try {
     const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
-    const lock = await runtimeSupportFor(conn.dialect.name).acquireLock(conn, {
+    const lock = await conn.dialect.runtime.acquireLock(conn, {
       name: table.qualifiedName,
       timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
       onWait: o.onLockWait,
@@ -203,7 +204,7 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
   }
   const current =
     from === undefined ? await readLiveCurrent(script, o, to) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
-  const dialect = dialectForUrl(o.url)
+  const dialect = await loadDialect(o.url)
   const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
   const out = new OfflineScript(dialect)
   const plan = direction === 'up' ? planUpgrade(graph, current, to) : planDowngrade(graph, current, to)

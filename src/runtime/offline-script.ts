@@ -1,6 +1,5 @@
 import type { Dialect, Row, SqlStatement } from '../dialect/dialect.js'
 import { replacePlaceholders } from '../dialect/placeholder-scan.js'
-import { runtimeSupportFor } from '../dialect/runtime-support.js'
 import { UsageError } from '../errors.js'
 import type { RunExecutor } from './run-executor.js'
 
@@ -91,7 +90,7 @@ export class OfflineScript implements RunExecutor {
 export function inlineParameters(dialect: Dialect, statement: SqlStatement): string {
   const params = statement.params ?? []
   if (params.length === 0) return statement.sql
-  const syntax = runtimeSupportFor(dialect.name).placeholderSyntax
+  const syntax = dialect.runtime.placeholderSyntax
   let used = 0
   const sql = replacePlaceholders(statement.sql, syntax, (i) => {
     if (i >= params.length) throw placeholderMismatch(statement)

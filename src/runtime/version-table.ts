@@ -1,5 +1,4 @@
 import type { DatabaseConnection, Dialect, SqlStatement } from '../dialect/dialect.js'
-import { runtimeSupportFor, type RuntimeSupport } from '../dialect/runtime-support.js'
 import { VERSION_COLUMN, versionTableSql, type VersionTableSql } from '../dialect/version-table-sql.js'
 
 /**
@@ -15,13 +14,13 @@ export class VersionTable {
   readonly name: string
   readonly schema: string | undefined
   readonly sql: VersionTableSql
-  readonly #support: RuntimeSupport
+  readonly #dialect: Dialect
 
   constructor(dialect: Dialect, name: string, schema?: string) {
     this.name = name
     this.schema = schema
     this.sql = versionTableSql(dialect, name, schema)
-    this.#support = runtimeSupportFor(dialect.name)
+    this.#dialect = dialect
   }
 
   /** `schema.table` or `table`, for messages and lock keys. */
@@ -31,7 +30,7 @@ export class VersionTable {
 
   /** True when the table exists. Reads the catalog only; creates nothing. */
   async exists(conn: DatabaseConnection): Promise<boolean> {
-    const query = this.#support.tableExistsQuery(this.name, this.schema)
+    const query = this.#dialect.runtime.tableExistsQuery(this.name, this.schema)
     return (await conn.query(query.sql, query.params)).length > 0
   }
 

@@ -17,6 +17,7 @@ export {
   type ColumnInput,
   type ColumnReference,
   type ColumnTarget,
+  type ColumnThunk,
   type ForeignKeyOptions,
   type ReferentialAction,
   type ServerDefault,

@@ -4,7 +4,7 @@
  * documented in docs/reflection.md).
  */
 import fc from 'fast-check'
-import type { DialectName } from '../../src/config/url.js'
+import type { DialectName } from '../../src/dialect/database-url.js'
 import { ColumnBuilder } from '../../src/schema/column.js'
 import { check, foreignKey, index, unique } from '../../src/schema/constraints.js'
 import { sql } from '../../src/schema/sql.js'

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runtimeSupportFor } from '../../src/dialect/runtime-support.js'
 import { DatabaseError } from '../../src/errors.js'
 import { readCurrent, runUpgrade } from '../../src/runtime/commands.js'
 import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
@@ -20,7 +19,7 @@ describe.each(ALL_DATABASES)('the migration lock on %s', (kind) => {
   /** Holds the lock an upgrade of athanor_version takes, from another connection, until released. */
   async function holdLock(): Promise<() => Promise<void>> {
     const holder = await db.connect()
-    const lock = await runtimeSupportFor(holder.dialect.name).acquireLock(holder, { name: 'athanor_version', timeoutMs: 5_000 })
+    const lock = await holder.dialect.runtime.acquireLock(holder, { name: 'athanor_version', timeoutMs: 5_000 })
     // Where the lock is the write transaction (SQLite), holding it means being inside one.
     if (!lock.spansTransactions) await lock.begin()
     return async () => {

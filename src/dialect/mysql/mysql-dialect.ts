@@ -1,45 +1,30 @@
-import type { DialectQuoting } from '../base-ddl-compiler.js'
 import { standardSavepoint, type Dialect } from '../dialect.js'
-import { MysqlDdlCompiler } from './mysql-compiler.js'
-import { renderLiteralWith, toHex, type LiteralStyle } from '../literal.js'
+import { lazyReflector } from '../reflector.js'
+import { mysqlCompiler } from './mysql-compiler.js'
+import { mysql2Driver } from './mysql-driver.js'
+import { mysqlEquivalence } from './mysql-equivalence.js'
+import { mysqlQuoting } from './mysql-quoting.js'
+import { mysqlRuntime } from './mysql-runtime.js'
 
-const mysqlEscapes: Record<string, string> = {
-  '\0': '\\0',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\x1a': '\\Z',
-  '\\': '\\\\',
-  "'": "\\'",
-}
-
-/** MySQL/MariaDB read backslash escapes in strings (unless NO_BACKSLASH_ESCAPES). */
-function mysqlString(value: string): string {
-  return `'${value.replace(/[\0\n\r\x1a\\']/g, (ch) => mysqlEscapes[ch] ?? ch)}'`
-}
-
-const mysqlLiterals: LiteralStyle = {
-  string: mysqlString,
-  boolean: (v) => (v ? 'TRUE' : 'FALSE'),
-  bytes: (v) => `X'${toHex(v)}'`,
-  date: (v) => mysqlString(v.toISOString().replace('T', ' ').replace('Z', '')),
-}
-
-const quoteIdentifier = (name: string) => `\`${name.replaceAll('`', '``')}\``
-
-const quoting: DialectQuoting = {
-  quoteIdentifier,
-  quoteQualified: (name, schema) => (schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)),
-  renderLiteral: (value) => renderLiteralWith(mysqlLiterals, value),
-}
-
-/** MySQL and MariaDB: backquoted identifiers; DDL commits implicitly. */
+/**
+ * MySQL and MariaDB: backquoted identifiers; DDL commits implicitly, which
+ * the runner states rather than hides. Loaded by the registry when a URL
+ * names MySQL or MariaDB (src/dialect/mysql/mysql-entry.ts).
+ *
+ * @example
+ * mysqlDialect.quoteIdentifier('order') // '`order`'
+ */
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   transactionalDdl: false,
-  ...quoting,
+  ...mysqlQuoting,
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
-  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
-  compiler: new MysqlDdlCompiler(quoting),
+  savepoint: (name) => standardSavepoint(mysqlQuoting.quoteIdentifier(name)),
+  compiler: mysqlCompiler,
+  reflector: lazyReflector('mysql', async () => (await import('./mysql-reflector.js')).mysqlReflector),
+  runtime: mysqlRuntime,
+  equivalence: mysqlEquivalence,
+  drivers: { mysql2: mysql2Driver },
 }

@@ -1,7 +1,7 @@
 import type { ReferentialAction } from '../../schema/column.js'
 import type { SchemaEquivalence } from '../schema-equivalence.js'
 import { typeTextEquivalent } from '../schema-equivalence.js'
-import { mysqlDialect } from './mysql-dialect.js'
+import { mysqlCompiler } from './mysql-compiler.js'
 
 const SYNONYMS: readonly [RegExp, string][] = [
   [/^INTEGER/, 'INT'],
@@ -20,7 +20,7 @@ const SYNONYMS: readonly [RegExp, string][] = [
  * ON DELETE/ON UPDATE, InnoDB reports RESTRICT, which acts as NO ACTION.
  */
 export const mysqlEquivalence: SchemaEquivalence = {
-  typesEquivalent: typeTextEquivalent(mysqlDialect, (text) => SYNONYMS.reduce((t, [pattern, to]) => t.replace(pattern, to), text)),
+  typesEquivalent: typeTextEquivalent(mysqlCompiler, (text) => SYNONYMS.reduce((t, [pattern, to]) => t.replace(pattern, to), text)),
   normalizeAction: (action: ReferentialAction | null): ReferentialAction => (action === null || action === 'restrict' ? 'no action' : action),
   supportsComments: true,
   namedEnums: false,

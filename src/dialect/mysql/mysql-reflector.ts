@@ -1,7 +1,7 @@
 import { sql } from '../../schema/sql.js'
 import { groupCatalogRows } from '../catalog-rows.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
-import { mysqlDialect } from './mysql-dialect.js'
+import { mysqlQuoting } from './mysql-quoting.js'
 import {
   byQualifiedName,
   finishTable,
@@ -30,7 +30,7 @@ const MYSQL_DEFAULT_ACTIONS = ['no action', 'restrict']
 /** MariaDB's JSON is LONGTEXT plus this column-level check. */
 const isJsonCheck = (clause: string, column: string) => {
   const text = clause.trim()
-  return text === `json_valid(${mysqlDialect.quoteIdentifier(column)})` || text === `json_valid(${column})`
+  return text === `json_valid(${mysqlQuoting.quoteIdentifier(column)})` || text === `json_valid(${column})`
 }
 
 /**

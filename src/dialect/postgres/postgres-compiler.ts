@@ -5,6 +5,7 @@ import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-com
 import type { ColumnAlteration, ExistenceOptions, IndexOptions, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderPostgresType } from './postgres-types.js'
+import { postgresQuoting } from './postgres-quoting.js'
 
 type EnumType = Extract<SqlType, { kind: 'enum' }>
 
@@ -174,3 +175,11 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return this.q.renderLiteral(this.bindValue(value, type))
   }
 }
+
+/**
+ * The PostgreSQL compiler the dialect uses, quoting as PostgreSQL does.
+ *
+ * @example
+ * postgresCompiler.dropTable({ name: 'users', schema: null }) // [{ sql: 'DROP TABLE "users"' }]
+ */
+export const postgresCompiler = new PostgresDdlCompiler(postgresQuoting)

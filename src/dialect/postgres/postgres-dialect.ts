@@ -1,40 +1,31 @@
-import type { DialectQuoting } from '../base-ddl-compiler.js'
 import { standardSavepoint, type Dialect } from '../dialect.js'
-import { PostgresDdlCompiler } from './postgres-compiler.js'
-import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
+import { lazyReflector } from '../reflector.js'
+import { pgliteDriver } from './pglite-driver.js'
+import { postgresCompiler } from './postgres-compiler.js'
+import { pgDriver } from './postgres-driver.js'
+import { postgresEquivalence } from './postgres-equivalence.js'
+import { postgresQuoting } from './postgres-quoting.js'
+import { postgresRuntime } from './postgres-runtime.js'
 
 /**
- * A string with a backslash is written as an escape string (E'…') so that it
- * reads back the same whatever `standard_conforming_strings` is set to.
+ * PostgreSQL, on a server (`pg`) or embedded (PGlite): double-quoted
+ * identifiers, transactional DDL, advisory-lock migrations. Loaded by the
+ * registry when a URL names PostgreSQL (src/dialect/postgres/postgres-entry.ts).
+ *
+ * @example
+ * postgresDialect.renderLiteral('a\\b') // "E'a\\\\b'"
  */
-function postgresString(value: string): string {
-  if (!value.includes('\\')) return standardStringLiteral(value)
-  return `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
-}
-
-const postgresLiterals: LiteralStyle = {
-  string: postgresString,
-  boolean: (v) => (v ? 'true' : 'false'),
-  bytes: (v) => `'\\x${toHex(v)}'::bytea`,
-  date: (v) => `'${v.toISOString()}'::timestamptz`,
-}
-
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
-
-const quoting: DialectQuoting = {
-  quoteIdentifier,
-  quoteQualified: (name, schema) => (schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)),
-  renderLiteral: (value) => renderLiteralWith(postgresLiterals, value),
-}
-
-/** PostgreSQL (server and PGlite): double-quoted identifiers, transactional DDL. */
 export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
-  ...quoting,
+  ...postgresQuoting,
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
-  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
-  compiler: new PostgresDdlCompiler(quoting),
+  savepoint: (name) => standardSavepoint(postgresQuoting.quoteIdentifier(name)),
+  compiler: postgresCompiler,
+  reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
+  runtime: postgresRuntime,
+  equivalence: postgresEquivalence,
+  drivers: { pg: pgDriver, pglite: pgliteDriver },
 }

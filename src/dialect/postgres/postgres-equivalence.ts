@@ -2,7 +2,7 @@ import type { ReferentialAction } from '../../schema/column.js'
 import type { SqlType } from '../../schema/types.js'
 import type { SchemaEquivalence } from '../schema-equivalence.js'
 import { typeTextEquivalent } from '../schema-equivalence.js'
-import { postgresDialect } from './postgres-dialect.js'
+import { postgresCompiler } from './postgres-compiler.js'
 
 const SYNONYMS: readonly [RegExp, string][] = [
   [/^INT4$|^INT$/, 'INTEGER'],
@@ -18,7 +18,7 @@ const SYNONYMS: readonly [RegExp, string][] = [
   [/^TIME$/, 'TIME WITHOUT TIME ZONE'],
 ]
 
-const sameText = typeTextEquivalent(postgresDialect, (text) => SYNONYMS.reduce((t, [pattern, to]) => t.replace(pattern, to), text))
+const sameText = typeTextEquivalent(postgresCompiler, (text) => SYNONYMS.reduce((t, [pattern, to]) => t.replace(pattern, to), text))
 
 /**
  * PostgreSQL: types compare by their canonical names (`int4` is `INTEGER`);

@@ -1,15 +1,13 @@
 import { DatabaseError, UsageError } from '../../errors.js'
 import { Table } from '../../schema/table.js'
 import type { TableChange, TableName } from '../ddl-compiler.js'
-import type { RebuildOptions, SqlStatement, StatementSink, TableRebuilder } from '../dialect.js'
+import { standardSavepoint, type RebuildOptions, type SqlStatement, type StatementSink, type TableRebuilder } from '../dialect.js'
 import { plainDroppableColumns, planBatch } from './sqlite-batch-plan.js'
-import { SqliteDdlCompiler } from './sqlite-compiler.js'
-import { sqliteDialect } from './sqlite-dialect.js'
+import { sqliteCompiler, type SqliteDdlCompiler } from './sqlite-compiler.js'
+import { sqliteQuoting } from './sqlite-quoting.js'
 import { readSqliteTableShape } from './sqlite-table-shape.js'
 
-// sqlite-dialect imports this module, so its quoting is looked up when a batch runs, not at load.
-const quoteIdentifier = (name: string) => sqliteDialect.quoteIdentifier(name)
-const quoteQualified = (name: string, schema?: string | null) => sqliteDialect.quoteQualified(name, schema)
+const { quoteIdentifier, quoteQualified } = sqliteQuoting
 
 /** The temporary name a table is built under during a batch. */
 export function batchTempName(table: string): string {
@@ -83,15 +81,13 @@ export function rebuildPlan(
  */
 export const sqliteRebuilder: TableRebuilder = {
   async rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options: RebuildOptions = {}) {
-    // sqlite-dialect imports this module; by the time a rebuild runs, both are loaded.
-    const dialectCompiler = sqliteDialect.compiler as SqliteDdlCompiler
     if (sink.offline && !options.shape) {
       throw new UsageError(`batch mode on "${table.name}" needs the table's current shape offline`, {
         hint: 'pass { copyFrom: table(...) } to batchAlterTable: in --sql mode nothing can be read from the database',
       })
     }
     const shape = options.shape ?? (await readSqliteTableShape(sink, table))
-    const plan = rebuildPlan(dialectCompiler, shape, changes, options.always ?? false)
+    const plan = rebuildPlan(sqliteCompiler, shape, changes, options.always ?? false)
     const { copies } = plan
     const statements = copies && !sink.offline ? [...plan.statements, ...(await survivingState(sink, table))] : plan.statements
     const run = async (list: readonly SqlStatement[]) => {
@@ -103,7 +99,7 @@ export const sqliteRebuilder: TableRebuilder = {
     }
     if (!copies || !(await needsForeignKeysOff(sink, table))) {
       // A savepoint makes the copy all-or-nothing whether or not a transaction is open.
-      const savepoint = sqliteDialect.savepoint('athanor_batch')
+      const savepoint = standardSavepoint(quoteIdentifier('athanor_batch'))
       await sink.run({ sql: savepoint.begin })
       try {
         await run(statements)
@@ -159,7 +155,7 @@ async function survivingState(sink: StatementSink, table: TableName): Promise<Sq
     const [row] = await sink.query({ sql: `SELECT seq FROM ${prefix}sqlite_sequence WHERE name = ?`, params: [table.name] })
     if (row) {
       out.push({
-        sql: `UPDATE ${prefix}sqlite_sequence SET seq = max(seq, ${Number(row.seq)}) WHERE name = ${sqliteDialect.renderLiteral(table.name)}`,
+        sql: `UPDATE ${prefix}sqlite_sequence SET seq = max(seq, ${Number(row.seq)}) WHERE name = ${sqliteQuoting.renderLiteral(table.name)}`,
       })
     }
   }

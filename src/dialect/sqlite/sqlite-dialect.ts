@@ -1,42 +1,31 @@
-import type { DialectQuoting } from '../base-ddl-compiler.js'
-import { standardSavepoint, type Dialect } from '../dialect.js'
-import { SqliteDdlCompiler } from './sqlite-compiler.js'
-import { sqliteRebuilder } from './sqlite-batch.js'
-import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
+import { lazyRebuilder, standardSavepoint, type Dialect } from '../dialect.js'
+import { lazyReflector } from '../reflector.js'
+import { sqliteCompiler } from './sqlite-compiler.js'
+import { betterSqlite3Driver } from './sqlite-driver.js'
+import { sqliteEquivalence } from './sqlite-equivalence.js'
+import { sqliteQuoting } from './sqlite-quoting.js'
+import { sqliteRuntime } from './sqlite-runtime.js'
 
 /**
- * SQLite reads SQL text as a C string, so a NUL inside a quoted literal would
- * end the statement; such a string is built with char(0) instead.
+ * SQLite: double-quoted identifiers, standard string literals, transactional
+ * DDL, and move-and-copy for the ALTERs SQLite cannot do. Loaded by the
+ * registry when a URL names SQLite (src/dialect/sqlite/sqlite-entry.ts).
+ *
+ * @example
+ * sqliteDialect.quoteQualified('users', 'main') // '"main"."users"'
  */
-function sqliteString(value: string): string {
-  if (!value.includes('\0')) return standardStringLiteral(value)
-  return `(${value.split('\0').map(standardStringLiteral).join(' || char(0) || ')})`
-}
-
-const sqliteLiterals: LiteralStyle = {
-  string: sqliteString,
-  boolean: (v) => (v ? '1' : '0'),
-  bytes: (v) => `X'${toHex(v)}'`,
-  date: (v) => standardStringLiteral(v.toISOString().replace('T', ' ').replace('Z', '')),
-}
-
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
-
-const quoting: DialectQuoting = {
-  quoteIdentifier,
-  quoteQualified: (name, schema) => (schema ? `${quoteIdentifier(schema)}.${quoteIdentifier(name)}` : quoteIdentifier(name)),
-  renderLiteral: (value) => renderLiteralWith(sqliteLiterals, value),
-}
-
-/** SQLite: double-quoted identifiers, standard string literals, transactional DDL. */
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   transactionalDdl: true,
-  ...quoting,
+  ...sqliteQuoting,
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
-  savepoint: (name) => standardSavepoint(quoting.quoteIdentifier(name)),
-  compiler: new SqliteDdlCompiler(quoting),
-  rebuilder: sqliteRebuilder,
+  savepoint: (name) => standardSavepoint(sqliteQuoting.quoteIdentifier(name)),
+  compiler: sqliteCompiler,
+  rebuilder: lazyRebuilder(async () => (await import('./sqlite-batch.js')).sqliteRebuilder),
+  reflector: lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector),
+  runtime: sqliteRuntime,
+  equivalence: sqliteEquivalence,
+  drivers: { 'better-sqlite3': betterSqlite3Driver },
 }

@@ -1,7 +1,7 @@
 import type { ReferentialAction } from '../../schema/column.js'
 import type { SchemaEquivalence } from '../schema-equivalence.js'
 import { typeTextEquivalent } from '../schema-equivalence.js'
-import { sqliteDialect } from './sqlite-dialect.js'
+import { sqliteCompiler } from './sqlite-compiler.js'
 
 /**
  * SQLite keeps the declared type text, so two types are the same when they
@@ -9,7 +9,7 @@ import { sqliteDialect } from './sqlite-dialect.js'
  * (`INT` for `INTEGER`). SQLite has no comments.
  */
 export const sqliteEquivalence: SchemaEquivalence = {
-  typesEquivalent: typeTextEquivalent(sqliteDialect, (text) => text.replace(/^INT$/, 'INTEGER')),
+  typesEquivalent: typeTextEquivalent(sqliteCompiler, (text) => text.replace(/^INT$/, 'INTEGER')),
   normalizeAction: (action: ReferentialAction | null): ReferentialAction => action ?? 'no action',
   supportsComments: false,
   namedEnums: false,

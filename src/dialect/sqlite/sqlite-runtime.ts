@@ -2,7 +2,7 @@ import type { DatabaseConnection } from '../dialect.js'
 import { lockTimeout, pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
-import { sqliteDialect } from './sqlite-dialect.js'
+import { sqliteQuoting } from './sqlite-quoting.js'
 import { assertForeignKeysHold, foreignKeysEnforced, setForeignKeys } from './sqlite-foreign-keys.js'
 
 /** Where SQLite hides a `?` that is not a placeholder. */
@@ -36,7 +36,7 @@ export const sqliteRuntime: RuntimeSupport = {
   placeholderSyntax: sqlitePlaceholderSyntax,
 
   tableExistsQuery(table, schema) {
-    const master = schema ? `${sqliteDialect.quoteIdentifier(schema)}.sqlite_master` : 'sqlite_master'
+    const master = schema ? `${sqliteQuoting.quoteIdentifier(schema)}.sqlite_master` : 'sqlite_master'
     return { sql: `SELECT 1 AS present FROM ${master} WHERE type = 'table' AND name = ?`, params: [table] }
   },
 

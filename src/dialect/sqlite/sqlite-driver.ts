@@ -1,28 +1,28 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
-import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Row } from '../dialect.js'
-import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import type { Row } from '../dialect.js'
+import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
-import { sqliteDialect } from './sqlite-dialect.js'
 
 /**
  * Opens a SQLite database with better-sqlite3. `sqlite::memory:` is a fresh
  * in-memory database; a file path is created (with its directory) if missing.
  *
  * @example
- * const conn = await openSqliteConnection(parseDatabaseUrl('sqlite:./app.db'))
+ * const session = await betterSqlite3Driver.open(parseDatabaseUrl('sqlite:./app.db'))
  */
-export async function openSqliteConnection(url: DatabaseUrl): Promise<DatabaseConnection> {
-  const driver = await importDriver<{ default: typeof BetterSqlite3 }>('better-sqlite3', 'sqlite')
-  const path = url.path ?? ':memory:'
-  try {
-    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
-    return wrapConnection(sqliteDialect, sqliteSession(new driver.default(path)))
-  } catch (error) {
-    throw connectFailed(url.raw, error)
-  }
+export const betterSqlite3Driver: DatabaseDriver = {
+  async open(url) {
+    const driver = await importDriver<{ default: typeof BetterSqlite3 }>('better-sqlite3', 'sqlite')
+    const path = url.path ?? ':memory:'
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+      return sqliteSession(new driver.default(path))
+    } catch (error) {
+      throw connectFailed(url.raw, error)
+    }
+  },
 }
 
 /** A better-sqlite3 database as a {@link DriverSession}; the driver is synchronous. */

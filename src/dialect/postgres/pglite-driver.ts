@@ -1,11 +1,9 @@
 import { resolve } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Row } from '../dialect.js'
-import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import type { Row } from '../dialect.js'
+import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
-import { postgresDialect } from '../postgres/postgres-dialect.js'
-import { rewritePlaceholders } from '../postgres/postgres-placeholders.js'
+import { rewritePlaceholders } from './postgres-placeholders.js'
 
 /**
  * One PGlite instance per data directory in this process, shared by every
@@ -21,42 +19,44 @@ const openDirectories = new Map<string, { db: Promise<PGlite>; users: number }>(
  * directory, created if missing.
  *
  * @example
- * const conn = await openPgliteConnection(parseDatabaseUrl('pglite::memory:'))
+ * const session = await pgliteDriver.open(parseDatabaseUrl('pglite::memory:'))
  */
-export async function openPgliteConnection(url: DatabaseUrl): Promise<DatabaseConnection> {
-  const driver = await importDriver<typeof import('@electric-sql/pglite')>('@electric-sql/pglite', 'pglite')
-  const path = url.path ?? ':memory:'
-  try {
-    if (path === ':memory:') {
-      const db = await driver.PGlite.create()
-      return wrapConnection(postgresDialect, pgliteSession(db, () => db.close()))
-    }
-    const dir = resolve(path)
-    let shared = openDirectories.get(dir)
-    if (shared === undefined) {
-      shared = { db: driver.PGlite.create(dir), users: 0 }
-      openDirectories.set(dir, shared)
-      shared.db.catch(() => openDirectories.delete(dir))
-    }
-    shared.users += 1
-    const entry = shared
-    let db: PGlite
+export const pgliteDriver: DatabaseDriver = {
+  async open(url) {
+    const driver = await importDriver<typeof import('@electric-sql/pglite')>('@electric-sql/pglite', 'pglite')
+    const path = url.path ?? ':memory:'
     try {
-      db = await entry.db
-    } catch (error) {
-      entry.users -= 1
-      throw error
-    }
-    return wrapConnection(postgresDialect, pgliteSession(db, async () => {
-      entry.users -= 1
-      if (entry.users === 0) {
-        openDirectories.delete(dir)
-        await db.close()
+      if (path === ':memory:') {
+        const db = await driver.PGlite.create()
+        return pgliteSession(db, () => db.close())
       }
-    }))
-  } catch (error) {
-    throw connectFailed(url.raw, error)
-  }
+      const dir = resolve(path)
+      let shared = openDirectories.get(dir)
+      if (shared === undefined) {
+        shared = { db: driver.PGlite.create(dir), users: 0 }
+        openDirectories.set(dir, shared)
+        shared.db.catch(() => openDirectories.delete(dir))
+      }
+      shared.users += 1
+      const entry = shared
+      let db: PGlite
+      try {
+        db = await entry.db
+      } catch (error) {
+        entry.users -= 1
+        throw error
+      }
+      return pgliteSession(db, async () => {
+        entry.users -= 1
+        if (entry.users === 0) {
+          openDirectories.delete(dir)
+          await db.close()
+        }
+      })
+    } catch (error) {
+      throw connectFailed(url.raw, error)
+    }
+  },
 }
 
 /** A PGlite database as a {@link DriverSession}; `?` becomes `$n`. */

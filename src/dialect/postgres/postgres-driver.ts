@@ -1,9 +1,6 @@
 import type pg from 'pg'
-import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection } from '../dialect.js'
-import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
-import { postgresDialect } from './postgres-dialect.js'
 import { rewritePlaceholders } from './postgres-placeholders.js'
 
 /**
@@ -12,21 +9,23 @@ import { rewritePlaceholders } from './postgres-placeholders.js'
  * `?sslmode=…` and the other libpq-style parameters work as users expect.
  *
  * @example
- * const conn = await openPostgresConnection(parseDatabaseUrl('postgres://postgres@127.0.0.1/app'))
+ * const session = await pgDriver.open(parseDatabaseUrl('postgres://postgres@127.0.0.1/app'))
  */
-export async function openPostgresConnection(url: DatabaseUrl): Promise<DatabaseConnection> {
-  const driver = await importDriver<{ default: typeof pg }>('pg', 'postgres')
-  const client = new driver.default.Client({ connectionString: url.raw })
-  // A server-side disconnect is reported on the next statement; without a
-  // listener the event would crash the process.
-  client.on('error', () => undefined)
-  try {
-    await client.connect()
-  } catch (error) {
-    await client.end().catch(() => undefined)
-    throw connectFailed(url.raw, error)
-  }
-  return wrapConnection(postgresDialect, postgresSession(client))
+export const pgDriver: DatabaseDriver = {
+  async open(url) {
+    const driver = await importDriver<{ default: typeof pg }>('pg', 'postgres')
+    const client = new driver.default.Client({ connectionString: url.raw })
+    // A server-side disconnect is reported on the next statement; without a
+    // listener the event would crash the process.
+    client.on('error', () => undefined)
+    try {
+      await client.connect()
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      throw connectFailed(url.raw, error)
+    }
+    return postgresSession(client)
+  },
 }
 
 /** A `pg` client as a {@link DriverSession}; `?` becomes `$n`. */

@@ -1,9 +1,7 @@
 import type * as mysql from 'mysql2/promise'
-import type { DatabaseUrl } from '../../config/url.js'
-import type { DatabaseConnection, Row } from '../dialect.js'
-import { wrapConnection, type DriverSession } from '../driver-connection.js'
+import type { Row } from '../dialect.js'
+import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
-import { mysqlDialect } from './mysql-dialect.js'
 
 /**
  * Opens a MySQL or MariaDB connection with `mysql2` (an optional peer
@@ -11,27 +9,29 @@ import { mysqlDialect } from './mysql-dialect.js'
  * value can never smuggle in a second statement.
  *
  * @example
- * const conn = await openMysqlConnection(parseDatabaseUrl('mysql://root@127.0.0.1/app'))
+ * const session = await mysql2Driver.open(parseDatabaseUrl('mysql://root@127.0.0.1/app'))
  */
-export async function openMysqlConnection(url: DatabaseUrl): Promise<DatabaseConnection> {
-  const driver = await importDriver<typeof mysql>('mysql2/promise', 'mysql')
-  try {
-    const connection = await driver.createConnection({
-      host: url.host,
-      port: url.port,
-      user: url.user,
-      password: url.password,
-      database: url.database,
-      charset: 'utf8mb4',
-      multipleStatements: false,
-      supportBigNumbers: true,
-    })
-    // Without a listener a dropped connection is an unhandled 'error' event.
-    connection.on('error', () => undefined)
-    return wrapConnection(mysqlDialect, mysqlSession(connection))
-  } catch (error) {
-    throw connectFailed(url.raw, error)
-  }
+export const mysql2Driver: DatabaseDriver = {
+  async open(url) {
+    const driver = await importDriver<typeof mysql>('mysql2/promise', 'mysql')
+    try {
+      const connection = await driver.createConnection({
+        host: url.host,
+        port: url.port,
+        user: url.user,
+        password: url.password,
+        database: url.database,
+        charset: 'utf8mb4',
+        multipleStatements: false,
+        supportBigNumbers: true,
+      })
+      // Without a listener a dropped connection is an unhandled 'error' event.
+      connection.on('error', () => undefined)
+      return mysqlSession(connection)
+    } catch (error) {
+      throw connectFailed(url.raw, error)
+    }
+  },
 }
 
 /** A `mysql2` connection as a {@link DriverSession}; `?` is mysql2's own placeholder. */
