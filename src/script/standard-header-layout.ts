@@ -26,20 +26,30 @@
  */
 import { countLineBreaks, detachString, type FoundHeaders, type HeaderEntry, type HeaderName, type HeaderValue } from './revision-headers.js'
 
+// Every piece below can match a given text in one way only (no two adjacent runs of blanks, no
+// class that overlaps what follows it), so a file that almost fits fails in linear time instead of
+// sending the regex engine down exponentially many ways to split the same spaces.
+
 /** Characters that end a line in JavaScript; none may appear where this regex expects one line. */
 const NOT_LINE_END = String.raw`\r\n\u2028\u2029`
 const NEWLINE = String.raw`\r?\n`
 const BLANKS = String.raw`[ \t]*`
+/** The end of a line holding a statement: an optional `;`, blanks, the line break. */
+const STATEMENT_END = String.raw`(?:${BLANKS};)?${BLANKS}${NEWLINE}`
 
 /** A string literal the checks can never refuse and that needs no decoding. */
 const STRING = String.raw`(?:'[A-Za-z0-9_-]+'|"[A-Za-z0-9_-]+"|` + '`[A-Za-z0-9_-]+`)'
 /** A header value: null, a string, or a list of strings (trailing comma allowed). */
 const LITERAL = String.raw`(null|${STRING}|\[${BLANKS}(?:${STRING}(?:${BLANKS},${BLANKS}${STRING})*(?:${BLANKS},)?${BLANKS})?\])`
-/** A type annotation made of names, unions, arrays and generics: no quote, slash or `=` that could hide a comment or a value. */
-const ANNOTATION = String.raw`(?:${BLANKS}:[A-Za-z0-9_$|&\[\]<>(),. \t]*)?`
+/**
+ * What stands between a header's name and its `=`: a type annotation made of
+ * names, unions, arrays and generics (no quote, slash or `=` that could hide
+ * a comment or a value), or blanks.
+ */
+const BEFORE_EQUALS = String.raw`(?:${BLANKS}:[A-Za-z0-9_$|&\[\]<>(),. \t]*|${BLANKS})`
 
 function headerLine(name: HeaderName, value: string): string {
-  return String.raw`export[ \t]+const[ \t]+${name}${ANNOTATION}${BLANKS}=${BLANKS}${value}${BLANKS};?${BLANKS}${NEWLINE}`
+  return String.raw`export[ \t]+const[ \t]+${name}${BEFORE_EQUALS}=${BLANKS}${value}${STATEMENT_END}`
 }
 
 /** A `//` comment, ending where JavaScript ends it. */
@@ -48,7 +58,9 @@ const LINE_COMMENT = String.raw`\/\/[^${NOT_LINE_END}]*`
  * A one-line import whose only quoted text is the module name, and which
  * never says `export`, so no header can hide in it.
  */
-const IMPORT = String.raw`import(?![^${NOT_LINE_END}]*export)[^'"` + '`' + String.raw`\/\\${NOT_LINE_END}]*(?:'[^'\\${NOT_LINE_END}]*'|"[^"\\${NOT_LINE_END}]*")${BLANKS};?`
+const IMPORT = String.raw`import(?![^${NOT_LINE_END}]*export)[^'"` + '`' + String.raw`\/\\${NOT_LINE_END}]*(?:'[^'\\${NOT_LINE_END}]*'|"[^"\\${NOT_LINE_END}]*")`
+/** A line before the headers: blank, a `//` comment, or an import. */
+const PREAMBLE_LINE = String.raw`${BLANKS}(?:${LINE_COMMENT}${NEWLINE}|${IMPORT}${STATEMENT_END}|${NEWLINE})`
 
 /**
  * After the doc comment: the rest of its line, then blank lines, `//` comments
@@ -57,7 +69,7 @@ const IMPORT = String.raw`import(?![^${NOT_LINE_END}]*export)[^'"` + '`' + Strin
  * as the token walk requires.
  */
 const AFTER_DOC_COMMENT = new RegExp(
-  String.raw`(${BLANKS}${NEWLINE}(?:${BLANKS}(?:${LINE_COMMENT}|${IMPORT})?${BLANKS}${NEWLINE})*)` +
+  String.raw`(${BLANKS}${NEWLINE}(?:${PREAMBLE_LINE})*)` +
     headerLine('revision', `(${STRING})`) +
     headerLine('downRevision', LITERAL) +
     headerLine('branchLabels', LITERAL) +

@@ -212,3 +212,21 @@ describe('the template layout read by one regular expression', () => {
     )
   })
 })
+
+describe('the template layout regex on a file that almost fits', () => {
+  // Each of these made an earlier version of the regex try exponentially many ways to split the same
+  // blanks before giving up (minutes, not milliseconds); a file must be declined in linear time.
+  const header = "export const revision = 'a'\nexport const downRevision = null\nexport const branchLabels = null\nexport const dependsOn = null\n"
+  const nearMisses = {
+    'blank lines of spaces': '/** x */\n' + `${' '.repeat(40)}\n`.repeat(40) + 'garbage',
+    'imports padded with spaces': '/** x */\n' + `import ${' '.repeat(200)}'a'${' '.repeat(200)}\n`.repeat(40) + 'garbage',
+    'comments ending in spaces': '/** x */\n' + `// c${' '.repeat(200)}\n`.repeat(40) + 'garbage',
+    'spaces before every = and semicolon': '/** x */\n' + header.replaceAll(' =', `${' '.repeat(500)}=`).replaceAll('\n', `${' '.repeat(500)};${' '.repeat(500)}\n`) + 'garbage',
+  }
+
+  it.each(Object.entries(nearMisses))('declines %s at once', (_, text) => {
+    const started = performance.now()
+    expect(readStandardLayout(text)).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+})
