@@ -2,7 +2,7 @@
  * The schema vocabulary as users write it: types, columns, tables,
  * constraints, indexes, MetaData and `sql` fragments. Models, ops, reflection
  * and autogenerate all speak it. This is the public part, re-exported by the
- * package root (docs/api.md); helpers such as `toColumn` or `sqlText` are
+ * package root (docs/api.md); internals such as `toColumn` or `sqlText` are
  * imported from their own files.
  *
  * @example
