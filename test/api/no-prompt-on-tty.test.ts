@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Athanor } from '../../src/api.js'
-import { CLI, tempDir } from '../cli/cli-process.js'
+import { CLI } from '../cli/cli-process.js'
+import { tempDir } from '../cli/cli-project.js'
 
 const DIST_ENTRY = join(dirname(dirname(CLI)), 'index.js')
 

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Athanor } from '../../src/api.js'
 import { getXArgs } from '../../src/config/x-args.js'
-import { tempDir, writeRevisionFile } from '../cli/cli-process.js'
+import { tempDir, writeRevisionFile } from '../cli/cli-project.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {

@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program.js'
-import { tempDir, writeRevisionFile } from './cli-process.js'
+import { athanor, type CliRun } from './cli-in-process.js'
+import { tempDir, writeRevisionFile } from './cli-project.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {
@@ -17,25 +17,10 @@ beforeEach(() => {
 })
 afterEach(() => project.cleanup())
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  const run = { code: 0, stdout: '', stderr: '' }
-  const streams = {
-    stdout: { write: (text: string) => void (run.stdout += text) },
-    stderr: { write: (text: string) => void (run.stderr += text) },
-    env: { NO_COLOR: '1' },
-  }
-  run.code = await runCli(argv, streams, project.dir)
-  return run
-}
+const cli = (...argv: string[]): Promise<CliRun> => athanor(project.dir, argv)
 
 /** The run's stdout as the one JSON document it must be, with nothing on stderr. */
-function documentOf(run: Run): Record<string, unknown> {
+function documentOf(run: CliRun): Record<string, unknown> {
   expect(run.stderr).toBe('')
   return JSON.parse(run.stdout) as Record<string, unknown>
 }
