@@ -43,6 +43,11 @@ export class Output {
     this.c = picocolors.createColors(mode.color && !noColorEnv && streams.stdout.isTTY === true)
   }
 
+  /** True when stdout is a terminal (a person may be reading, and could be asked). */
+  get isTerminal(): boolean {
+    return this.#streams.stdout.isTTY === true
+  }
+
   /** Writes one line of the command's result to stdout. */
   line(text = ''): void {
     this.#streams.stdout.write(maskPasswords(text) + '\n')

@@ -29,7 +29,13 @@ export async function promptRenameDecision(candidate: RenameCandidate): Promise<
   return isCancel(answer) ? 'review' : answer
 }
 
-/** True when a prompt can be shown: both ends of the process are a terminal. */
-export function canPrompt(): boolean {
-  return process.stdin.isTTY === true && process.stdout.isTTY === true
+/**
+ * True when a prompt can be shown: the CLI writes to a terminal and the
+ * process reads from one.
+ *
+ * @example
+ * canPrompt(ctx.out) // false under a pipe or in CI
+ */
+export function canPrompt(out: { readonly isTerminal: boolean }): boolean {
+  return out.isTerminal && process.stdin.isTTY === true
 }

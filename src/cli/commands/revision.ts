@@ -73,7 +73,7 @@ async function revision(ctx: CommandContext, flags: RevisionFlags, renames: { ac
       rename: renames.accept,
       noRename: renames.reject,
       // Only a person at a terminal is asked; --json and -q runs are scripted: never stop to ask.
-      ...(canPrompt() && !ctx.out.mode.json && !ctx.out.mode.quiet ? { decideRename: promptRenameDecision } : {}),
+      ...(canPrompt(ctx.out) && !ctx.out.mode.json && !ctx.out.mode.quiet ? { decideRename: promptRenameDecision } : {}),
     })
     for (const loss of result.dataLoss) ctx.out.warn(`data loss: ${formatDataLoss(loss)}`)
     for (const r of result.renames.filter((c) => c.decision === 'review')) {
