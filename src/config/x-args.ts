@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js'
  * scope holding that run's values, so two `Athanor` objects (even with runs
  * interleaved) never see each other's.
  *
- * The scope's storage is one per process, kept under a registered symbol, so
+ * The scopes' storage is one per process, kept under a registered symbol, so
  * that every copy of the athanor module loaded in one process (the CLI's, the
  * one a config imports) reads the same scopes.
  */
@@ -18,9 +18,15 @@ type XArgs = Readonly<Record<string, string>>
 const SCOPE_KEY = Symbol.for('athanor.xArgs.scope')
 const NO_X_ARGS: XArgs = Object.freeze({})
 
-function scope(): AsyncLocalStorage<XArgs> {
-  const holder = globalThis as { [SCOPE_KEY]?: AsyncLocalStorage<XArgs> }
-  return (holder[SCOPE_KEY] ??= new AsyncLocalStorage<XArgs>())
+/** The process's scopes: the storage, and how many runs are inside one right now. */
+interface Scopes {
+  readonly storage: AsyncLocalStorage<XArgs>
+  open: number
+}
+
+function scopes(): Scopes {
+  const holder = globalThis as { [SCOPE_KEY]?: Scopes }
+  return (holder[SCOPE_KEY] ??= { storage: new AsyncLocalStorage<XArgs>(), open: 0 })
 }
 
 /**
@@ -44,7 +50,7 @@ export function xArg(name: string, fallback?: string): string | undefined {
  * const { tenant = 'dev' } = getXArgs()
  */
 export function getXArgs(): XArgs {
-  return scope().getStore() ?? NO_X_ARGS
+  return scopes().storage.getStore() ?? NO_X_ARGS
 }
 
 /**
@@ -55,8 +61,20 @@ export function getXArgs(): XArgs {
  * @example
  * await runWithXArgs({ tenant: 'acme' }, () => importUserModule(configPath))
  */
-export function runWithXArgs<T>(args: XArgs, fn: () => Promise<T>): Promise<T> {
-  return scope().run(Object.isFrozen(args) ? args : Object.freeze({ ...args }), fn)
+export async function runWithXArgs<T>(args: XArgs, fn: () => Promise<T>): Promise<T> {
+  const all = scopes()
+  // A scope switches on Node's async hooks, which tax every promise made while
+  // they are on: without values to give, and none of an enclosing run to hide,
+  // there is nothing to scope.
+  if (Object.keys(args).length === 0 && all.storage.getStore() === undefined) return fn()
+  all.open += 1
+  try {
+    return await all.storage.run(Object.isFrozen(args) ? args : Object.freeze({ ...args }), fn)
+  } finally {
+    // With no run inside a scope any more, the hooks go off until the next one.
+    all.open -= 1
+    if (all.open === 0) all.storage.disable()
+  }
 }
 
 /**
