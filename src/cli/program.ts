@@ -8,23 +8,43 @@ import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
 import { AthanorError } from '../errors.js'
 import { maskPasswords } from '../config/url.js'
-import { createCommandContext, type CommandContext, type GlobalOptions } from './command-context.js'
+import { createCommandContext, type CommandContext, type ConfigSource, type GlobalOptions } from './command-context.js'
 import { Output, type CliStreams } from './output.js'
 import { COMMANDS } from './commands/index.js'
 
 /** A command's action: the context plus commander's positional arguments and options. */
 export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<void>
 
+/** Where a command tree writes, where it stands, and which config it starts from. */
+export interface CommandTreeSettings {
+  readonly streams: CliStreams
+  readonly cwd: string
+  /** The config to use when no `-c` is given: a config file path (relative to `cwd`) or a config object. */
+  readonly config?: ConfigSource
+  /**
+   * Receives a command's error instead of letting it reject `parseAsync`, for
+   * a tree mounted in another program whose parse athanor does not own.
+   */
+  readonly onError?: (error: unknown, verbose: boolean) => void
+  /**
+   * Called with commander's own errors (unknown option, missing argument) and
+   * its help/version exits; must not return. Default: throw them out of `parseAsync`.
+   */
+  readonly onParseExit?: (error: CommanderError) => never
+}
+
 /**
- * Runs the CLI on `argv` (without `node` and the script path) and returns the
- * exit code: 0 success, 1 a failed operation, 2 usage/config/input errors.
+ * Builds the whole athanor command tree under a command named `name`: the
+ * global flags and every sub-command. The `athanor` binary (through
+ * {@link runCli}) and `createCommand` both build their tree here.
  *
  * @example
- * process.exitCode = await runCli(process.argv.slice(2))
+ * const program = buildCommandTree('athanor', { streams, cwd: process.cwd() })
+ * await program.parseAsync(['heads'], { from: 'user' })
  */
-export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
-  const program = new Command('athanor')
-  let context: CommandContext | undefined
+export function buildCommandTree(name: string, settings: CommandTreeSettings): Command {
+  const { streams, cwd } = settings
+  const program = new Command(name)
   program
     .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
     .version(packageVersion(), '-V, --version')
@@ -36,7 +56,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     .option('-v, --verbose', 'more detail; stack traces on errors')
     .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
+    // Set before the sub-commands are added, so each of them inherits it.
+    .exitOverride(settings.onParseExit)
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => streams.stderr.write(maskPasswords(text)),
@@ -54,23 +75,56 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
         color: raw.color !== false,
       }
       const out = new Output(streams, globals)
-      context = createCommandContext(out, globals, cwd)
-      // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
-      await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(context, ...args.slice(0, -1))
+      const context = createCommandContext(out, globals, cwd, settings.config)
+      try {
+        // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
+        await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<void>)(context, ...args.slice(0, -1))
+      } catch (error) {
+        if (settings.onError === undefined) throw new CommandFailure(error, globals.verbose)
+        settings.onError(error, globals.verbose)
+      }
     }
   for (const register of COMMANDS) register(program, bind)
+  return program
+}
 
+/**
+ * Runs the CLI on `argv` (without `node` and the script path) and returns the
+ * exit code: 0 success, 1 a failed operation, 2 usage/config/input errors.
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2))
+ */
+export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
+  const program = buildCommandTree('athanor', { streams, cwd })
   try {
     await program.parseAsync([...argv], { from: 'user' })
     return 0
   } catch (error) {
+    if (error instanceof CommandFailure) return reportError(error.error, streams, error.verbose)
     // Errors raised before a command's action ran (commander's own) still honour --verbose.
-    const verbose = context?.globals.verbose ?? (argv.includes('--verbose') || argv.includes('-v'))
-    return reportError(error, streams, verbose)
+    return reportError(error, streams, argv.includes('--verbose') || argv.includes('-v'))
   }
 }
 
-function reportError(error: unknown, streams: CliStreams, verbose: boolean): number {
+/** A command action's error, carried out of commander's parse with the run's --verbose. */
+class CommandFailure extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly verbose: boolean,
+  ) {
+    super('command failed')
+  }
+}
+
+/**
+ * Prints an error as `error: …` and `hint: …` lines (a stack trace with
+ * `verbose`) and returns the exit code it stands for.
+ *
+ * @example
+ * process.exitCode = reportError(error, streams, false)
+ */
+export function reportError(error: unknown, streams: CliStreams, verbose: boolean): number {
   const write = (text: string): void => {
     streams.stderr.write(maskPasswords(text) + '\n')
   }
@@ -106,7 +160,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
 
-function processStreams(): CliStreams {
+/** The process's own stdout, stderr and environment. */
+export function processStreams(): CliStreams {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }
 }
 
