@@ -26,8 +26,8 @@ describe('athanor init', () => {
     expect(ok(project.dir, ['heads'])).toMatch(/^[0-9a-f]{12} \(head\)\n$/)
   })
 
-  it('writes into the folder given as argument, creating it', () => {
-    ok(project.dir, ['init', 'app'])
+  it('writes into the project folder --project names, creating it', () => {
+    ok(project.dir, ['init', '--project', 'app'])
     expect(existsSync(join(project.dir, 'app', 'athanor.config.ts'))).toBe(true)
     expect(existsSync(join(project.dir, 'app', 'migrations', 'versions'))).toBe(true)
   })
