@@ -49,3 +49,31 @@ export class DatabaseError extends AthanorError {
     super(message, { ...options, code: 'E_DATABASE', exitCode: 1 })
   }
 }
+
+/**
+ * The database is not at the code's heads where an application requires it
+ * (`onStart: 'require-up-to-date'`): revisions are pending, or the database
+ * is at a revision the code does not have. Exit code 1.
+ *
+ * @example
+ * throw new NotUpToDateError('the database is behind the code: 1 revision to apply (b2c3d4e5f6a7 add status)', { current: ['a1b2c3d4e5f6'], pending: ['b2c3d4e5f6a7'], unknown: [] })
+ */
+export class NotUpToDateError extends AthanorError {
+  /** The revision ids the version table holds. */
+  readonly current: readonly string[]
+  /** Revisions an upgrade to the heads would apply, in order. */
+  readonly pending: readonly string[]
+  /** Version-table rows no revision of the code defines (the database is ahead). */
+  readonly unknown: readonly string[]
+
+  constructor(
+    message: string,
+    data: { current: readonly string[]; pending: readonly string[]; unknown: readonly string[] },
+    options: { hint?: string } = {},
+  ) {
+    super(message, { ...options, code: 'E_NOT_UP_TO_DATE', exitCode: 1 })
+    this.current = data.current
+    this.pending = data.pending
+    this.unknown = data.unknown
+  }
+}
