@@ -160,7 +160,12 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
 
-/** The process's own stdout, stderr and environment. */
+/**
+ * The process's own stdout, stderr and environment.
+ *
+ * @example
+ * await runCli(['heads'], processStreams())
+ */
 export function processStreams(): CliStreams {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }
 }

@@ -43,7 +43,12 @@ export interface NewPost {
   readonly tags?: readonly string[]
 }
 
-/** Input the store refuses (an unknown author or post, an empty title): the routes answer 400. */
+/**
+ * Input the store refuses (an unknown author or post, an empty title): the routes answer 400.
+ *
+ * @example
+ * if (error instanceof BadInput) reply.code(400).send({ error: error.message })
+ */
 export class BadInput extends Error {}
 
 /**

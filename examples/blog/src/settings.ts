@@ -10,13 +10,19 @@
 import { fileURLToPath } from 'node:url'
 import type { AthanorIntegrationOptions, StartPolicy } from 'athanor'
 
+/** The environment, read once. */
 export const settings = {
   port: Number(process.env['PORT'] ?? 3000),
   host: process.env['HOST'] ?? '127.0.0.1',
   onStart: (process.env['ATHANOR_ON_START'] ?? 'upgrade') as StartPolicy,
 }
 
-/** The options every entry file gives its framework's athanor integration. */
+/**
+ * The options every entry file gives its framework's athanor integration.
+ *
+ * @example
+ * await app.register(athanor, athanorOptions())
+ */
 export function athanorOptions(): AthanorIntegrationOptions {
   return {
     // Next to this folder, so the blog starts from any working directory.
@@ -28,7 +34,12 @@ export function athanorOptions(): AthanorIntegrationOptions {
   }
 }
 
-/** Says where the app listens: the line a supervisor (or a test) waits for. */
+/**
+ * Says where the app listens: the line a supervisor (or a test) waits for.
+ *
+ * @example
+ * announce('fastify', 'http://127.0.0.1:3000') // blog (fastify) listening on http://127.0.0.1:3000
+ */
 export function announce(framework: string, url: string): void {
   console.log(`blog (${framework}) listening on ${url}`)
 }
@@ -36,6 +47,9 @@ export function announce(framework: string, url: string): void {
 /**
  * Refuses to start: athanor's `error:`/`hint:` lines on stderr and its exit
  * code (1 when the database is not up to date, 2 for a config error).
+ *
+ * @example
+ * await main().catch(refuseToStart)
  */
 export function refuseToStart(error: unknown): void {
   const { message, hint, exitCode } = error as { message?: string; hint?: string; exitCode?: number }
@@ -44,7 +58,12 @@ export function refuseToStart(error: unknown): void {
   process.exitCode = typeof exitCode === 'number' ? exitCode : 1
 }
 
-/** Runs `stop` once on SIGTERM or SIGINT, so connections close before the process ends. */
+/**
+ * Runs `stop` once on SIGTERM or SIGINT, so connections close before the process ends.
+ *
+ * @example
+ * stopOnSignal(() => app.close())
+ */
 export function stopOnSignal(stop: () => Promise<unknown>): void {
   const once = (): void => {
     process.off('SIGTERM', once)
