@@ -5,14 +5,15 @@
  */
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { BatchAlterTableOp } from '../operations/ops/batch-ops.js'
-import { isTableChangeOperation, type TableChangeOperation } from '../operations/ops/migrate-operation.js'
-import { CreateTableCommentOp, DropTableCommentOp } from '../operations/ops/table-ops.js'
+import { isTableChangeOperation } from '../operations/ops/migrate-operation.js'
+import type { TableChangeOp } from '../operations/ops/op-kinds.js'
 import type { PlannedChange } from './schema-diff.js'
 
-/** True for a change `op.batchAlterTable`'s `b` can express. */
-function batchable(change: PlannedChange): boolean {
-  const { op } = change
-  return isTableChangeOperation(op) && !(op instanceof CreateTableCommentOp) && !(op instanceof DropTableCommentOp)
+type BatchableChange = PlannedChange & { readonly op: TableChangeOp }
+
+/** True for a change `op.batchAlterTable`'s `b` can express: every change to one table. */
+function batchable(change: PlannedChange): change is BatchableChange {
+  return isTableChangeOperation(change.op)
 }
 
 /**
@@ -27,7 +28,7 @@ export function groupIntoBatch(table: TableName, changes: readonly PlannedChange
   const inner = changes.filter(batchable)
   if (inner.length < 2) return [...changes]
   const batch: PlannedChange = {
-    op: new BatchAlterTableOp(table, inner.map((c) => c.op as TableChangeOperation)),
+    op: new BatchAlterTableOp(table, inner.map((c) => c.op)),
     diffs: inner.flatMap((c) => c.diffs),
     inner,
   }

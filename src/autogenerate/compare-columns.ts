@@ -8,8 +8,7 @@ import type { Column, ServerDefault } from '../schema/column.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
 import { comparableDefault, defaultSql } from './default-text.js'
-import type { PlannedChange, RenameCandidate, RenameDecision, SchemaDiff } from './schema-diff.js'
-import { describeType } from './type-description.js'
+import type { PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
 
 /** The column changes of one table, grouped by when they must run. */
 export interface ColumnChanges {
@@ -39,17 +38,17 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
     out.candidates.push({ ...candidate, decision })
     if (decision === 'drop-add') continue
     pairs.set(to, from)
-    out.renames.push({
-      op: new AlterColumnOp(name, { column: from.name, newName: to.name, ...existing(from) }),
-      diffs: [{ kind: 'rename_column', table: name.name, ...schemaKey(name), column: to.name, detail: `${from.name} -> ${to.name}` }],
-      ...(decision === 'review' ? { review: `column "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropColumn + addColumn` } : {}),
-    })
+    out.renames.push(
+      ctx.plan(new AlterColumnOp(name, { column: from.name, newName: to.name, ...existing(from) }), {
+        ...(decision === 'review' ? { review: `column "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropColumn + addColumn` } : {}),
+      }),
+    )
   }
 
   for (const column of modelColumns) {
     const reflected = dbByName.get(column.name) ?? pairs.get(column)
     if (reflected === undefined) {
-      out.adds.push({ op: new AddColumnOp(name, bareColumn(column)), diffs: [{ kind: 'add_column', table: name.name, ...schemaKey(name), column: column.name }] })
+      out.adds.push(ctx.plan(new AddColumnOp(name, bareColumn(column))))
       continue
     }
     const alter = compareColumn(name, model, column, reflected, ctx)
@@ -57,10 +56,7 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
   }
   const renamedAway = new Set([...pairs.values()])
   for (const column of removed.filter((c) => !renamedAway.has(c))) {
-    out.drops.push({
-      op: new DropColumnOp(name, column.name, { existing: column }),
-      diffs: [{ kind: 'remove_column', table: name.name, ...schemaKey(name), column: column.name }],
-    })
+    out.drops.push(ctx.plan(new DropColumnOp(name, column.name, { existing: column })))
   }
   return out
 }
@@ -73,11 +69,6 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
 function bareColumn(column: Column): Column {
   if (!column.references && !column.unique && !column.index) return column
   return Object.freeze({ ...column, references: null, unique: false, index: false })
-}
-
-/** `{ schema }` when the table has one, for a diff entry. */
-export function schemaKey(name: TableName): { schema?: string } {
-  return name.schema === null ? {} : { schema: name.schema }
 }
 
 function existing(column: Column): Partial<ColumnAlteration> {
@@ -104,34 +95,20 @@ function renamePairs(removed: readonly Column[], added: readonly Column[], ctx: 
 }
 
 function compareColumn(name: TableName, model: Table, column: Column, reflected: Column, ctx: CompareContext): PlannedChange | null {
-  const diffs: SchemaDiff[] = []
   const change: { type?: Column['type']; nullable?: boolean; serverDefault?: ServerDefault | null; comment?: string | null } = {}
-  const at = { table: name.name, ...schemaKey(name), column: column.name }
   const keyColumn = column.primaryKey || reflected.primaryKey
 
-  if (!keyColumn && column.nullable !== reflected.nullable) {
-    change.nullable = column.nullable
-    diffs.push({ kind: 'modify_nullable', ...at, detail: `${reflected.nullable ? 'NULL' : 'NOT NULL'} -> ${column.nullable ? 'NULL' : 'NOT NULL'}` })
-  }
-  if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) {
-    change.type = column.type
-    diffs.push({ kind: 'modify_type', ...at, detail: `${describeType(reflected.type, ctx.dialect)} -> ${describeType(column.type, ctx.dialect)}` })
-  }
+  if (!keyColumn && column.nullable !== reflected.nullable) change.nullable = column.nullable
+  if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) change.type = column.type
   if (ctx.serverDefaults && !(reflected.autoincrement || column.autoincrement)) {
     const reflectedText = comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect))
     const canonical = ctx.canonicalDefault(model, column)
     const modelText = comparableDefault(
       canonical !== undefined ? canonical : column.serverDefault === null ? null : defaultSql(column.serverDefault, ctx.dialect),
     )
-    if (modelText !== reflectedText) {
-      change.serverDefault = column.serverDefault
-      diffs.push({ kind: 'modify_default', ...at, detail: `${reflectedText ?? 'none'} -> ${modelText ?? 'none'}` })
-    }
+    if (modelText !== reflectedText) change.serverDefault = column.serverDefault
   }
-  if (ctx.comments && (column.comment || null) !== (reflected.comment || null)) {
-    change.comment = column.comment
-    diffs.push({ kind: 'modify_comment', ...at, detail: `${JSON.stringify(reflected.comment)} -> ${JSON.stringify(column.comment)}` })
-  }
-  if (diffs.length === 0) return null
-  return { op: new AlterColumnOp(name, { column: column.name, ...change, ...existing(reflected) }), diffs }
+  if (ctx.comments && (column.comment || null) !== (reflected.comment || null)) change.comment = column.comment
+  if (Object.keys(change).length === 0) return null
+  return ctx.plan(new AlterColumnOp(name, { column: column.name, ...change, ...existing(reflected) }))
 }

@@ -9,15 +9,13 @@
  * columns), as in Alembic, and differ when their actions differ. Checks
  * compare by name only: their text is the database's to rewrite.
  */
-import { createHash } from 'node:crypto'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint } from '../schema/constraints.js'
-import { sqlText } from '../schema/sql.js'
+import { constraintName, EXISTING_TABLE_NAMING } from '../schema/naming-convention.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
-import { schemaKey } from './compare-columns.js'
 import { canonicalIndexOf } from './model-canonicalizer.js'
 import type { PlannedChange } from './schema-diff.js'
 
@@ -46,7 +44,7 @@ export function compareConstraints(model: Table, db: Table, ctx: CompareContext,
 
   compareUniquesAndIndexes(name, model, db, ctx, out, incl, cols)
   compareForeignKeys(name, model, db, ctx, out, incl, cols)
-  compareChecks(name, model, db, out, incl)
+  compareChecks(name, model, db, ctx, out, incl)
   return out
 }
 
@@ -104,41 +102,35 @@ function compareUniquesAndIndexes(
   for (const d of unmatchedDb) {
     if (d.kind === 'index') {
       // On the table's new name: the downgrade recreates the index before it undoes a table rename.
-      out.drops.push({ op: new DropIndexOp(d.item.name, name, { existing: { ...d.item, table: name.name, schema: name.schema } }), diffs: [{ kind: 'remove_index', table: name.name, ...schemaKey(name), name: d.item.name }] })
+      out.drops.push(ctx.plan(new DropIndexOp(d.item.name, name, { existing: { ...d.item, table: name.name, schema: name.schema } })))
     } else if (d.item.name !== null) {
-      out.drops.push({
-        op: new DropConstraintOp(d.item.name, name, { type: 'unique', existing: d.item }),
-        diffs: [{ kind: 'remove_constraint', table: name.name, ...schemaKey(name), name: d.item.name, detail: `UNIQUE (${d.item.columns.join(', ')})` }],
-      })
+      out.drops.push(ctx.plan(new DropConstraintOp(d.item.name, name, { type: 'unique', existing: d.item })))
     }
   }
   for (const m of unmatchedModel) {
     if (m.kind === 'index') {
       const index = { ...m.item, table: name.name, schema: name.schema }
-      out.adds.push({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: name.name, ...schemaKey(name), name: m.item.name }] })
+      out.adds.push(ctx.plan(new CreateIndexOp(index)))
     } else {
-      out.adds.push({
-        op: new AddConstraintOp(name, named(m.item, name.name)),
-        diffs: [{ kind: 'add_constraint', table: name.name, ...schemaKey(name), ...(m.item.name ? { name: m.item.name } : {}), detail: `UNIQUE (${m.item.columns.join(', ')})` }],
-      })
+      out.adds.push(ctx.plan(new AddConstraintOp(name, named(m.item, name.name))))
     }
   }
 }
 
 /**
  * A constraint added to an existing table gets a name when the models give
- * none, so the downgrade can drop it by name. The comparison matches unique
+ * none, so the downgrade can drop it by name: the naming convention's
+ * existing-table rule, as for `op.addColumn`. The comparison matches unique
  * constraints and foreign keys by their columns, so the name never shows as
- * a difference. Long names are cut with a hash, within every database's limit.
+ * a difference.
  */
 function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
   if (constraint.name !== null) return constraint
-  const base =
+  const context =
     constraint.kind === 'unique'
-      ? `uq_${table}_${constraint.columns.join('_')}`
-      : `fk_${table}_${constraint.columns.join('_')}_${constraint.referredTable}`
-  const name = base.length <= 60 ? base : `${base.slice(0, 51)}_${createHash('sha1').update(base).digest('hex').slice(0, 8)}`
-  return { ...constraint, name }
+      ? { tableName: table, columns: constraint.columns }
+      : { tableName: table, columns: constraint.columns, referredTable: constraint.referredTable, referredColumns: constraint.referredColumns }
+  return { ...constraint, name: constraintName(constraint.kind === 'unique' ? 'uq' : 'fk', context, null, EXISTING_TABLE_NAMING) }
 }
 
 function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[], ctx: CompareContext): boolean {
@@ -171,37 +163,32 @@ function compareForeignKeys(
   const modelFks = model.foreignKeys.filter((fk) => incl('foreign_key_constraint', fk.name, false))
   const dbFks = db.foreignKeys.filter((fk) => incl('foreign_key_constraint', fk.name, true))
   const unmatchedDb = new Set(dbFks)
-  const describe = (fk: ForeignKeyConstraint) => `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})`
-  const add = (fk: ForeignKeyConstraint, detail: string) =>
-    out.addFks.push({ op: new AddConstraintOp(name, named(fk, name.name)), diffs: [{ kind: 'add_fk', table: name.name, ...schemaKey(name), ...(fk.name ? { name: fk.name } : {}), detail }] })
-  const drop = (fk: ForeignKeyConstraint, detail: string) => {
+  const add = (fk: ForeignKeyConstraint) => out.addFks.push(ctx.plan(new AddConstraintOp(name, named(fk, name.name))))
+  const drop = (fk: ForeignKeyConstraint) => {
     if (fk.name === null) return // an unnamed key cannot be dropped by name; SQLite rebuilds drop it with its table
-    out.dropFks.push({
-      op: new DropConstraintOp(fk.name, name, { type: 'foreignKey', existing: fk }),
-      diffs: [{ kind: 'remove_fk', table: name.name, ...schemaKey(name), name: fk.name, detail }],
-    })
+    out.dropFks.push(ctx.plan(new DropConstraintOp(fk.name, name, { type: 'foreignKey', existing: fk })))
   }
   for (const fk of modelFks) {
     const signature = fkSignature(fk, ctx, (c) => [...c], model.schema)
     const match = [...unmatchedDb].find((d) => fkSignature(d, ctx, cols, db.schema) === signature)
     if (!match) {
-      add(fk, describe(fk))
+      add(fk)
       continue
     }
     unmatchedDb.delete(match)
     if (fkActions(fk, ctx) !== fkActions(match, ctx)) {
-      const detail = `${describe(fk)}: ON DELETE ${ctx.equivalence.normalizeAction(match.onDelete)} ON UPDATE ${ctx.equivalence.normalizeAction(match.onUpdate)} -> ON DELETE ${ctx.equivalence.normalizeAction(fk.onDelete)} ON UPDATE ${ctx.equivalence.normalizeAction(fk.onUpdate)}`
-      drop(match, detail)
-      add(fk.name === null && match.name !== null ? { ...fk, name: match.name } : fk, detail)
+      drop(match)
+      add(fk.name === null && match.name !== null ? { ...fk, name: match.name } : fk)
     }
   }
-  for (const fk of unmatchedDb) drop(fk, describe(fk))
+  for (const fk of unmatchedDb) drop(fk)
 }
 
 function compareChecks(
   name: TableName,
   model: Table,
   db: Table,
+  ctx: CompareContext,
   out: ConstraintChanges,
   incl: (type: string, n: string | null, reflected: boolean) => boolean,
 ): void {
@@ -214,13 +201,10 @@ function compareChecks(
   const dbNames = new Set(dbChecks.map((c) => c.name))
   const modelNames = new Set(named.map((c) => c.name))
   for (const check of named.filter((c) => !dbNames.has(c.name))) {
-    out.adds.push({ op: new AddConstraintOp(name, check), diffs: [{ kind: 'add_constraint', table: name.name, ...schemaKey(name), name: check.name!, detail: `CHECK (${sqlText(check.expression)})` }] })
+    out.adds.push(ctx.plan(new AddConstraintOp(name, check)))
   }
   if (modelHasUnnamed) return
   for (const check of dbChecks.filter((c) => !modelNames.has(c.name))) {
-    out.drops.push({
-      op: new DropConstraintOp(check.name!, name, { type: 'check', existing: check }),
-      diffs: [{ kind: 'remove_constraint', table: name.name, ...schemaKey(name), name: check.name!, detail: `CHECK (${sqlText(check.expression)})` }],
-    })
+    out.drops.push(ctx.plan(new DropConstraintOp(check.name!, name, { type: 'check', existing: check })))
   }
 }

@@ -11,10 +11,12 @@ import type { Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { CompareOptions, RenamePolicy } from './compare-options.js'
-import type { RenameCandidate, RenameDecision } from './schema-diff.js'
+import type { AnyOp } from '../operations/ops/op-kinds.js'
+import { diffsOf, type DiffContext, type DiffSite } from './op-diffs.js'
+import type { PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
 
 /** Settings of one comparison. */
-export interface CompareContext {
+export interface CompareContext extends DiffContext {
   readonly dialect: Dialect
   readonly equivalence: SchemaEquivalence
   readonly types: boolean
@@ -28,26 +30,40 @@ export interface CompareContext {
   /** A model or reflected schema name with the default schema written as null. */
   schemaOf(schema: string | null): string | null
   nameOf(table: Table): TableName
+  /** The planned change for `op`: its differences come from the op itself (see `diffsOf`). */
+  plan(op: AnyOp, notes?: { review?: string; site?: DiffSite }): PlannedChange
 }
 
-/** Resolves {@link CompareOptions} into a {@link CompareContext}. */
-export function compareContext(options: CompareOptions): CompareContext {
+/** Resolves {@link CompareOptions} into a {@link CompareContext}; `models` are the tables compared. */
+export function compareContext(options: CompareOptions, models: readonly Table[] = []): CompareContext {
   const equivalence = options.dialect.equivalence
   const defaultSchema = options.defaultSchema ?? null
   const schemaOf = (schema: string | null) => (schema === null || schema === defaultSchema ? null : schema)
-  return {
+  const canonicalDefault = options.canonicalDefault ?? (() => undefined)
+  const modelsByName = new Map(models.map((t) => [`${schemaOf(t.schema) ?? ''}.${t.name}`, t]))
+  const modelDefault = (table: TableName, column: string) => {
+    const model = modelsByName.get(`${schemaOf(table.schema) ?? ''}.${table.name}`)
+    const found = model?.column(column)
+    return model && found ? canonicalDefault(model, found) : undefined
+  }
+  const ctx: Omit<CompareContext, 'plan'> = {
     dialect: options.dialect,
     equivalence,
     types: options.types ?? true,
     serverDefaults: options.serverDefaults ?? true,
     comments: (options.comments ?? true) && equivalence.supportsComments,
     defaultSchema,
-    canonicalDefault: options.canonicalDefault ?? (() => undefined),
+    canonicalDefault,
+    modelDefault,
     canonicalIndex: options.canonicalIndex ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,
     nameOf: (table) => Object.freeze({ name: table.name, schema: schemaOf(table.schema) }),
+  }
+  return {
+    ...ctx,
+    plan: (op, notes = {}) => ({ op, diffs: diffsOf(op, ctx, notes.site), ...(notes.review ? { review: notes.review } : {}) }),
   }
 }
 

@@ -10,7 +10,7 @@ import { enumTypesOf } from '../schema/types.js'
 import { tablesInDependencyOrder } from '../schema/dependency-order.js'
 import { Table } from '../schema/table.js'
 import { groupIntoBatch } from './batch-grouping.js'
-import { compareColumns, schemaKey } from './compare-columns.js'
+import { compareColumns } from './compare-columns.js'
 import { compareConstraints } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
@@ -31,7 +31,7 @@ import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from 
  * const { changes, diffs } = await compareSchemas({ tables: metadata.tables }, reflected, { dialect })
  */
 export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSnapshot, options: CompareOptions): Promise<Comparison> {
-  const ctx = compareContext(options)
+  const ctx = compareContext(options, models.tables)
   const key = (t: Table) => `${ctx.schemaOf(t.schema) ?? ''}.${t.name}`
   const modelTables = models.tables.filter((t) => ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: false }))
   const dbTables = reflected.tables.filter(
@@ -59,11 +59,11 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     renamedFrom.add(from)
     renamedTo.add(to)
     pairs.push([to, from])
-    tableRenames.push({
-      op: new RenameTableOp(ctx.nameOf(from), to.name),
-      diffs: [{ kind: 'rename_table', table: to.name, ...schemaKey(ctx.nameOf(to)), detail: `${from.name} -> ${to.name}` }],
-      ...(decision === 'review' ? { review: `table "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropTable + createTable` } : {}),
-    })
+    tableRenames.push(
+      ctx.plan(new RenameTableOp(ctx.nameOf(from), to.name), {
+        ...(decision === 'review' ? { review: `table "${from.name}" disappeared and "${to.name}" of the same shape appeared: written as a rename; if they are unrelated, replace this with dropTable + createTable` } : {}),
+      }),
+    )
   }
 
   const enumValues = compareEnums(models, reflected, ctx)
@@ -91,10 +91,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   }
   const drops = tablesInDependencyOrder(dropped.filter((t) => !renamedFrom.has(t)))
     .reverse()
-    .map((t): PlannedChange => ({
-      op: new DropTableOp(ctx.nameOf(t), { existing: t }),
-      diffs: [{ kind: 'remove_table', table: t.name, ...schemaKey(ctx.nameOf(t)) }],
-    }))
+    .map((t) => ctx.plan(new DropTableOp(ctx.nameOf(t), { existing: t })))
 
   const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
   return { changes, diffs: changes.flatMap((c) => c.diffs), renames }
@@ -105,8 +102,8 @@ function createTable(table: Table, ctx: CompareContext): PlannedChange[] {
   const indexes = table.indexes.filter((i) => ctx.include({ type: 'index', name: i.name, schema: name.schema, reflected: false }))
   return [
     // Indexes follow as their own ops (as Alembic writes them), so the table is created without them.
-    { op: new CreateTableOp(withoutIndexes(table)), diffs: [{ kind: 'add_table', table: table.name, ...schemaKey(name) }] },
-    ...indexes.map((index): PlannedChange => ({ op: new CreateIndexOp(index), diffs: [{ kind: 'add_index', table: table.name, ...schemaKey(name), name: index.name }] })),
+    ctx.plan(new CreateTableOp(withoutIndexes(table))),
+    ...indexes.map((index) => ctx.plan(new CreateIndexOp(index))),
   ]
 }
 
@@ -123,10 +120,7 @@ function withoutIndexes(table: Table): Table {
 function tableComment(model: Table, db: Table, ctx: CompareContext): PlannedChange[] {
   if (!ctx.comments || (model.comment || null) === (db.comment || null)) return []
   const name = ctx.nameOf(model)
-  if (model.comment) {
-    return [{ op: new CreateTableCommentOp(name, model.comment, db.comment || null), diffs: [{ kind: 'add_table_comment', table: model.name, ...schemaKey(name), detail: model.comment }] }]
-  }
-  return [{ op: new DropTableCommentOp(name, db.comment), diffs: [{ kind: 'remove_table_comment', table: model.name, ...schemaKey(name) }] }]
+  return [ctx.plan(model.comment ? new CreateTableCommentOp(name, model.comment, db.comment || null) : new DropTableCommentOp(name, db.comment))]
 }
 
 /** New values of PostgreSQL enum types, appended after the value they follow in the model. */
@@ -147,10 +141,7 @@ function compareEnums(models: SchemaSnapshot, reflected: SchemaSnapshot, ctx: Co
           if (db.values.includes(value)) return
           // Values before it already exist or are added just before, so "after the previous one" keeps the model's order.
           const place = i > 0 ? { after: type.values[i - 1]! } : db.values[0] !== undefined ? { before: db.values[0] } : {}
-          out.push({
-            op: new AddEnumValueOp(type.name, value, schema, place),
-            diffs: [{ kind: 'add_enum_value', table: table.name, ...(schema ? { schema } : {}), column: column.name, name: type.name, detail: value }],
-          })
+          out.push(ctx.plan(new AddEnumValueOp(type.name, value, schema, place), { site: { table: table.name, column: column.name } }))
         })
       }
     }

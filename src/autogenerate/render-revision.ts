@@ -2,9 +2,9 @@
  * A comparison written as the bodies of a revision file: the upgrade runs
  * the planned ops, the downgrade their reverses in reverse order.
  */
-import { AthanorError } from '../errors.js'
 import { BatchAlterTableOp } from '../operations/ops/batch-ops.js'
-import type { MigrateOperation, TableChangeOperation } from '../operations/ops/migrate-operation.js'
+import { Irreversible } from '../operations/ops/irreversible.js'
+import type { AnyOp, TableChangeOp } from '../operations/ops/op-kinds.js'
 import { dataLossOf } from './data-loss.js'
 import { renderOp, type RenderedImport, type RenderOpOptions } from './render-ops.js'
 import type { DataLoss, PlannedChange } from './schema-diff.js'
@@ -40,7 +40,7 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
       dataLoss.push(loss)
       up.push(`// data loss: ${loss.what}`)
     }
-    const notes = (inner: MigrateOperation) => {
+    const notes = (inner: AnyOp) => {
       const review = reviews.get(inner)
       const innerLoss = dataLossOf(inner)
       if (innerLoss) dataLoss.push(innerLoss)
@@ -50,19 +50,16 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
   }
   const down: string[] = [REVIEW_HEADER]
   for (const change of [...changes].reverse()) {
-    const reversed = reverseOf(change.op)
-    if (!reversed.ok) {
-      down.push(`// cannot undo ${change.op.kind}: ${reversed.reason.replace(`${change.op.kind} cannot be reversed: `, '')}`)
-      continue
-    }
-    down.push(...reversed.cannotUndo)
-    const loss = dataLossOf(reversed.op)
+    const { undo, cannotUndo } = undoOf(change.op)
+    down.push(...cannotUndo)
+    if (undo === null) continue
+    const loss = dataLossOf(undo)
     if (loss) down.push(`// data loss: ${loss.what}`)
-    const notes = (inner: MigrateOperation) => {
+    const notes = (inner: AnyOp) => {
       const innerLoss = dataLossOf(inner)
       return innerLoss ? [`// data loss: ${innerLoss.what}`] : []
     }
-    down.push(...collect(renderOp(reversed.op, options, notes), imports))
+    down.push(...collect(renderOp(undo, options, notes), imports))
   }
   const extra = [...imports].filter((name) => name !== 't').sort()
   return {
@@ -78,23 +75,27 @@ function collect(rendered: { lines: string[]; imports: ReadonlySet<RenderedImpor
   return rendered.lines
 }
 
-type Reversal = { ok: true; op: MigrateOperation; cannotUndo: string[] } | { ok: false; reason: string }
+/** The comment that stands in the downgrade for a change with no reverse. */
+function cannotUndoNote(undo: Irreversible): string {
+  return `// cannot undo ${undo.operation}: ${undo.reason}`
+}
 
-function reverseOf(op: MigrateOperation): Reversal {
-  // A batch is undone change by change, so one change without a reverse does not cost the others theirs.
+/**
+ * The op that undoes `op`, and a note for each part that cannot be undone.
+ * A batch is undone change by change, so one change without a reverse does
+ * not cost the others theirs.
+ */
+function undoOf(op: AnyOp): { undo: AnyOp | null; cannotUndo: string[] } {
   if (op instanceof BatchAlterTableOp) {
     const cannotUndo: string[] = []
-    const reversed = [...op.ops].reverse().flatMap((inner) => {
-      const r = reverseOf(inner)
-      if (!r.ok) cannotUndo.push(`// cannot undo ${inner.kind}: ${r.reason.replace(`${inner.kind} cannot be reversed: `, '')}`)
-      return r.ok ? [r.op as TableChangeOperation] : []
-    })
-    return { ok: true, op: new BatchAlterTableOp(op.table, reversed, op.options.recreate ? { recreate: op.options.recreate } : {}), cannotUndo }
+    const reversed: TableChangeOp[] = []
+    for (const inner of [...op.ops].reverse()) {
+      const undo = inner.reverse()
+      if (undo instanceof Irreversible) cannotUndo.push(cannotUndoNote(undo))
+      else reversed.push(undo)
+    }
+    return { undo: op.withOps(reversed), cannotUndo }
   }
-  try {
-    return { ok: true, op: op.reverse(), cannotUndo: [] }
-  } catch (error) {
-    if (error instanceof AthanorError || error instanceof Error) return { ok: false, reason: error.message }
-    throw error
-  }
+  const undo = op.reverse()
+  return undo instanceof Irreversible ? { undo: null, cannotUndo: [cannotUndoNote(undo)] } : { undo, cannotUndo: [] }
 }

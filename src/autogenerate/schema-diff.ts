@@ -2,7 +2,7 @@
  * The data autogenerate produces: each difference found between the models
  * and the database, in Alembic's vocabulary, with the op that resolves it.
  */
-import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
+import type { AnyOp } from '../operations/ops/op-kinds.js'
 
 /** Alembic's names for what autogenerate can find (plus athanor's renames). */
 export type DiffKind =
@@ -43,11 +43,12 @@ export interface SchemaDiff {
 }
 
 /**
- * One op autogenerate will write, with the differences it resolves and any
- * note the renderer puts above it (a rename to review).
+ * One op autogenerate will write, with the differences it resolves (derived
+ * from the op, see `diffsOf`) and any note the renderer puts above it (a
+ * rename to review).
  */
 export interface PlannedChange {
-  readonly op: MigrateOperation
+  readonly op: AnyOp
   readonly diffs: readonly SchemaDiff[]
   /** Written as a `// review:` comment above the op. */
   readonly review?: string

@@ -176,38 +176,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   // ── columns ─────────────────────────────────────────────────────────────
 
   addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[] {
-    const out = [statement(`ALTER TABLE ${this.table(table)} ADD COLUMN ${this.ifNotExists(options)}${this.columnSpec(column)}`)]
-    return [...out, ...this.columnExtras(table, column)]
-  }
-
-  /** Constraints and index a column declared inline, added after the column exists. */
-  protected columnExtras(table: TableName, column: Column): SqlStatement[] {
-    const out: SqlStatement[] = []
-    if (column.primaryKey) out.push(...this.addConstraint(table, { kind: 'primaryKey', name: null, columns: [column.name] }))
-    if (column.unique) out.push(...this.addConstraint(table, { kind: 'unique', name: null, columns: [column.name] }))
-    if (column.references) {
-      const ref = column.references
-      const target = typeof ref.target === 'function' ? ref.target() : null
-      const [a, b, c] = typeof ref.target === 'string' ? ref.target.split('.') : []
-      const fk: ForeignKeyConstraint = {
-        kind: 'foreignKey',
-        name: ref.name ?? null,
-        columns: [column.name],
-        referredSchema: target ? target.schema : c === undefined ? null : a!,
-        referredTable: target ? target.table! : c === undefined ? a! : b!,
-        referredColumns: [target ? target.name : c ?? b!],
-        onDelete: ref.onDelete ?? null,
-        onUpdate: ref.onUpdate ?? null,
-        deferrable: ref.deferrable ?? false,
-      }
-      out.push(...this.addConstraint(table, fk))
-    }
-    if (column.index) {
-      out.push(
-        ...this.createIndex({ kind: 'index', name: `ix_${table.name}_${column.name}`, table: table.name, schema: table.schema, expressions: [column.name], unique: false, where: null }),
-      )
-    }
-    return out
+    return [statement(`ALTER TABLE ${this.table(table)} ADD COLUMN ${this.ifNotExists(options)}${this.columnSpec(column)}`)]
   }
 
   dropColumn(table: TableName, column: string, options?: ExistenceOptions): SqlStatement[] {

@@ -1,5 +1,6 @@
 import type { Column, ServerDefault } from '../schema/column.js'
 import type { Constraint, Index } from '../schema/constraints.js'
+import type { InlineConstraints } from '../schema/inline-constraints.js'
 import type { SqlFragment } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
 import type { SqlType } from '../schema/types.js'
@@ -36,9 +37,13 @@ export interface ColumnAlteration {
   readonly existingAutoincrement?: boolean
 }
 
-/** A change to one table, as batch mode and `needsRebuild` see it. */
+/**
+ * A change to one table, as batch mode and `needsRebuild` see it. An added
+ * column comes without its inline constraint settings; `inline` holds the
+ * table constraints and indexes they expand to (see `inlineConstraints`).
+ */
 export type TableChange =
-  | { readonly kind: 'addColumn'; readonly column: Column }
+  | { readonly kind: 'addColumn'; readonly column: Column; readonly inline: InlineConstraints }
   | { readonly kind: 'dropColumn'; readonly column: string; readonly ifExists?: boolean }
   | { readonly kind: 'alterColumn'; readonly alteration: ColumnAlteration }
   | { readonly kind: 'addConstraint'; readonly constraint: Constraint }
@@ -79,6 +84,7 @@ export interface DdlCompiler {
   /** `existing` (the table being dropped) lets PostgreSQL skip enum clean-up when no column is an enum. */
   dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table }): SqlStatement[]
   renameTable(table: TableName, newName: string): SqlStatement[]
+  /** The column alone: its inline constraints and index are added as table constraints by the op. */
   addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[]
   /** `existing` (the column being dropped) lets MySQL drop the column's foreign key first. */
   dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[]

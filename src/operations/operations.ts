@@ -1,21 +1,18 @@
 import type { ConstraintKind } from '../dialect/ddl-compiler.js'
 import type { Row, SqlStatement } from '../dialect/dialect.js'
-import type { ColumnBuilder, ColumnInput } from '../schema/column.js'
+import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
 import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
-import { isSqlFragment, renderSql, sql as sqlTag, type SqlFragment } from '../schema/sql.js'
+import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
 import { table as defineTable, Table } from '../schema/table.js'
 import { BatchOperations } from './batch-operations.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
-import {
-  opConstructors,
-  type AlterColumnOptions,
-  type CreateForeignKeyOptions,
-  type CreateIndexOptions,
-} from './op-constructors.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
-import { BulkInsertOp } from './ops/data-ops.js'
+import { AddColumnOp, AlterColumnOp, DropColumnOp, type AlterColumnOptions } from './ops/column-ops.js'
+import { AddConstraintOp, DropConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
+import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
-import { tableName, type MigrateOperation } from './ops/migrate-operation.js'
+import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
+import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
 
 /** Options shared by ops that address one table. */
@@ -27,8 +24,8 @@ export interface SchemaOption {
 export interface CreateTableOptions extends SchemaOption {
   readonly comment?: string
   readonly ifNotExists?: boolean
-  readonly indexes?: (columns: Record<string, import('../schema/column.js').Column>) => IndexSpec[]
-  readonly constraints?: (columns: Record<string, import('../schema/column.js').Column>) => ConstraintSpec[]
+  readonly indexes?: (columns: Record<string, Column>) => IndexSpec[]
+  readonly constraints?: (columns: Record<string, Column>) => ConstraintSpec[]
 }
 
 /**
@@ -73,11 +70,7 @@ export class Operations {
    * await op.execute('UPDATE account SET active = ? WHERE id = ?', [true, 1])
    */
   execute(sql: string | SqlFragment, params?: readonly unknown[]): Promise<void> {
-    return this.enqueue(() => {
-      const text = isSqlFragment(sql) ? renderSql(sql, this.#executor.dialect) : sql
-      const statement: SqlStatement = params === undefined ? { sql: text } : { sql: text, params }
-      return this.#executor.run(statement)
-    })
+    return this.run(new ExecuteOp(sql, params))
   }
 
   /**
@@ -142,7 +135,7 @@ export class Operations {
    */
   async createTable(
     nameOrTable: string | Table,
-    columns?: Record<string, ColumnBuilder | import('../schema/column.js').Column>,
+    columns?: Record<string, ColumnBuilder | Column>,
     options: CreateTableOptions = {},
   ): Promise<Table> {
     const built =
@@ -175,12 +168,12 @@ export class Operations {
    * await op.addColumn('account', 'last_login', t.datetime({ timezone: true }))
    */
   addColumn(table: string, name: string, column: ColumnInput, options: SchemaOption & { ifNotExists?: boolean } = {}): Promise<void> {
-    return this.run(opConstructors.addColumn(tableName(table, options.schema), name, column, options.ifNotExists ? { ifNotExists: true } : {}))
+    return this.run(AddColumnOp.of(tableName(table, options.schema), name, column, options))
   }
 
   /** Drops a column (SQLite: by table rebuild). `op.dropColumn('account', 'legacy')` */
   dropColumn(table: string, name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
-    return this.run(opConstructors.dropColumn(tableName(table, options.schema), name, options.ifExists ? { ifExists: true } : {}))
+    return this.run(DropColumnOp.of(tableName(table, options.schema), name, options.ifExists ? { ifExists: true } : {}))
   }
 
   /**
@@ -191,7 +184,7 @@ export class Operations {
    * await op.alterColumn('account', 'name', { type: t.string(100), nullable: false, existingType: t.string(50) })
    */
   alterColumn(table: string, column: string, options: AlterColumnOptions): Promise<void> {
-    return this.run(opConstructors.alterColumn(tableName(table, options.schema), column, options))
+    return this.run(AlterColumnOp.of(tableName(table, options.schema), column, options))
   }
 
   /**
@@ -201,30 +194,30 @@ export class Operations {
    * await op.createIndex('ix_account_name', 'account', ['name'], { unique: true, where: sql`name IS NOT NULL` })
    */
   createIndex(name: string, table: string, columns: readonly (string | SqlFragment)[], options: CreateIndexOptions = {}): Promise<void> {
-    return this.run(opConstructors.createIndex(name, tableName(table, options.schema), columns, options))
+    return this.run(CreateIndexOp.of(name, tableName(table, options.schema), columns, options))
   }
 
   /** DROP INDEX; the table is needed on MySQL. `op.dropIndex('ix_account_name', 'account')` */
   dropIndex(name: string, table?: string, options: SchemaOption & { ifExists?: boolean; concurrently?: boolean } = {}): Promise<void> {
     const { schema, ...rest } = options
-    return this.run(opConstructors.dropIndex(name, tableName(table ?? '', schema), rest))
+    return this.run(new DropIndexOp(name, tableName(table ?? '', schema), rest))
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … UNIQUE. `op.createUniqueConstraint('uq_email', 'account', ['email'])` */
   createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
-    return this.run(opConstructors.addConstraint(tableName(table, options.schema), { kind: 'unique', name, columns: [...columns] }))
+    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'unique', name, columns: [...columns] }))
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … CHECK. `op.createCheckConstraint('ck_age', 'account', sql\`age >= 0\`)` */
   createCheckConstraint(name: string | null, table: string, condition: SqlFragment | string, options: SchemaOption = {}): Promise<void> {
     return this.run(
-      opConstructors.addConstraint(tableName(table, options.schema), { kind: 'check', name, expression: opConstructors.checkExpression(condition) }),
+      AddConstraintOp.of(tableName(table, options.schema), { kind: 'check', name, expression: fragment(condition) }),
     )
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY. `op.createPrimaryKey('pk_account', 'account', ['id'])` */
   createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
-    return this.run(opConstructors.addConstraint(tableName(table, options.schema), { kind: 'primaryKey', name, columns: [...columns] }))
+    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'primaryKey', name, columns: [...columns] }))
   }
 
   /**
@@ -241,13 +234,13 @@ export class Operations {
     remoteColumns: readonly string[],
     options: CreateForeignKeyOptions = {},
   ): Promise<void> {
-    return this.run(opConstructors.createForeignKey(name, source, referent, localColumns, remoteColumns, options))
+    return this.run(AddConstraintOp.foreignKey(name, source, referent, localColumns, remoteColumns, options))
   }
 
   /** ALTER TABLE … DROP CONSTRAINT; `type` is needed on MySQL. `op.dropConstraint('fk_x', 'order', { type: 'foreignKey' })` */
   dropConstraint(name: string, table: string, options: SchemaOption & { type?: ConstraintKind; ifExists?: boolean } = {}): Promise<void> {
     const { schema, ...rest } = options
-    return this.run(opConstructors.dropConstraint(name, tableName(table, schema), rest))
+    return this.run(new DropConstraintOp(name, tableName(table, schema), rest))
   }
 
   /** Sets a table comment. `op.createTableComment('account', 'people who log in')` */

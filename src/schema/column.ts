@@ -18,11 +18,29 @@ export interface ForeignKeyOptions {
 }
 
 /**
- * What a column's `references` points at: a thunk returning the referred
- * column (so tables may refer to tables declared later) or `'table.column'` /
- * `'schema.table.column'` text.
+ * A thunk that returns a referred column: `() => orgs.columns.id`.
+ *
+ * It is typed as any function (TypeScript's top function type) on purpose.
+ * A table that refers to itself, or two tables that refer to each other,
+ * would otherwise make the compiler infer the thunk's return type while the
+ * table's own type is still being inferred, which strict mode rejects
+ * (TS7022/TS7024) unless every thunk is annotated. What the thunk returns is
+ * checked when the table's constraints resolve.
+ *
+ * @example
+ * const employees = table('employees', {
+ *   id: t.integer().primaryKey(),
+ *   managerId: t.integer().references(() => employees.columns.id),
+ * })
  */
-export type ColumnTarget = (() => Column) | string
+export type ColumnThunk = (...args: never[]) => unknown
+
+/**
+ * What a column's `references` points at: a thunk returning the referred
+ * column (so tables may refer to tables declared later, or to themselves) or
+ * `'table.column'` / `'schema.table.column'` text.
+ */
+export type ColumnTarget = ColumnThunk | string
 
 /** A column's foreign key, before the table it belongs to is known. */
 export interface ColumnReference extends ForeignKeyOptions {
@@ -200,6 +218,7 @@ export function typeOf(input: ColumnBuilder | Column | SqlType): SqlType {
 export function resolveTarget(target: ColumnTarget): { schema: string | null; table: string; column: string } {
   if (typeof target === 'function') {
     const column = target()
+    if (!isColumn(column)) throw new TypeError('a foreign key thunk must return a column, such as () => users.columns.id')
     if (column.table === null) throw new TypeError(`column "${column.name}" referenced by a foreign key belongs to no table`)
     return { schema: column.schema, table: column.table, column: column.name }
   }

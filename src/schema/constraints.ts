@@ -1,4 +1,4 @@
-import type { Column, ForeignKeyOptions, ReferentialAction } from './column.js'
+import { isColumn, type Column, type ColumnThunk, type ForeignKeyOptions, type ReferentialAction } from './column.js'
 import type { SqlFragment } from './sql.js'
 
 /** PRIMARY KEY over one or more columns (database names). */
@@ -155,9 +155,9 @@ export function check(name: string | null, expression: SqlFragment): ConstraintS
 export function foreignKey(name?: string) {
   return {
     on: (...columns: ColumnRef[]) => ({
-      /** Referred columns as a thunk of built columns, or a table name and column names. */
+      /** Referred columns as a thunk of built columns (typed loosely, as {@link ColumnThunk} explains), or a table name and column names. */
       references(
-        target: (() => readonly Column[]) | string,
+        target: ColumnThunk | string,
         optionsOrColumns: ForeignKeyOptions | readonly string[] = {},
         maybeOptions: ForeignKeyOptions = {},
       ): ConstraintSpec {
@@ -170,7 +170,8 @@ export function foreignKey(name?: string) {
               }
             : () => {
                 const cols = target()
-                const first = cols[0]
+                if (!Array.isArray(cols) || !cols.every(isColumn)) throw new TypeError('a foreign key thunk must return columns, such as () => [users.columns.id]')
+                const first = cols[0] as Column | undefined
                 if (!first?.table) throw new TypeError('foreign key target columns must belong to a table')
                 return { schema: first.schema, table: first.table, columns: cols.map((c) => c.name) }
               }

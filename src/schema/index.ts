@@ -19,6 +19,7 @@ export {
   type ColumnInput,
   type ColumnReference,
   type ColumnTarget,
+  type ColumnThunk,
   type ForeignKeyOptions,
   type ReferentialAction,
   type ServerDefault,

@@ -1,4 +1,4 @@
-import { ColumnBuilder, isColumn, resolveTarget, type Column } from './column.js'
+import { ColumnBuilder, isColumn, type Column } from './column.js'
 import {
   columnName,
   type Constraint,
@@ -8,8 +8,9 @@ import {
   type IndexSpec,
   type PrimaryKeyConstraint,
 } from './constraints.js'
+import { inlineConstraints } from './inline-constraints.js'
 import type { MetaData } from './metadata.js'
-import { conventionName, DEFAULT_NAMING_CONVENTION, type NamingConvention } from './naming-convention.js'
+import { constraintName, DEFAULT_NAMING_CONVENTION, indexName, type NamedKind, type NamingConvention } from './naming-convention.js'
 import { isSqlFragment } from './sql.js'
 
 /** The parts of a table once every reference is resolved. */
@@ -136,38 +137,19 @@ function resolveParts(
   constraintSpecs: readonly ConstraintSpec[],
   indexSpecs: readonly IndexSpec[],
 ): TableParts {
-  const named = (kind: keyof NamingConvention, cols: readonly string[], explicit: string | null, referred?: { table: string; columns: readonly string[] }) =>
-    conventionName(convention[kind], { tableName, columns: cols, referredTable: referred?.table, referredColumns: referred?.columns, constraintName: explicit }, explicit)
+  const naming = { convention, situation: 'createTable' } as const
+  const named = (kind: NamedKind, cols: readonly string[], explicit: string | null, referred?: { table: string; columns: readonly string[] }) =>
+    constraintName(kind, { tableName, columns: cols, referredTable: referred?.table, referredColumns: referred?.columns }, explicit, naming)
+  const inline = inlineConstraints({ name: tableName, schema }, columns, naming)
 
-  let primaryKey: PrimaryKeyConstraint | null = null
-  const pkColumns = columns.filter((c) => c.primaryKey).map((c) => c.name)
+  let primaryKey = inline.primaryKey
   const pkSpec = constraintSpecs.find((s) => s.kind === 'primaryKey')
   if (pkSpec?.kind === 'primaryKey') {
     const cols = pkSpec.columns.map(columnName)
     primaryKey = { kind: 'primaryKey', name: named('pk', cols, pkSpec.name), columns: cols }
-  } else if (pkColumns.length > 0) {
-    primaryKey = { kind: 'primaryKey', name: named('pk', pkColumns, null), columns: pkColumns }
   }
 
-  const constraints: TableParts['constraints'][number][] = []
-  for (const column of columns) {
-    if (column.unique) constraints.push({ kind: 'unique', name: named('uq', [column.name], null), columns: [column.name] })
-    if (column.references) {
-      const target = resolveTarget(column.references.target)
-      const ref = { table: target.table, columns: [target.column] }
-      constraints.push({
-        kind: 'foreignKey',
-        name: named('fk', [column.name], column.references.name ?? null, ref),
-        columns: [column.name],
-        referredSchema: target.schema,
-        referredTable: target.table,
-        referredColumns: [target.column],
-        onDelete: column.references.onDelete ?? null,
-        onUpdate: column.references.onUpdate ?? null,
-        deferrable: column.references.deferrable ?? false,
-      })
-    }
-  }
+  const constraints: TableParts['constraints'][number][] = [...inline.constraints]
   for (const spec of constraintSpecs) {
     if (spec.kind === 'unique') {
       const cols = spec.columns.map(columnName)
@@ -191,22 +173,11 @@ function resolveParts(
     }
   }
 
-  const indexes: Index[] = []
-  for (const column of columns.filter((c) => c.index)) {
-    indexes.push({
-      kind: 'index',
-      name: named('ix', [column.name], null) ?? `ix_${tableName}_${column.name}`,
-      table: tableName,
-      schema,
-      expressions: [column.name],
-      unique: false,
-      where: null,
-    })
-  }
+  const indexes: Index[] = [...inline.indexes]
   for (const spec of indexSpecs) {
     const expressions = spec.expressions.map((e) => (isSqlFragment(e) ? e : isColumn(e) ? e.name : e))
     const names = expressions.map((e) => (typeof e === 'string' ? e : 'expr'))
-    const name = named('ix', names, spec.name) ?? `ix_${tableName}_${names.join('_')}`
+    const name = indexName({ tableName, columns: names }, spec.name, naming)
     indexes.push({ kind: 'index', name, table: tableName, schema, expressions, unique: spec.isUnique, where: spec.predicate })
   }
   return { primaryKey, constraints, indexes }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
-import { opConstructors } from '../../src/operations/op-constructors.js'
 import type { Operations } from '../../src/operations/operations.js'
+import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../../src/operations/ops/column-ops.js'
+import { AddConstraintOp } from '../../src/operations/ops/constraint-ops.js'
 import { CreateEnumOp } from '../../src/operations/ops/enum-ops.js'
+import { CreateIndexOp } from '../../src/operations/ops/index-ops.js'
 import { tableName, type MigrateOperation } from '../../src/operations/ops/migrate-operation.js'
 import { CreateTableCommentOp, CreateTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
 import { check, index } from '../../src/schema/constraints.js'
@@ -27,57 +29,62 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
-  { name: 'add_column (nullable)', table: 'account', op: () => opConstructors.addColumn(account, 'last_login', t.datetime({ timezone: true })) },
-  { name: 'add_column (NOT NULL with a default)', table: 'account', op: () => opConstructors.addColumn(account, 'active', t.boolean().notNull().serverDefault(true)) },
-  { name: 'add_column (with a foreign key)', table: 'tag', op: () => opConstructors.addColumn(tableName('tag'), 'owner_id', t.integer().references('account.id', { name: 'fk_tag_owner', onDelete: 'set null' })) },
-  { name: 'drop_column', table: 'account', op: () => opConstructors.dropColumn(account, 'note', { existing: t.text() }) },
-  { name: 'drop_column (indexed, on a table with a check)', table: 'tag', op: () => opConstructors.dropColumn(tableName('tag'), 'label', { existing: t.string(20).index() }) },
+  { name: 'add_column (nullable)', table: 'account', op: () => AddColumnOp.of(account, 'last_login', t.datetime({ timezone: true })) },
+  { name: 'add_column (NOT NULL with a default)', table: 'account', op: () => AddColumnOp.of(account, 'active', t.boolean().notNull().serverDefault(true)) },
+  { name: 'add_column (with a foreign key)', table: 'tag', op: () => AddColumnOp.of(tableName('tag'), 'owner_id', t.integer().references('account.id', { name: 'fk_tag_owner', onDelete: 'set null' })) },
+  {
+    name: 'add_column (unique, index and a foreign key, all unnamed)',
+    table: 'tag',
+    op: () => AddColumnOp.of(tableName('tag'), 'ref_id', t.integer().unique().index().references('account.id')),
+  },
+  { name: 'drop_column', table: 'account', op: () => DropColumnOp.of(account, 'note', { existing: t.text() }) },
+  { name: 'drop_column (indexed, on a table with a check)', table: 'tag', op: () => DropColumnOp.of(tableName('tag'), 'label', { existing: t.string(20).index() }) },
   {
     name: 'alter_column type',
     table: 'account',
-    op: () => opConstructors.alterColumn(account, 'name', { type: t.string(100), existingType: t.string(50), existingNullable: false }),
+    op: () => AlterColumnOp.of(account, 'name', { type: t.string(100), existingType: t.string(50), existingNullable: false }),
   },
   {
     name: 'alter_column nullable',
     table: 'account',
-    op: () => opConstructors.alterColumn(account, 'name', { nullable: true, existingNullable: false, existingType: t.string(50) }),
+    op: () => AlterColumnOp.of(account, 'name', { nullable: true, existingNullable: false, existingType: t.string(50) }),
   },
   {
     name: 'alter_column server default',
     table: 'account',
-    op: () => opConstructors.alterColumn(account, 'score', { serverDefault: 5, existingServerDefault: 0, existingType: t.integer(), existingNullable: true }),
+    op: () => AlterColumnOp.of(account, 'score', { serverDefault: 5, existingServerDefault: 0, existingType: t.integer(), existingNullable: true }),
   },
   {
     name: 'alter_column rename',
     table: 'account',
-    op: () => opConstructors.alterColumn(account, 'note', { newName: 'remark', existingType: t.text(), existingNullable: true }),
+    op: () => AlterColumnOp.of(account, 'note', { newName: 'remark', existingType: t.text(), existingNullable: true }),
   },
   {
     name: 'alter_column comment',
     table: 'account',
     invisibleOn: ['sqlite'],
-    op: () => opConstructors.alterColumn(account, 'name', { comment: "who's this", existingComment: null, existingType: t.string(50), existingNullable: false }),
+    op: () => AlterColumnOp.of(account, 'name', { comment: "who's this", existingComment: null, existingType: t.string(50), existingNullable: false }),
   },
-  { name: 'create_index', table: 'account', op: () => opConstructors.createIndex('ix_account_name', account, ['name']) },
+  { name: 'create_index', table: 'account', op: () => CreateIndexOp.of('ix_account_name', account, ['name']) },
   {
     name: 'create_index (unique, partial)',
     table: 'account',
     skipOn: ['mysql'],
-    op: () => opConstructors.createIndex('ix_account_score', account, ['score'], { unique: true, where: sql`score > 0` }),
+    op: () => CreateIndexOp.of('ix_account_score', account, ['score'], { unique: true, where: sql`score > 0` }),
   },
-  { name: 'create_index (expression)', table: 'account', skipOn: ['mysql'], op: () => opConstructors.createIndex('ix_account_lower', account, [sql`lower(name)`]) },
-  { name: 'create_unique_constraint', table: 'account', op: () => opConstructors.addConstraint(account, { kind: 'unique', name: 'uq_account_name', columns: ['name'] }) },
+  { name: 'create_index (expression)', table: 'account', skipOn: ['mysql'], op: () => CreateIndexOp.of('ix_account_lower', account, [sql`lower(name)`]) },
+  { name: 'create_unique_constraint', table: 'account', op: () => AddConstraintOp.of(account, { kind: 'unique', name: 'uq_account_name', columns: ['name'] }) },
   {
     name: 'create_check_constraint',
     table: 'account',
-    op: () => opConstructors.addConstraint(account, { kind: 'check', name: 'ck_account_score', expression: sql`score >= 0` }),
+    op: () => AddConstraintOp.of(account, { kind: 'check', name: 'ck_account_score', expression: sql`score >= 0` }),
   },
   {
     name: 'create_foreign_key',
     table: 'tag',
-    op: () => opConstructors.createForeignKey('fk_tag_account', 'tag', 'account', ['account_id'], ['id'], { onDelete: 'cascade' }),
+    op: () => AddConstraintOp.foreignKey('fk_tag_account', 'tag', 'account', ['account_id'], ['id'], { onDelete: 'cascade' }),
   },
-  { name: 'create_primary_key', table: 'log', op: () => opConstructors.addConstraint(tableName('log'), { kind: 'primaryKey', name: 'pk_log', columns: ['id'] }) },
+  { name: 'create_primary_key', table: 'log', op: () => AddConstraintOp.of(tableName('log'), { kind: 'primaryKey', name: 'pk_log', columns: ['id'] }) },
   { name: 'create_table_comment', table: 'account', invisibleOn: ['sqlite'], op: () => new CreateTableCommentOp(account, "people's accounts") },
   { name: 'rename_table', table: 'log', op: () => new RenameTableOp(tableName('log'), 'journal') },
   {

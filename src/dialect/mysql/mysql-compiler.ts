@@ -1,6 +1,8 @@
 import { UsageError } from '../../errors.js'
 import type { Column } from '../../schema/column.js'
 import type { Index } from '../../schema/constraints.js'
+import { inlineConstraints } from '../../schema/inline-constraints.js'
+import { EXISTING_TABLE_NAMING } from '../../schema/naming-convention.js'
 import type { SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { SqlType } from '../../schema/types.js'
@@ -82,10 +84,10 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   }
 
   override dropColumn(table: TableName, column: string, options: ExistenceOptions & { existing?: Column } = {}): SqlStatement[] {
-    // MySQL refuses to drop a column a foreign key uses; drop the key first when its name is known.
-    const fk = options.existing?.references?.name
-    const dropKey = fk ? [statement(`ALTER TABLE ${this.table(table)} DROP FOREIGN KEY ${this.ident(fk)}`)] : []
-    return [...dropKey, ...super.dropColumn(table, column, options)]
+    // MySQL refuses to drop a column a foreign key uses; drop the key the column declared first, by the name adding it gave it.
+    const declared = options.existing ? inlineConstraints(table, [options.existing], EXISTING_TABLE_NAMING).constraints : []
+    const dropKeys = declared.flatMap((c) => (c.kind === 'foreignKey' && c.name !== null ? [statement(`ALTER TABLE ${this.table(table)} DROP FOREIGN KEY ${this.ident(c.name)}`)] : []))
+    return [...dropKeys, ...super.dropColumn(table, column, options)]
   }
 
   alterColumn(table: TableName, a: ColumnAlteration): SqlStatement[] {

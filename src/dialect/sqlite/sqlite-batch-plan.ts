@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js'
-import { resolveTarget, type Column } from '../../schema/column.js'
+import type { Column } from '../../schema/column.js'
 import type { Constraint, Index, PrimaryKeyConstraint } from '../../schema/constraints.js'
 import { sqlText } from '../../schema/sql.js'
 import { Table } from '../../schema/table.js'
@@ -38,27 +38,13 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
   for (const change of changes) {
     switch (change.kind) {
       case 'addColumn': {
-        const c = change.column
-        columns.push({ ...c, unique: false, index: false, references: null, primaryKey: false, table: shape.name, schema: shape.schema })
-        if (c.primaryKey) primaryKey = { kind: 'primaryKey', name: primaryKey?.name ?? null, columns: [...(primaryKey?.columns ?? []), c.name] }
-        if (c.unique) constraints.push({ kind: 'unique', name: null, columns: [c.name] })
-        if (c.references) {
-          const target = resolveTarget(c.references.target)
-          constraints.push({
-            kind: 'foreignKey',
-            name: c.references.name ?? null,
-            columns: [c.name],
-            referredSchema: target.schema,
-            referredTable: target.table,
-            referredColumns: [target.column],
-            onDelete: c.references.onDelete ?? null,
-            onUpdate: c.references.onUpdate ?? null,
-            deferrable: c.references.deferrable ?? false,
-          })
+        const { column, inline } = change
+        columns.push({ ...column, table: shape.name, schema: shape.schema })
+        if (inline.primaryKey) {
+          primaryKey = { kind: 'primaryKey', name: primaryKey?.name ?? inline.primaryKey.name, columns: [...(primaryKey?.columns ?? []), ...inline.primaryKey.columns] }
         }
-        if (c.index) {
-          indexes.push({ kind: 'index', name: `ix_${shape.name}_${c.name}`, table: shape.name, schema: shape.schema, expressions: [c.name], unique: false, where: null })
-        }
+        constraints.push(...inline.constraints)
+        indexes.push(...inline.indexes.map((i) => ({ ...i, table: shape.name, schema: shape.schema })))
         break
       }
       case 'dropColumn': {

@@ -37,7 +37,8 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
       case 'addColumn': {
         const c = change.column
         const constantDefault = c.serverDefault === null || !isSqlFragment(c.serverDefault)
-        return c.primaryKey || c.unique || c.references !== null || !constantDefault || (!c.nullable && c.serverDefault === null)
+        const constrained = change.inline.primaryKey !== null || change.inline.constraints.length > 0
+        return constrained || !constantDefault || (!c.nullable && c.serverDefault === null)
       }
       case 'dropColumn':
       case 'addConstraint':
@@ -47,7 +48,9 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
         const a = change.alteration
         return a.type !== undefined || a.nullable !== undefined || a.serverDefault !== undefined
       }
-      default:
+      case 'createIndex':
+      case 'dropIndex':
+      case 'setTableComment':
         return false
     }
   }
@@ -83,9 +86,7 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
 
   override addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[] {
     if (options?.ifNotExists) this.unsupported('ADD COLUMN IF NOT EXISTS')
-    const out = [statement(`ALTER TABLE ${this.table(table)} ADD COLUMN ${this.columnSpec(column)}`)]
-    if (column.index) out.push(...this.columnExtras(table, { ...column, primaryKey: false, unique: false, references: null }))
-    return out
+    return [statement(`ALTER TABLE ${this.table(table)} ADD COLUMN ${this.columnSpec(column)}`)]
   }
 
   alterColumn(table: TableName, a: ColumnAlteration): SqlStatement[] {

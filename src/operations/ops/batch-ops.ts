@@ -2,7 +2,9 @@ import { UsageError } from '../../errors.js'
 import type { TableName } from '../../dialect/ddl-compiler.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
-import type { MigrateOperation, TableChangeOperation } from './migrate-operation.js'
+import { Irreversible } from './irreversible.js'
+import type { MigrateOperation } from './migrate-operation.js'
+import type { TableChangeOp } from './op-kinds.js'
 
 /** When batch mode rebuilds the table: when needed (default), always, or never. */
 export type RecreateMode = 'auto' | 'always' | 'never'
@@ -14,11 +16,15 @@ export type RecreateMode = 'auto' | 'always' | 'never'
  */
 export class BatchAlterTableOp implements MigrateOperation {
   readonly kind = 'batch_alter_table'
+  readonly ops: readonly TableChangeOp[]
   constructor(
     readonly table: TableName,
-    readonly ops: readonly TableChangeOperation[],
+    ops: readonly TableChangeOp[],
     readonly options: { recreate?: RecreateMode; copyFrom?: Table } = {},
-  ) {}
+  ) {
+    this.ops = Object.freeze([...ops])
+    Object.freeze(this)
+  }
 
   async run(executor: OperationExecutor): Promise<void> {
     const { dialect } = executor
@@ -40,9 +46,22 @@ export class BatchAlterTableOp implements MigrateOperation {
     for (const op of this.ops) await op.run(executor)
   }
 
-  /** The reversed changes in reverse order; the shape given for offline use no longer applies. */
-  reverse(): BatchAlterTableOp {
-    const reversed = [...this.ops].reverse().map((op) => op.reverse() as TableChangeOperation)
-    return new BatchAlterTableOp(this.table, reversed, this.options.recreate ? { recreate: this.options.recreate } : {})
+  /**
+   * The reversed changes in reverse order; the shape given for offline use
+   * no longer applies. Irreversible when one of the changes is.
+   */
+  reverse(): BatchAlterTableOp | Irreversible {
+    const reversed: TableChangeOp[] = []
+    for (const op of [...this.ops].reverse()) {
+      const undo = op.reverse()
+      if (undo instanceof Irreversible) return new Irreversible(this.kind, `its ${undo.operation} cannot be undone: ${undo.reason}`)
+      reversed.push(undo)
+    }
+    return this.withOps(reversed)
+  }
+
+  /** The same batch (table, recreate mode) over other changes. */
+  withOps(ops: readonly TableChangeOp[]): BatchAlterTableOp {
+    return new BatchAlterTableOp(this.table, ops, this.options.recreate ? { recreate: this.options.recreate } : {})
   }
 }

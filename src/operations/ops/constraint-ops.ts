@@ -1,36 +1,96 @@
 import type { ConstraintKind, ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
-import type { Constraint } from '../../schema/constraints.js'
+import type { ForeignKeyOptions } from '../../schema/column.js'
+import type { Constraint, ForeignKeyConstraint } from '../../schema/constraints.js'
 import type { OperationExecutor } from '../executor.js'
-import { irreversible, runTableChange, type TableChangeOperation } from './migrate-operation.js'
+import { Irreversible } from './irreversible.js'
+import { runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
 
-const KIND_NAMES: Record<ConstraintKind, string> = {
+/** Alembic's op name for adding each kind of constraint. */
+const ADD_CONSTRAINT_KINDS = Object.freeze({
   primaryKey: 'create_primary_key',
   unique: 'create_unique_constraint',
   check: 'create_check_constraint',
   foreignKey: 'create_foreign_key',
+} as const satisfies Record<ConstraintKind, string>)
+
+/** The op kind of adding constraint `C`: `AddConstraintKind<UniqueConstraint>` is `'create_unique_constraint'`. */
+export type AddConstraintKind<C extends Constraint> = (typeof ADD_CONSTRAINT_KINDS)[C['kind']]
+
+/**
+ * The add-constraint op for each kind in `C`, as a union:
+ * `AddConstraintOpOf<Constraint>` is `AddConstraintOp<PrimaryKeyConstraint> | AddConstraintOp<UniqueConstraint> | …`.
+ */
+export type AddConstraintOpOf<C extends Constraint> = C extends Constraint ? AddConstraintOp<C> : never
+
+/** Options of `createForeignKey`. */
+export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'> {
+  readonly sourceSchema?: string
+  readonly referentSchema?: string
 }
 
 /**
  * ALTER TABLE … ADD CONSTRAINT: Alembic's create_primary_key,
  * create_unique_constraint, create_check_constraint and create_foreign_key,
- * told apart by the constraint's kind.
+ * told apart by the constraint's kind (and typed by it: an
+ * `AddConstraintOp<UniqueConstraint>` has kind `create_unique_constraint`).
  */
-export class AddConstraintOp implements TableChangeOperation {
-  readonly kind: string
+export class AddConstraintOp<C extends Constraint = Constraint> implements TableChangeOperation {
+  readonly kind: AddConstraintKind<C>
+  readonly constraint: C
   constructor(
     readonly table: TableName,
-    readonly constraint: Constraint,
+    constraint: C,
   ) {
-    this.kind = KIND_NAMES[constraint.kind]
+    this.kind = ADD_CONSTRAINT_KINDS[constraint.kind as C['kind']]
+    this.constraint = Object.freeze(constraint)
+    Object.freeze(this)
   }
+
+  /**
+   * The op that adds `constraint`, typed by its kind (what `op.createUniqueConstraint`, `op.createPrimaryKey`, … build).
+   *
+   * @example
+   * AddConstraintOp.of({ name: 'account', schema: null }, { kind: 'unique', name: 'uq_email', columns: ['email'] })
+   */
+  static of<C extends Constraint>(table: TableName, constraint: C): AddConstraintOpOf<C> {
+    return new AddConstraintOp(table, constraint) as unknown as AddConstraintOpOf<C>
+  }
+
+  /**
+   * The op `op.createForeignKey` and `b.createForeignKey` build (Alembic's argument order).
+   *
+   * @example
+   * AddConstraintOp.foreignKey('fk_order_account', 'order', 'account', ['account_id'], ['id'], { onDelete: 'cascade' })
+   */
+  static foreignKey(
+    name: string | null,
+    source: string,
+    referent: string,
+    localColumns: readonly string[],
+    remoteColumns: readonly string[],
+    options: CreateForeignKeyOptions = {},
+  ): AddConstraintOp<ForeignKeyConstraint> {
+    return new AddConstraintOp(tableName(source, options.sourceSchema), {
+      kind: 'foreignKey',
+      name,
+      columns: [...localColumns],
+      referredSchema: options.referentSchema ?? null,
+      referredTable: referent,
+      referredColumns: [...remoteColumns],
+      onDelete: options.onDelete ?? null,
+      onUpdate: options.onUpdate ?? null,
+      deferrable: options.deferrable ?? false,
+    })
+  }
+
   toChange() {
     return { kind: 'addConstraint' as const, constraint: this.constraint }
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.addConstraint(this.table, this.constraint))
   }
-  reverse(): DropConstraintOp {
-    if (this.constraint.name === null) irreversible(this.kind, 'an unnamed constraint cannot be dropped by name')
+  reverse(): DropConstraintOp | Irreversible {
+    if (this.constraint.name === null) return new Irreversible(this.kind, 'an unnamed constraint cannot be dropped by name')
     return new DropConstraintOp(this.constraint.name, this.table, { type: this.constraint.kind, existing: this.constraint })
   }
 }
@@ -42,9 +102,17 @@ export class DropConstraintOp implements TableChangeOperation {
     readonly name: string,
     readonly table: TableName,
     readonly options: ExistenceOptions & { type?: ConstraintKind; existing?: Constraint } = {},
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
+
+  /** The constraint's kind, as given or as the dropped definition says; null when neither tells. */
+  get constraintKind(): ConstraintKind | null {
+    return this.options.type ?? this.options.existing?.kind ?? null
+  }
+
   toChange() {
-    return { kind: 'dropConstraint' as const, name: this.name, constraintKind: this.options.type ?? this.options.existing?.kind ?? null }
+    return { kind: 'dropConstraint' as const, name: this.name, constraintKind: this.constraintKind }
   }
   async run(executor: OperationExecutor): Promise<void> {
     const change = this.toChange()
@@ -52,8 +120,8 @@ export class DropConstraintOp implements TableChangeOperation {
       executor.dialect.compiler.dropConstraint(this.table, this.name, change.constraintKind, { ifExists: this.options.ifExists ?? false }),
     )
   }
-  reverse(): AddConstraintOp {
-    if (!this.options.existing) irreversible(this.kind, `the definition of constraint "${this.name}" is not known`)
-    return new AddConstraintOp(this.table, this.options.existing)
+  reverse(): AddConstraintOpOf<Constraint> | Irreversible {
+    if (!this.options.existing) return new Irreversible(this.kind, `the definition of constraint "${this.name}" is not known`)
+    return AddConstraintOp.of(this.table, this.options.existing)
   }
 }

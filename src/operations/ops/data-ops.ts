@@ -4,7 +4,8 @@ import type { Column } from '../../schema/column.js'
 import { isSqlFragment, renderSql, type SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
-import { irreversible, runStatements, tableName, type MigrateOperation } from './migrate-operation.js'
+import { Irreversible } from './irreversible.js'
+import { runStatements, tableName, type MigrateOperation } from './migrate-operation.js'
 
 /** Rows per INSERT in offline scripts: keeps statements readable and far below any length limit. */
 const OFFLINE_ROWS_PER_STATEMENT = 1000
@@ -22,7 +23,9 @@ export class BulkInsertOp implements MigrateOperation {
   constructor(
     readonly table: Table,
     readonly rows: readonly Readonly<Record<string, unknown>>[],
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
 
   #column(key: string): Column {
     const column = this.table.columns[key] ?? this.table.column(key)
@@ -59,8 +62,8 @@ export class BulkInsertOp implements MigrateOperation {
   async run(executor: OperationExecutor): Promise<void> {
     await runStatements(executor, this.statements(executor))
   }
-  reverse(): MigrateOperation {
-    irreversible(this.kind, 'inserted rows are not tracked')
+  reverse(): Irreversible {
+    return new Irreversible(this.kind, 'inserted rows are not tracked')
   }
 }
 
@@ -81,12 +84,14 @@ export class ExecuteOp implements MigrateOperation {
   constructor(
     readonly sql: string | SqlFragment,
     readonly params?: readonly unknown[],
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   async run(executor: OperationExecutor): Promise<void> {
     const text = isSqlFragment(this.sql) ? renderSql(this.sql, executor.dialect) : this.sql
     await executor.run(this.params === undefined ? { sql: text } : { sql: text, params: this.params })
   }
-  reverse(): MigrateOperation {
-    irreversible(this.kind, 'raw SQL has no known inverse')
+  reverse(): Irreversible {
+    return new Irreversible(this.kind, 'raw SQL has no known inverse')
   }
 }

@@ -1,7 +1,19 @@
 import type { IndexOptions, TableName } from '../../dialect/ddl-compiler.js'
 import type { Index } from '../../schema/constraints.js'
+import type { SqlFragment } from '../../schema/sql.js'
 import type { OperationExecutor } from '../executor.js'
-import { irreversible, runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
+import { Irreversible } from './irreversible.js'
+import { fragment, runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
+
+/** Options of `createIndex`. */
+export interface CreateIndexOptions {
+  readonly schema?: string
+  readonly unique?: boolean
+  readonly where?: SqlFragment | string
+  readonly ifNotExists?: boolean
+  /** PostgreSQL CREATE INDEX CONCURRENTLY; run it inside `op.autocommitBlock`. Ignored elsewhere. */
+  readonly concurrently?: boolean
+}
 
 /** CREATE [UNIQUE] INDEX, over columns or expressions, optionally partial. */
 export class CreateIndexOp implements TableChangeOperation {
@@ -9,7 +21,31 @@ export class CreateIndexOp implements TableChangeOperation {
   constructor(
     readonly index: Index,
     readonly options: IndexOptions = {},
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
+
+  /**
+   * The op `op.createIndex` and `b.createIndex` build.
+   *
+   * @example
+   * CreateIndexOp.of('ix_account_name', { name: 'account', schema: null }, ['name'], { unique: true })
+   */
+  static of(name: string, table: TableName, columns: readonly (string | SqlFragment)[], options: CreateIndexOptions = {}): CreateIndexOp {
+    return new CreateIndexOp(
+      Object.freeze({
+        kind: 'index' as const,
+        name,
+        table: table.name,
+        schema: table.schema,
+        expressions: Object.freeze([...columns]),
+        unique: options.unique ?? false,
+        where: options.where === undefined ? null : fragment(options.where),
+      }),
+      { ...(options.ifNotExists ? { ifNotExists: true } : {}), ...(options.concurrently ? { concurrently: true } : {}) },
+    )
+  }
+
   get table(): TableName {
     return tableName(this.index.table, this.index.schema)
   }
@@ -20,7 +56,11 @@ export class CreateIndexOp implements TableChangeOperation {
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.createIndex(this.index, this.options))
   }
   reverse(): DropIndexOp {
-    return new DropIndexOp(this.index.name, this.table, { existing: this.index, ...(this.options.concurrently ? { concurrently: true } : {}) })
+    return new DropIndexOp(this.index.name, this.table, {
+      existing: this.index,
+      ...(this.options.ifNotExists ? { ifExists: true } : {}),
+      ...(this.options.concurrently ? { concurrently: true } : {}),
+    })
   }
 }
 
@@ -31,7 +71,9 @@ export class DropIndexOp implements TableChangeOperation {
     readonly name: string,
     readonly table: TableName,
     readonly options: IndexOptions & { existing?: Index } = {},
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   toChange() {
     return { kind: 'dropIndex' as const, name: this.name }
   }
@@ -40,8 +82,11 @@ export class DropIndexOp implements TableChangeOperation {
       executor.dialect.compiler.dropIndex(this.table, this.name, this.options),
     )
   }
-  reverse(): CreateIndexOp {
-    if (!this.options.existing) irreversible(this.kind, `the definition of index "${this.name}" is not known`)
-    return new CreateIndexOp(this.options.existing)
+  reverse(): CreateIndexOp | Irreversible {
+    if (!this.options.existing) return new Irreversible(this.kind, `the definition of index "${this.name}" is not known`)
+    return new CreateIndexOp(this.options.existing, {
+      ...(this.options.ifExists ? { ifNotExists: true } : {}),
+      ...(this.options.concurrently ? { concurrently: true } : {}),
+    })
   }
 }

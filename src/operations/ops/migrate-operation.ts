@@ -1,11 +1,13 @@
 import { UsageError } from '../../errors.js'
 import type { TableChange, TableName } from '../../dialect/ddl-compiler.js'
 import type { SqlStatement } from '../../dialect/dialect.js'
+import { isSqlFragment, sql, type SqlFragment } from '../../schema/sql.js'
 import type { OperationExecutor } from '../executor.js'
 
 /**
  * An op as data: what autogenerate emits, the renderer writes as code and
- * the runner compiles to SQL. `kind` is Alembic's name for it.
+ * the runner compiles to SQL. `kind` is Alembic's name for it. Ops are
+ * frozen once built.
  *
  * @example
  * const op = new AddColumnOp({ name: 'account', schema: null }, toColumn('note', t.text()))
@@ -15,7 +17,7 @@ export interface MigrateOperation {
   readonly kind: string
   /** Compiles the op with the executor's dialect and runs (or, offline, emits) its SQL. */
   run(executor: OperationExecutor): Promise<void>
-  /** The op that undoes this one; throws where Alembic cannot reverse either. */
+  /** The op that undoes this one, or an {@link Irreversible} saying why there is none. */
   reverse(): MigrateOperation
 }
 
@@ -54,12 +56,12 @@ export async function runTableChange(
   await runStatements(executor, compile())
 }
 
-/** The error of an op with no reverse. */
-export function irreversible(kind: string, why: string): never {
-  throw new UsageError(`${kind} cannot be reversed: ${why}`)
-}
-
 /** `{ name, schema }` from a name and an optional schema. */
 export function tableName(name: string, schema?: string | null): TableName {
   return Object.freeze({ name, schema: schema ?? null })
+}
+
+/** SQL text as a fragment: ops accept either where they take an expression. `fragment('a > 0')` */
+export function fragment(value: SqlFragment | string): SqlFragment {
+  return isSqlFragment(value) ? value : sql.raw(value)
 }

@@ -1,7 +1,8 @@
 import type { ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
-import { irreversible, runStatements, runTableChange, tableName, type MigrateOperation, type TableChangeOperation } from './migrate-operation.js'
+import { Irreversible } from './irreversible.js'
+import { runStatements, runTableChange, tableName, type MigrateOperation, type TableChangeOperation } from './migrate-operation.js'
 
 /** CREATE TABLE, with its constraints, indexes, comments (and PostgreSQL enum types). */
 export class CreateTableOp implements MigrateOperation {
@@ -9,12 +10,14 @@ export class CreateTableOp implements MigrateOperation {
   constructor(
     readonly table: Table,
     readonly options: ExistenceOptions = {},
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   async run(executor: OperationExecutor): Promise<void> {
     await runStatements(executor, executor.dialect.compiler.createTable(this.table, this.options))
   }
   reverse(): DropTableOp {
-    return new DropTableOp(tableName(this.table.name, this.table.schema), { existing: this.table })
+    return new DropTableOp(tableName(this.table.name, this.table.schema), { existing: this.table, ...(this.options.ifNotExists ? { ifExists: true } : {}) })
   }
 }
 
@@ -24,13 +27,15 @@ export class DropTableOp implements MigrateOperation {
   constructor(
     readonly table: TableName,
     readonly options: ExistenceOptions & { existing?: Table } = {},
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   async run(executor: OperationExecutor): Promise<void> {
     await runStatements(executor, executor.dialect.compiler.dropTable(this.table, this.options))
   }
-  reverse(): CreateTableOp {
-    if (!this.options.existing) irreversible(this.kind, `the definition of "${this.table.name}" is not known`)
-    return new CreateTableOp(this.options.existing)
+  reverse(): CreateTableOp | Irreversible {
+    if (!this.options.existing) return new Irreversible(this.kind, `the definition of "${this.table.name}" is not known`)
+    return new CreateTableOp(this.options.existing, this.options.ifExists ? { ifNotExists: true } : {})
   }
 }
 
@@ -40,7 +45,9 @@ export class RenameTableOp implements MigrateOperation {
   constructor(
     readonly table: TableName,
     readonly newName: string,
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   async run(executor: OperationExecutor): Promise<void> {
     await runStatements(executor, executor.dialect.compiler.renameTable(this.table, this.newName))
   }
@@ -56,14 +63,16 @@ export class CreateTableCommentOp implements TableChangeOperation {
     readonly table: TableName,
     readonly comment: string,
     readonly existingComment: string | null = null,
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   toChange() {
     return { kind: 'setTableComment' as const, comment: this.comment }
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.setTableComment(this.table, this.comment))
   }
-  reverse(): MigrateOperation {
+  reverse(): CreateTableCommentOp | DropTableCommentOp {
     return this.existingComment === null
       ? new DropTableCommentOp(this.table, this.comment)
       : new CreateTableCommentOp(this.table, this.existingComment, this.comment)
@@ -76,15 +85,17 @@ export class DropTableCommentOp implements TableChangeOperation {
   constructor(
     readonly table: TableName,
     readonly existingComment: string | null = null,
-  ) {}
+  ) {
+    Object.freeze(this)
+  }
   toChange() {
     return { kind: 'setTableComment' as const, comment: null }
   }
   async run(executor: OperationExecutor): Promise<void> {
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.setTableComment(this.table, null))
   }
-  reverse(): CreateTableCommentOp {
-    if (this.existingComment === null) irreversible(this.kind, 'the comment being dropped is not known (pass existingComment)')
+  reverse(): CreateTableCommentOp | Irreversible {
+    if (this.existingComment === null) return new Irreversible(this.kind, 'the comment being dropped is not known (pass existingComment)')
     return new CreateTableCommentOp(this.table, this.existingComment)
   }
 }
