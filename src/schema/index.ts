@@ -1,20 +1,18 @@
 /**
- * The schema vocabulary: types, columns, tables, constraints, indexes,
- * MetaData and `sql` fragments. Models, ops, reflection and autogenerate all
- * speak it.
+ * The schema vocabulary as users write it: types, columns, tables,
+ * constraints, indexes, MetaData and `sql` fragments. Models, ops, reflection
+ * and autogenerate all speak it. This is the public part, re-exported by the
+ * package root (docs/api.md); internals such as `toColumn` or `sqlText` are
+ * imported from their own files.
  *
  * @example
  * import { table, t, sql, MetaData } from 'athanor'
  */
 export { t } from './t.js'
-export { sql, renderSql, sqlText, isSqlFragment, type SqlFragment, type SqlPart, type SqlRenderer } from './sql.js'
-export { sameType, enumTypesOf, freezeType, type SqlType, type SqlTypeKind } from './types.js'
+export { sql, renderSql, type SqlFragment, type SqlPart, type SqlRenderer } from './sql.js'
+export { sameType, type SqlType, type SqlTypeKind } from './types.js'
 export {
   ColumnBuilder,
-  isColumn,
-  toColumn,
-  typeOf,
-  resolveTarget,
   type Column,
   type ColumnInput,
   type ColumnReference,
@@ -30,7 +28,6 @@ export {
   check,
   foreignKey,
   primaryKey,
-  columnName,
   IndexBuilder,
   type CheckConstraint,
   type ColumnRef,
@@ -44,4 +41,4 @@ export {
 } from './constraints.js'
 export { table, Table, type TableDefinition, type TableOptions, type TableParts } from './table.js'
 export { MetaData } from './metadata.js'
-export { conventionName, DEFAULT_NAMING_CONVENTION, type NamingContext, type NamingConvention } from './naming-convention.js'
+export { DEFAULT_NAMING_CONVENTION, type NamingConvention } from './naming-convention.js'

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Athanor } from '../../src/api.js'
 import { initProject } from '../../src/config/init-project.js'
 import { ConfigError, UsageError } from '../../src/errors.js'
-import { tempDir, writeRevisionFile } from '../cli/cli-process.js'
+import { tempDir, writeRevisionFile } from '../cli/cli-project.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Athanor } from '../../src/api.js'
 import { initProject } from '../../src/config/init-project.js'
-import { tempDir } from '../cli/cli-process.js'
+import { tempDir } from '../cli/cli-project.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { athanor, ok } from './cli-in-process.js'
-import { tempDir } from './cli-process.js'
+import { tempDir } from './cli-project.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {

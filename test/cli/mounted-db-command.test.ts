@@ -6,7 +6,7 @@ import { Command } from 'commander'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCommand } from '../../src/cli/create-command.js'
 import { ok as athanorOk } from './cli-in-process.js'
-import { tempDir, writeRevisionFile } from './cli-process.js'
+import { tempDir, writeRevisionFile } from './cli-project.js'
 
 /** The test application: `node myapp.mjs db …`, through the built package. */
 const MYAPP = fileURLToPath(new URL('./fixtures/myapp.mjs', import.meta.url))

@@ -2,19 +2,20 @@ import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { athanor, ok, tempDir, writeAccountRevisions, writeRevisionFile } from './cli-process.js'
+import { athanor, ok } from './cli-in-process.js'
+import { tempDir, writeAccountRevisions, writeRevisionFile } from './cli-project.js'
 
 let project: { dir: string; cleanup(): void }
-beforeEach(() => {
+beforeEach(async () => {
   project = tempDir()
-  ok(project.dir, ['init'])
+  await ok(project.dir, ['init'])
   writeAccountRevisions(project.dir, 'TEXT')
 })
 afterEach(() => project.cleanup())
 
-describe('upgrade, current, downgrade on SQLite (whole process)', () => {
-  it('upgrade prints one line per step and a summary', () => {
-    const out = ok(project.dir, ['upgrade'])
+describe('upgrade, current, downgrade on SQLite through the CLI', () => {
+  it('upgrade prints one line per step and a summary', async () => {
+    const out = await ok(project.dir, ['upgrade'])
     const lines = out.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^ {2}up {4}aaaa00000001 {2}create account {2}\(\d+ ms\)$/)
     expect(lines[1]).toMatch(/^ {2}up {4}bbbb00000002 {2}add name {2}\(\d+ ms\)$/)
@@ -22,93 +23,93 @@ describe('upgrade, current, downgrade on SQLite (whole process)', () => {
     expect(existsSync(join(project.dir, 'app.db'))).toBe(true)
   })
 
-  it('current prints the revision the database is at', () => {
-    ok(project.dir, ['upgrade', 'aaaa'])
-    expect(ok(project.dir, ['current'])).toBe('aaaa00000001\n')
-    ok(project.dir, ['upgrade'])
-    expect(ok(project.dir, ['current'])).toBe('bbbb00000002 (head)\n')
-    expect(JSON.parse(ok(project.dir, ['current', '--json']))).toEqual([
+  it('current prints the revision the database is at', async () => {
+    await ok(project.dir, ['upgrade', 'aaaa'])
+    expect(await ok(project.dir, ['current'])).toBe('aaaa00000001\n')
+    await ok(project.dir, ['upgrade'])
+    expect(await ok(project.dir, ['current'])).toBe('bbbb00000002 (head)\n')
+    expect(JSON.parse(await ok(project.dir, ['current', '--json']))).toEqual([
       expect.objectContaining({ revision: 'bbbb00000002', message: 'add name', branchLabels: [] }),
     ])
   })
 
-  it('history --indicate-current marks the current revision', () => {
-    ok(project.dir, ['upgrade', '+1'])
-    const lines = ok(project.dir, ['history', '--indicate-current']).trimEnd().split('\n')
+  it('history --indicate-current marks the current revision', async () => {
+    await ok(project.dir, ['upgrade', '+1'])
+    const lines = (await ok(project.dir, ['history', '--indicate-current'])).trimEnd().split('\n')
     expect(lines).toEqual(['aaaa00000001 -> bbbb00000002 (head), add name', '<base> -> aaaa00000001 (current), create account'])
   })
 
-  it('graph --indicate-current marks it too', () => {
-    ok(project.dir, ['upgrade', '+1'])
-    expect(ok(project.dir, ['graph', '--indicate-current'])).toContain('aaaa00000001 (current) create account')
+  it('graph --indicate-current marks it too', async () => {
+    await ok(project.dir, ['upgrade', '+1'])
+    expect(await ok(project.dir, ['graph', '--indicate-current'])).toContain('aaaa00000001 (current) create account')
   })
 
-  it('downgrade with no target goes one step down', () => {
-    ok(project.dir, ['upgrade'])
-    const out = ok(project.dir, ['downgrade'])
+  it('downgrade with no target goes one step down', async () => {
+    await ok(project.dir, ['upgrade'])
+    const out = await ok(project.dir, ['downgrade'])
     expect(out).toMatch(/^ {2}down {2}bbbb00000002 {2}add name/)
-    expect(ok(project.dir, ['current'])).toBe('aaaa00000001\n')
+    expect(await ok(project.dir, ['current'])).toBe('aaaa00000001\n')
   })
 
-  it('--json prints the run result with steps and current', () => {
-    const result = JSON.parse(ok(project.dir, ['upgrade', '--json']))
+  it('--json prints the run result with steps and current', async () => {
+    const result = JSON.parse(await ok(project.dir, ['upgrade', '--json']))
     expect(result.current).toEqual(['bbbb00000002'])
     expect(result.steps.map((s: { revision: string; direction: string }) => [s.revision, s.direction])).toEqual([
       ['aaaa00000001', 'up'],
       ['bbbb00000002', 'up'],
     ])
     expect(typeof result.steps[0].ms).toBe('number')
-    const down = JSON.parse(ok(project.dir, ['downgrade', 'base', '--json']))
+    const down = JSON.parse(await ok(project.dir, ['downgrade', 'base', '--json']))
     expect(down).toMatchObject({ current: [] })
     expect(down.steps.map((s: { direction: string }) => s.direction)).toEqual(['down', 'down'])
   })
 
-  it('-q silences the progress lines', () => {
-    expect(ok(project.dir, ['-q', 'upgrade'])).toBe('')
+  it('-q silences the progress lines', async () => {
+    expect(await ok(project.dir, ['-q', 'upgrade'])).toBe('')
   })
 
-  it('upgrade --sql prints SQL and does not touch the database', () => {
-    const out = ok(project.dir, ['upgrade', 'base:head', '--sql'])
+  it('upgrade --sql prints SQL and does not touch the database', async () => {
+    const out = await ok(project.dir, ['upgrade', 'base:head', '--sql'])
     expect(out).toContain('CREATE TABLE account')
     expect(out).toContain('ALTER TABLE account ADD COLUMN name TEXT')
     expect(existsSync(join(project.dir, 'app.db'))).toBe(false)
   })
 
-  it('stamp sets the version table without running scripts', () => {
-    ok(project.dir, ['stamp', 'head'])
-    expect(ok(project.dir, ['current'])).toBe('bbbb00000002 (head)\n')
-    ok(project.dir, ['stamp', '--purge', 'aaaa'])
-    expect(ok(project.dir, ['current'])).toBe('aaaa00000001\n')
+  it('stamp sets the version table without running scripts', async () => {
+    await ok(project.dir, ['stamp', 'head'])
+    expect(await ok(project.dir, ['current'])).toBe('bbbb00000002 (head)\n')
+    await ok(project.dir, ['stamp', '--purge', 'aaaa'])
+    expect(await ok(project.dir, ['current'])).toBe('aaaa00000001\n')
   })
 
-  it('--url overrides the config', () => {
-    ok(project.dir, ['--url', 'sqlite:./other.db', 'upgrade'])
+  it('--url overrides the config', async () => {
+    await ok(project.dir, ['--url', 'sqlite:./other.db', 'upgrade'])
     expect(existsSync(join(project.dir, 'other.db'))).toBe(true)
-    expect(ok(project.dir, ['current'])).toBe('')
+    expect(await ok(project.dir, ['current'])).toBe('')
   })
 
-  it('a failing revision is exit 1 with an error line', () => {
+  it('a failing revision is exit 1 with an error line', async () => {
     writeRevisionFile(project.dir, { id: 'cccc00000003', down: 'bbbb00000002', message: 'broken', upgrade: "await op.execute('CREATE TABLE account (id INTEGER)')" })
-    const run = athanor(project.dir, ['upgrade'])
+    const run = await athanor(project.dir, ['upgrade'])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^error: /)
-    expect(ok(project.dir, ['current'])).toBe('bbbb00000002\n')
+    expect(await ok(project.dir, ['current'])).toBe('bbbb00000002\n')
   })
 
-  it('an unknown target is exit 2', () => {
-    const run = athanor(project.dir, ['upgrade', 'ffffffffffff'])
+  it('an unknown target is exit 2', async () => {
+    const run = await athanor(project.dir, ['upgrade', 'ffffffffffff'])
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/^error: /)
   })
 
-  it('a database error never shows the password of the URL', () => {
-    const run = athanor(project.dir, ['--url', 'postgres://postgres:s3cret-pw@127.0.0.1:1/nowhere', 'current'])
+  it('a database error never shows the password of the URL', async () => {
+    const run = await athanor(project.dir, ['--url', 'postgres://postgres:s3cret-pw@127.0.0.1:1/nowhere', 'current'])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^error: /)
     expect(run.stderr).not.toContain('s3cret-pw')
   })
 
-  it('-x values and --tag reach the scripts through op.context', () => {
+  it('-x values and --tag reach the scripts through op.context', async () => {
     writeRevisionFile(project.dir, {
       id: 'cccc00000003',
       down: 'bbbb00000002',
@@ -117,31 +118,31 @@ describe('upgrade, current, downgrade on SQLite (whole process)', () => {
   await op.execute('INSERT INTO seen (tenant, tag) VALUES (?, ?)', [op.context.xArgs.tenant ?? null, op.context.tag ?? null])`,
       downgrade: "await op.execute('DROP TABLE seen')",
     })
-    ok(project.dir, ['-x', 'tenant=acme', 'upgrade', '--tag', 'release-7'])
+    await ok(project.dir, ['-x', 'tenant=acme', 'upgrade', '--tag', 'release-7'])
     const db = new Database(join(project.dir, 'app.db'), { readonly: true })
     expect(db.prepare('SELECT tenant, tag FROM seen').all()).toEqual([{ tenant: 'acme', tag: 'release-7' }])
     db.close()
-    const sql = ok(project.dir, ['-x', 'tenant=acme', 'upgrade', 'bbbb00000002:head', '--sql', '--tag', 'release-7'])
+    const sql = await ok(project.dir, ['-x', 'tenant=acme', 'upgrade', 'bbbb00000002:head', '--sql', '--tag', 'release-7'])
     expect(sql).toContain("'acme'")
     expect(sql).toContain("'release-7'")
   })
 
-  it('downgrade --sql FROM:TO prints the downgrade script', () => {
-    const sql = ok(project.dir, ['downgrade', 'bbbb00000002:base', '--sql'])
+  it('downgrade --sql FROM:TO prints the downgrade script', async () => {
+    const sql = await ok(project.dir, ['downgrade', 'bbbb00000002:base', '--sql'])
     expect(sql).toContain('ALTER TABLE account DROP COLUMN name')
     expect(sql).toContain('DROP TABLE account')
     expect(sql.indexOf('DROP COLUMN name')).toBeLessThan(sql.indexOf('DROP TABLE account'))
   })
 
-  it('stamp --sql prints the version-table statements only', () => {
-    const sql = ok(project.dir, ['stamp', 'head', '--sql'])
+  it('stamp --sql prints the version-table statements only', async () => {
+    const sql = await ok(project.dir, ['stamp', 'head', '--sql'])
     expect(sql).toContain('athanor_version')
     expect(sql).not.toContain('CREATE TABLE account')
   })
 
-  it('history -r current: lists what is above the database', () => {
-    ok(project.dir, ['upgrade', '+1'])
-    const ids = JSON.parse(ok(project.dir, ['history', '-r', 'current:', '--json'])).map((e: { revision: string }) => e.revision)
+  it('history -r current: lists what is above the database', async () => {
+    await ok(project.dir, ['upgrade', '+1'])
+    const ids = JSON.parse(await ok(project.dir, ['history', '-r', 'current:', '--json'])).map((e: { revision: string }) => e.revision)
     expect(ids).toContain('bbbb00000002')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DatabaseError } from '../../src/errors.js'
-import { ALL_DATABASES } from '../support/databases.js'
+import { ALL_DATABASES, createTestDatabase } from '../support/databases.js'
 import { freshDatabaseEachTest } from '../support/fresh-database.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 
@@ -20,5 +20,19 @@ describe.each(ALL_DATABASES)('closing a %s connection', (kind) => {
     await conn.close()
     await expect(conn.query('SELECT 1')).rejects.toBeInstanceOf(DatabaseError)
     expect(conn.statementCount).toBe(2)
+  })
+})
+
+describe('closing one of two connections on a PGlite directory', () => {
+  it('refuses statements on the closed one while the other keeps working', async () => {
+    const db = await createTestDatabase('pglite')
+    try {
+      const [first, second] = [await db.connect(), await db.connect()]
+      await first.close()
+      await expect(first.query('SELECT 1')).rejects.toBeInstanceOf(DatabaseError)
+      expect(await second.query('SELECT 1 AS one')).toEqual([{ one: 1 }])
+    } finally {
+      await db.drop()
+    }
   })
 })

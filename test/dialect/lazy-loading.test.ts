@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dialectEntries } from '../../src/dialect/registry.js'
-import { CLI, tempDir, writeRevisionFile } from '../cli/cli-process.js'
+import { CLI } from '../cli/cli-process.js'
+import { tempDir, writeRevisionFile } from '../cli/cli-project.js'
 
 const DIST_DIALECT = pathToFileURL(join(CLI, '..', '..', 'dialect')).href + '/'
 

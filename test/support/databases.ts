@@ -1,8 +1,9 @@
 /**
- * Fresh, isolated databases for tests. Every call makes its own database (a
- * random `athanor_t_…` database on the servers, a temp file for SQLite, a temp
- * directory for PGlite), so tests running in parallel never see each other's
- * tables. A server that is down fails the test with a message saying how to
+ * Fresh, isolated databases for tests. Every call hands out a database no
+ * other test is using: a temp file for SQLite, a random `athanor_t_…`
+ * database on MariaDB, and for PostgreSQL and PGlite an empty one from a
+ * pool of open databases emptied between tests (postgres-pool.ts), so tests
+ * running in parallel never see each other's tables. A server that is down fails the test with a message saying how to
  * start it; it is never a skip.
  *
  * @example
@@ -17,11 +18,12 @@
  * })
  */
 import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openConnection } from '../../src/dialect/connect.js'
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
+import { pglitePool, PostgresPool, type NewDatabase } from './postgres-pool.js'
 
 /** The kinds of database the tests run on. */
 export type TestDatabaseKind = 'sqlite' | 'postgres' | 'mysql' | 'pglite'
@@ -60,53 +62,62 @@ const startHints: Record<'postgres' | 'mysql', string> = {
  * const conn = await db.connect()
  */
 export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
-  const name = `athanor_t_${randomBytes(6).toString('hex')}`
-  if (kind === 'sqlite' || kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), `${name}_`))
-    const url = kind === 'sqlite' ? `sqlite:${join(dir, 'test.db')}` : `pglite:${join(dir, 'data')}`
-    if (kind === 'pglite') cpSync(await pgliteTemplate(), join(dir, 'data'), { recursive: true })
-    return trackConnections(url, kind, async () => rmSync(dir, { recursive: true, force: true }))
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), `athanor_t_${randomBytes(6).toString('hex')}_`))
+    return trackConnections(`sqlite:${join(dir, 'test.db')}`, kind, async () => rmSync(dir, { recursive: true, force: true }))
   }
-  const adminUrl = kind === 'postgres' ? POSTGRES_ADMIN_URL : MYSQL_ADMIN_URL
-  const admin = await openAdmin(kind, adminUrl)
+  const pool = kind === 'pglite' ? pglitePool : kind === 'postgres' ? serverPostgresPool : undefined
+  if (pool !== undefined) {
+    const pooled = await pool.take()
+    return trackConnections(pooled.url, kind, async () => pool.release(pooled))
+  }
+  const name = `athanor_t_${randomBytes(6).toString('hex')}`
+  const server = kind === 'postgres' ? 'postgres' : 'mysql'
+  await createServerDatabase(server, name)
+  return trackConnections(withDatabase(adminUrlOf(server), name), kind, () => dropServerDatabase(server, name))
+}
+
+/**
+ * The run's id, set by global-setup.ts, whose teardown drops the server
+ * databases named after it. Without it (a test file run under another
+ * config) each PostgreSQL test makes and drops its own database.
+ */
+const RUN = process.env['ATHANOR_TEST_RUN']
+
+const serverPostgresPool = RUN === undefined ? undefined : new PostgresPool(makeServerPostgres, { endOtherSessions: true })
+
+async function makeServerPostgres(): Promise<NewDatabase> {
+  const name = `athanor_t_${RUN}_${randomBytes(4).toString('hex')}`
+  await createServerDatabase('postgres', name)
+  return { url: withDatabase(POSTGRES_ADMIN_URL, name), remove: () => dropServerDatabase('postgres', name) }
+}
+
+function adminUrlOf(server: 'postgres' | 'mysql'): string {
+  return server === 'postgres' ? POSTGRES_ADMIN_URL : MYSQL_ADMIN_URL
+}
+
+async function createServerDatabase(server: 'postgres' | 'mysql', name: string): Promise<void> {
+  const admin = await openAdmin(server, adminUrlOf(server))
   try {
     await admin.execute(`CREATE DATABASE ${name}`)
   } finally {
     await admin.close()
   }
-  const url = withDatabase(adminUrl, name)
-  return trackConnections(url, kind, async () => {
-    const dropper = await openAdmin(kind, adminUrl)
-    try {
-      await dropper.execute(kind === 'postgres' ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`)
-    } finally {
-      await dropper.close()
-    }
-  })
 }
 
 /**
- * An initialized, empty PGlite data directory shared by every test process:
- * copying it is several times faster than PGlite's own initdb. Built once in
- * a private folder and renamed into place, so racing processes never see a
- * half-built template.
+ * Drops a server database, ending its sessions first on PostgreSQL.
+ *
+ * @example
+ * await dropServerDatabase('postgres', 'athanor_t_1a2b3c4d')
  */
-async function pgliteTemplate(): Promise<string> {
-  const { PGlite } = await import('@electric-sql/pglite')
-  const pkg = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)
-  const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
-  const template = join(tmpdir(), `athanor-pglite-template-${version}`)
-  if (existsSync(template)) return template
-  const building = mkdtempSync(join(tmpdir(), 'athanor-pglite-building-'))
-  const db = await PGlite.create(join(building, 'data'))
-  await db.close()
+export async function dropServerDatabase(server: 'postgres' | 'mysql', name: string): Promise<void> {
+  const admin = await openAdmin(server, adminUrlOf(server))
   try {
-    renameSync(join(building, 'data'), template)
-  } catch {
-    // Another process won the race; its template is as good as ours.
+    await admin.execute(server === 'postgres' ? `DROP DATABASE IF EXISTS ${name} WITH (FORCE)` : `DROP DATABASE IF EXISTS ${name}`)
+  } finally {
+    await admin.close()
   }
-  rmSync(building, { recursive: true, force: true })
-  return template
 }
 
 async function openAdmin(kind: 'postgres' | 'mysql', adminUrl: string): Promise<DatabaseConnection> {

@@ -61,8 +61,11 @@ export const pgliteDriver: DatabaseDriver = {
 
 /** A PGlite database as a {@link DriverSession}; `?` becomes `$n`. */
 function pgliteSession(db: PGlite, release: () => Promise<void>): DriverSession {
+  let released = false
   return {
     async send(sql, params) {
+      // The instance outlives this connection while others on its directory are open: refuse as a closed pg client does.
+      if (released) throw new Error('the connection is closed')
       let result: { rows: Row[]; affectedRows?: number }
       if (params === undefined || params.length === 0) {
         // exec() takes several statements in one text, as the pg driver's simple protocol does.
@@ -73,6 +76,9 @@ function pgliteSession(db: PGlite, release: () => Promise<void>): DriverSession 
       }
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length }
     },
-    release,
+    release() {
+      released = true
+      return release()
+    },
   }
 }
