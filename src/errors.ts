@@ -35,6 +35,8 @@ export const ErrorCode = Object.freeze({
   MigrationFailed: 'E_MIGRATION_FAILED',
   /** Autogenerate or `check` on a database that is not at the head(s). */
   NotAtHead: 'E_NOT_AT_HEAD',
+  /** An application requires an up-to-date database (`onStart: 'require-up-to-date'`) and it is behind or ahead. */
+  NotUpToDate: 'E_NOT_UP_TO_DATE',
   /** `check` found differences between the models and the database. */
   ModelsDiffer: 'E_CHECK_DIFFERS',
   /** A `postWrite` command failed on a new revision file. */
@@ -65,6 +67,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, 1 | 2>> = Object.freeze({
   [ErrorCode.Database]: 1,
   [ErrorCode.MigrationFailed]: 1,
   [ErrorCode.NotAtHead]: 1,
+  [ErrorCode.NotUpToDate]: 1,
   [ErrorCode.ModelsDiffer]: 1,
   [ErrorCode.PostWrite]: 1,
   [ErrorCode.Editor]: 1,
@@ -209,5 +212,37 @@ export class UnknownVersionRowError extends RevisionError {
 export class DatabaseError extends AthanorError {
   constructor(message: string, options: ErrorOptions & { code?: ErrorCode } = {}) {
     super(message, { ...options, code: options.code ?? ErrorCode.Database })
+  }
+}
+
+/**
+ * The database is not at the code's heads where an application requires it
+ * (`onStart: 'require-up-to-date'`): revisions are pending, or the database
+ * is at a revision the code does not have. Exit code 1.
+ *
+ * @example
+ * throw new NotUpToDateError('the database is behind the code: 1 revision to apply (b2c3d4e5f6a7 add status)', { current: ['a1b2c3d4e5f6'], pending: ['b2c3d4e5f6a7'], unknown: [] })
+ */
+export class NotUpToDateError extends AthanorError {
+  /** The revision ids the version table holds. */
+  readonly current: readonly string[]
+  /** Revisions an upgrade to the heads would apply, in order. */
+  readonly pending: readonly string[]
+  /** Version-table rows no revision of the code defines (the database is ahead). */
+  readonly unknown: readonly string[]
+
+  constructor(
+    message: string,
+    data: { current: readonly string[]; pending: readonly string[]; unknown: readonly string[] },
+    options: ErrorOptions = {},
+  ) {
+    super(message, { ...options, code: ErrorCode.NotUpToDate })
+    this.current = data.current
+    this.pending = data.pending
+    this.unknown = data.unknown
+  }
+
+  override get data(): Readonly<Record<string, unknown>> {
+    return { current: this.current, pending: this.pending, unknown: this.unknown }
   }
 }

@@ -37,6 +37,7 @@ export {
   RevisionError,
   UnknownVersionRowError,
   DatabaseError,
+  NotUpToDateError,
 } from './errors.js'
 export { MigrationFailedError } from './runtime/migration-failed-error.js'
 export type { FailedStep, RunProgress } from './runtime/migration-failed-error.js'
@@ -64,3 +65,13 @@ export type {
   ReflectedSchema,
   ReflectedView,
 } from './dialect/reflected-schema.js'
+
+// Web applications: a start policy and a status for any framework, and the CLI as a command group to mount.
+export { migrateOnStart } from './integrations/migrate-on-start.js'
+export type { MigrateOnStartOptions } from './integrations/migrate-on-start.js'
+export { migrationStatus } from './integrations/migration-status.js'
+export type { MigrationStatus, PendingRevision } from './integrations/migration-status.js'
+export type { AthanorIntegrationOptions, StatusRouteOptions } from './integrations/integration-options.js'
+export type { StartPolicy } from './integrations/start-policy.js'
+export { createCommand } from './cli/create-command.js'
+export type { CreateCommandOptions } from './cli/create-command.js'

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, Option } from 'commander'
+import { Command, Option, type CommanderError } from 'commander'
 import { maskPasswords } from '../config/url.js'
-import { createCommandContext, type CommandContext, type GlobalOptions } from './command-context.js'
-import { reportError } from './error-report.js'
+import { createCommandContext, type CommandContext, type ConfigSource, type GlobalOptions } from './command-context.js'
+import { reportError, type ErrorReportMode } from './error-report.js'
 import { Output, type CliStreams } from './output.js'
 import { COMMANDS } from './commands/index.js'
 
@@ -19,19 +19,44 @@ import { COMMANDS } from './commands/index.js'
  */
 export type CommandAction = (ctx: CommandContext, ...args: never[]) => Promise<number | void>
 
+/** Where a command tree writes, where it stands, and which config it starts from. */
+export interface CommandTreeSettings {
+  readonly streams: CliStreams
+  readonly cwd: string
+  /** The config to use when no `-c` is given: a config file path (relative to `cwd`) or a config object. */
+  readonly config?: ConfigSource
+  /**
+   * True when `--json` is among the arguments. Commander's own errors come
+   * before any flag is parsed; under `--json` their text is held back, for
+   * the error document the caller prints instead.
+   */
+  readonly json?: boolean
+  /**
+   * Receives a command's error instead of letting it reject `parseAsync`, for
+   * a tree mounted in another program whose parse athanor does not own.
+   */
+  readonly onError?: (error: unknown, mode: ErrorReportMode) => void
+  /** Receives the exit code of a command that ended without an error: 0, or what its action returned. */
+  readonly onExitCode?: (code: number) => void
+  /**
+   * Called with commander's own errors (unknown option, missing argument) and
+   * its help/version exits; must not return. Default: throw them out of `parseAsync`.
+   */
+  readonly onParseExit?: (error: CommanderError) => never
+}
+
 /**
- * Runs the CLI on `argv` (without `node` and the script path) and returns the
- * exit code: 0 success, 1 a failed operation, 2 usage/config/input errors.
+ * Builds the whole athanor command tree under a command named `name`: the
+ * global flags and every sub-command. The `athanor` binary (through
+ * {@link runCli}) and `createCommand` both build their tree here.
  *
  * @example
- * process.exitCode = await runCli(process.argv.slice(2))
+ * const program = buildCommandTree('athanor', { streams, cwd: process.cwd() })
+ * await program.parseAsync(['heads'], { from: 'user' })
  */
-export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
-  const program = new Command('athanor')
-  let context: CommandContext | undefined
-  let exitCode = 0
-  // Before a command's action runs (commander's own errors) the flags are known only from argv.
-  const early = { json: hasFlag(argv, '--json'), verbose: hasFlag(argv, '--verbose') || hasFlag(argv, '-v') }
+export function buildCommandTree(name: string, settings: CommandTreeSettings): Command {
+  const { streams, cwd } = settings
+  const program = new Command(name)
   program
     .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
     .version(packageVersion(), '-V, --version')
@@ -43,11 +68,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     .option('-v, --verbose', 'more detail; stack traces on errors')
     .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
+    // Set before the sub-commands are added, so each of them inherits it.
+    .exitOverride(settings.onParseExit)
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
-      // Under --json commander's error text becomes the error document instead.
-      writeErr: (text) => (early.json ? undefined : streams.stderr.write(maskPasswords(text))),
+      writeErr: (text) => (settings.json === true ? undefined : streams.stderr.write(maskPasswords(text))),
     })
 
   const bind = (action: CommandAction) =>
@@ -62,33 +87,74 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
         color: raw.color !== false,
       }
       const out = new Output(streams, globals)
-      context = createCommandContext(out, globals, cwd)
-      // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
-      const code = await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<number | void>)(context, ...args.slice(0, -1))
-      exitCode = code ?? 0
+      const context = createCommandContext(out, globals, cwd, settings.config)
+      try {
+        // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
+        const code = await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<number | void>)(context, ...args.slice(0, -1))
+        settings.onExitCode?.(code ?? 0)
+      } catch (error) {
+        const mode = { json: globals.json, verbose: globals.verbose }
+        if (settings.onError === undefined) throw new CommandFailure(error, mode)
+        settings.onError(error, mode)
+      }
     }
   for (const register of COMMANDS) register(program, bind)
+  return program
+}
 
+/**
+ * Runs the CLI on `argv` (without `node` and the script path) and returns the
+ * exit code: 0 success, 1 a failed operation, 2 usage/config/input errors.
+ *
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2))
+ */
+export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
+  // Before a command's action runs (commander's own errors) the flags are known only from argv.
+  const early = { json: hasFlag(argv, '--json'), verbose: hasFlag(argv, '--verbose') || hasFlag(argv, '-v') }
+  let exitCode = 0
+  const program = buildCommandTree('athanor', { streams, cwd, json: early.json, onExitCode: (code) => (exitCode = code) })
   try {
     await program.parseAsync([...argv], { from: 'user' })
     return exitCode
   } catch (error) {
-    const mode = context === undefined ? early : { json: context.globals.json, verbose: context.globals.verbose }
-    return reportError(error, streams, mode)
+    if (error instanceof CommandFailure) return reportError(error.error, streams, error.mode)
+    return reportError(error, streams, early)
   }
 }
 
-/** True when `flag` is among the options (before a `--` that ends them). */
-function hasFlag(argv: readonly string[], flag: string): boolean {
+/**
+ * True when `flag` is among the options (before a `--` that ends them).
+ *
+ * @example
+ * hasFlag(['heads', '--json'], '--json') // true
+ */
+export function hasFlag(argv: readonly string[], flag: string): boolean {
   const end = argv.indexOf('--')
   return (end === -1 ? argv : argv.slice(0, end)).includes(flag)
+}
+
+/** A command action's error, carried out of commander's parse with how the run asked for errors. */
+class CommandFailure extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly mode: ErrorReportMode,
+  ) {
+    super('command failed')
+  }
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
 
-function processStreams(): CliStreams {
+/**
+ * The process's own stdout, stderr and environment.
+ *
+ * @example
+ * await runCli(['heads'], processStreams())
+ */
+export function processStreams(): CliStreams {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env }
 }
 

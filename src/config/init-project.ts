@@ -3,16 +3,18 @@
  * example models module — all or nothing.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../errors.js'
-import { DEFAULT_SCRIPT_TEMPLATE } from '../script/script-directory.js'
+import { migrationsFolderFiles } from '../script/migrations-folder.js'
 import { CONFIG_FILE_NAMES } from './load-config.js'
 
 /** Options of {@link initProject}. */
 export interface InitProjectOptions {
   /** Models module the config points at, relative to the project folder. When given, no example is written. */
   models?: string
+  /** The migrations folder, relative to the project folder (as `alembic init DIR`). Default `migrations`. */
+  migrations?: string
 }
 
 /** What {@link initProject} wrote. */
@@ -24,31 +26,37 @@ export interface InitProjectResult {
 }
 
 const DEFAULT_MODELS = './src/models.ts'
+const DEFAULT_MIGRATIONS = 'migrations'
 
 /**
  * Creates `athanor.config.ts`, `migrations/script.ts.tmpl`,
  * `migrations/versions/.gitkeep` and (unless `models` is given)
- * `src/models.ts` in `dir`. Refuses with a `UsageError`, writing nothing, when
- * a config file exists, the migrations folder is not empty, or the example
- * models file exists.
+ * `src/models.ts` in `dir`; `migrations` names another migrations folder,
+ * which the config then points at. Refuses with a `UsageError`, writing
+ * nothing, when a config file exists, the migrations folder is not empty, or
+ * the example models file exists.
  *
  * @example
  * await initProject('./my-app') // { dir: '/abs/my-app', created: ['athanor.config.ts', …] }
+ * await initProject('.', { migrations: 'db/migrations' }) // config says migrations: './db/migrations'
  */
 export async function initProject(dir: string, options: InitProjectOptions = {}): Promise<InitProjectResult> {
   const root = resolve(dir)
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw new UsageError(`cannot init ${dir}: it is a file, not a folder`)
   }
-  const migrations = join(root, 'migrations')
+  const migrationsPath = options.migrations ?? DEFAULT_MIGRATIONS
+  const migrations = resolve(root, migrationsPath)
+  if (migrations === root) {
+    throw new UsageError('the migrations folder cannot be the project folder itself', { hint: 'e.g. athanor init migrations' })
+  }
   const modelsPath = options.models ?? DEFAULT_MODELS
   const writeExample = options.models === undefined
   refuseExisting(root, migrations, writeExample ? join(root, modelsPath) : undefined)
 
   const files: Array<[string, string]> = [
-    ['athanor.config.ts', renderConfig(modelsPath)],
-    ['migrations/script.ts.tmpl', DEFAULT_SCRIPT_TEMPLATE],
-    ['migrations/versions/.gitkeep', ''],
+    ['athanor.config.ts', renderConfig(modelsPath, relative(root, migrations))],
+    ...migrationsFolderFiles().map(([path, text]): [string, string] => [relative(root, join(migrations, path)), text]),
   ]
   if (writeExample) files.push([relative(root, join(root, modelsPath)), readTemplate('models.ts.tmpl')])
   for (const [path, text] of files) {
@@ -74,9 +82,16 @@ function refuseExisting(root: string, migrations: string, examplePath: string | 
   }
 }
 
-function renderConfig(modelsPath: string): string {
-  const models = modelsPath.startsWith('.') || modelsPath.startsWith('/') ? modelsPath : `./${modelsPath}`
-  return readTemplate('athanor.config.ts.tmpl').replace('${models}', models.replace(/\\/g, '/').replace(/'/g, "\\'"))
+function renderConfig(modelsPath: string, migrationsPath: string): string {
+  return readTemplate('athanor.config.ts.tmpl')
+    .replace('${models}', configPathLiteral(modelsPath))
+    .replace('${migrations}', configPathLiteral(migrationsPath))
+}
+
+/** A path as the config writes it: `./`-relative unless absolute or already relative, with `/` and escaped quotes. */
+function configPathLiteral(path: string): string {
+  const shown = path.startsWith('.') || isAbsolute(path) ? path : `./${path}`
+  return shown.replace(/\\/g, '/').replace(/'/g, "\\'")
 }
 
 function readTemplate(name: string): string {

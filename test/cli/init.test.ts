@@ -27,8 +27,8 @@ describe('athanor init', () => {
     expect(await ok(project.dir, ['heads'])).toMatch(/^[0-9a-f]{12} \(head\)\n$/)
   })
 
-  it('writes into the folder given as argument, creating it', async () => {
-    await ok(project.dir, ['init', 'app'])
+  it('writes into the project folder --project names, creating it', async () => {
+    await ok(project.dir, ['init', '--project', 'app'])
     expect(existsSync(join(project.dir, 'app', 'athanor.config.ts'))).toBe(true)
     expect(existsSync(join(project.dir, 'app', 'migrations', 'versions'))).toBe(true)
   })

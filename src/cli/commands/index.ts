@@ -4,7 +4,7 @@
 import type { Command } from 'commander'
 import type { CommandAction } from '../program.js'
 import { registerInit } from './init.js'
-import { registerRevision } from './revision.js'
+import { registerMigrate, registerRevision } from './revision.js'
 import { registerUpgrade, registerDowngrade } from './upgrade-downgrade.js'
 import { registerCurrent } from './current.js'
 import { registerHistory } from './history.js'
@@ -27,6 +27,7 @@ export type RegisterCommand = (program: Command, bind: Bind) => void
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInit,
   registerRevision,
+  registerMigrate,
   registerUpgrade,
   registerDowngrade,
   registerCurrent,

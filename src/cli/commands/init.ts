@@ -1,4 +1,4 @@
-/** `athanor init [DIR] [--models PATH]`: scaffold a project. */
+/** `athanor init [DIR] [--project PATH] [--models PATH]`: scaffold a project whose migrations folder is DIR. */
 import { relative, resolve } from 'node:path'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
@@ -7,15 +7,21 @@ import type { CommandContext } from '../command-context.js'
 export const registerInit: RegisterCommand = (program, bind) => {
   program
     .command('init')
-    .description('create athanor.config.ts, migrations/ and an example models file')
-    .argument('[dir]', 'project folder', '.')
+    .description('create athanor.config.ts, the migrations folder DIR and an example models file')
+    .argument('[dir]', 'the migrations folder, as `alembic init DIR` (default: migrations in the project folder)')
+    .option('--project <path>', 'the project folder the config is written in', '.')
     .option('--models <path>', 'use this models module instead of writing src/models.ts')
     .action(bind(init))
 }
 
-async function init(ctx: CommandContext, dir: string, options: { models?: string }): Promise<void> {
+async function init(ctx: CommandContext, dir: string | undefined, options: { project: string; models?: string }): Promise<void> {
   const { Athanor } = await import('../../api.js')
-  const result = await Athanor.init(resolve(ctx.cwd, dir), options.models === undefined ? {} : { models: options.models })
+  const project = resolve(ctx.cwd, options.project)
+  const result = await Athanor.init(project, {
+    // DIR is typed where the user stands; the config holds it relative to itself.
+    ...(dir === undefined ? {} : { migrations: relative(project, resolve(ctx.cwd, dir)) }),
+    ...(options.models === undefined ? {} : { models: options.models }),
+  })
   if (ctx.out.mode.json) return ctx.out.json(result)
   const shown = relative(ctx.cwd, result.dir) || '.'
   for (const path of result.created) ctx.out.info(`  ${ctx.out.c.green('created')}  ${shown === '.' ? path : `${shown}/${path}`}`)

@@ -1,7 +1,12 @@
-/** `athanor revision -m MSG [...]`: write a new revision file (filled by `--autogenerate`). */
+/**
+ * `athanor revision -m MSG [...]` (or `revision "MSG"`): write a new revision
+ * file (filled by `--autogenerate`); and `athanor migrate -m MSG`,
+ * Flask-Migrate's name for `revision --autogenerate`.
+ */
 import { relative } from 'node:path'
 import { UsageError } from '../../errors.js'
-import type { RegisterCommand } from './index.js'
+import type { Command } from 'commander'
+import type { Bind, RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 import { formatDataLoss, formatDiff } from '../format/diff-text.js'
 import { canPrompt, promptRenameDecision } from '../rename-prompt.js'
@@ -19,16 +24,36 @@ interface RevisionFlags {
 
 /** Registers `revision`. */
 export const registerRevision: RegisterCommand = (program, bind) => {
+  revisionCommand(program, bind, 'revision', 'create a new revision file', { autogenerateFlag: true })
+}
+
+/** Registers `migrate`: `revision --autogenerate`, as Flask-Migrate's `flask db migrate`. */
+export const registerMigrate: RegisterCommand = (program, bind) => {
+  revisionCommand(program, bind, 'migrate', 'autogenerate a new revision from the models (revision --autogenerate)', {
+    autogenerateFlag: false,
+  })
+}
+
+function revisionCommand(
+  program: Command,
+  bind: Bind,
+  name: 'revision' | 'migrate',
+  description: string,
+  { autogenerateFlag }: { autogenerateFlag: boolean },
+): void {
   // commander folds `--no-rename` into `rename`; the option events keep the two lists apart.
   const renames = { accept: [] as string[], reject: [] as string[] }
   const command = program
-    .command('revision')
-    .description('create a new revision file')
+    .command(name)
+    .description(description)
+    .argument('[message]', 'what the revision does; the same as -m')
     .option('-m, --message <msg>', 'what the revision does (its first doc line and file name)')
-    .option('--autogenerate', 'fill it by comparing the models with the database')
-    .option('--allow-empty', 'with --autogenerate: write the revision even when nothing differs')
-    .option('--rename <old=new>', 'with --autogenerate: write this vanished/appeared pair as a rename (repeatable)')
-    .option('--no-rename <old=new>', 'with --autogenerate: write this pair as drop + add (repeatable)')
+  if (autogenerateFlag) command.option('--autogenerate', 'fill it by comparing the models with the database')
+  const withAutogenerate = autogenerateFlag ? 'with --autogenerate: ' : ''
+  command
+    .option('--allow-empty', `${withAutogenerate}write the revision even when nothing differs`)
+    .option('--rename <old=new>', `${withAutogenerate}write this vanished/appeared pair as a rename (repeatable)`)
+    .option('--no-rename <old=new>', `${withAutogenerate}write this pair as drop + add (repeatable)`)
     .option('--head <rev>', 'parent revision: a head, label@head, or base for a new root')
     .option('--splice', 'allow --head to be a revision that is not a head (starts a branch)')
     .option('--branch-label <label>', 'branch label for the new revision (repeatable)', collect, [])
@@ -37,9 +62,10 @@ export const registerRevision: RegisterCommand = (program, bind) => {
   command.on('option:rename', (pair: string) => renames.accept.push(pair))
   command.on('option:no-rename', (pair: string) => renames.reject.push(pair))
   command.action(
-    bind(async (ctx: CommandContext, flags: RevisionFlags) => {
+    bind(async (ctx: CommandContext, message: string | undefined, flags: RevisionFlags) => {
       try {
-        await revision(ctx, flags, renames)
+        const merged = { ...flags, message: messageOf(message, flags.message), autogenerate: !autogenerateFlag || flags.autogenerate === true }
+        await revision(ctx, name, merged, renames)
       } finally {
         renames.accept = []
         renames.reject = []
@@ -48,9 +74,22 @@ export const registerRevision: RegisterCommand = (program, bind) => {
   )
 }
 
-async function revision(ctx: CommandContext, flags: RevisionFlags, renames: { accept: string[]; reject: string[] }): Promise<void> {
+/** The message from `-m` or the positional argument (Flask-Alembic's `revision "made changes"`); both must agree. */
+function messageOf(positional: string | undefined, flag: string | undefined): string | undefined {
+  if (positional !== undefined && flag !== undefined && positional !== flag) {
+    throw new UsageError(`two messages given: "${positional}" and -m "${flag}"`, { hint: 'give the message once, as -m MSG or as the argument' })
+  }
+  return flag ?? positional
+}
+
+async function revision(
+  ctx: CommandContext,
+  name: 'revision' | 'migrate',
+  flags: RevisionFlags,
+  renames: { accept: string[]; reject: string[] },
+): Promise<void> {
   if (flags.message === undefined) {
-    throw new UsageError('revision needs a message', { hint: 'pass -m "what this revision does"' })
+    throw new UsageError(`${name} needs a message`, { hint: 'pass -m "what this revision does"' })
   }
   if (flags.autogenerate !== true && (flags.allowEmpty === true || renames.accept.length > 0 || renames.reject.length > 0)) {
     throw new UsageError('--allow-empty, --rename and --no-rename only apply with --autogenerate')
