@@ -62,6 +62,16 @@ describe('myapp db …: the athanor commands mounted in an application CLI', () 
     expect(help.stdout).toContain('Usage: myapp db [options] [command]')
     expect(help.stdout).toMatch(/\n {2}migrate \[options\] \[message\]/)
   })
+
+  it('under --json a failing command and a usage error are each one error document on stdout, with the same exit codes', () => {
+    writeRevisionFile(project.dir, { id: 'aaaa00000001' })
+    const failing = myapp(project.dir, ['db', 'upgrade', 'zzzz', '--json'])
+    expect(failing).toMatchObject({ code: 2, stderr: '' })
+    expect(JSON.parse(failing.stdout)).toMatchObject({ error: { code: 'E_USAGE', message: expect.stringContaining('zzzz') } })
+    const bad = myapp(project.dir, ['db', 'upgrade', '--bogus', '--json'])
+    expect(bad).toMatchObject({ code: 2, stderr: '' })
+    expect(JSON.parse(bad.stdout)).toEqual({ error: { code: 'E_USAGE', message: "unknown option '--bogus'", hint: 'run with --help for usage' } })
+  })
 })
 
 describe('createCommand (in process)', () => {
