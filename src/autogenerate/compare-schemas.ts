@@ -16,6 +16,7 @@ import { compareContext, type CompareContext } from './compare-context.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
+import { isBookkeepingTable } from '../dialect/version-table-sql.js'
 
 /**
  * Compares the models with the reflected database. The result's `changes`
@@ -37,7 +38,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   const dbTables = reflected.tables.filter(
     // Another autogenerate's MySQL scratch table (or one a crash left behind) is never the user's.
     (t) =>
-      t.name !== options.versionTable &&
+      (options.versionTable === undefined || !isBookkeepingTable(t.name, options.versionTable)) &&
       !t.name.startsWith(SCRATCH_TABLE_PREFIX) &&
       ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
   )
