@@ -12,7 +12,7 @@
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
-import type { CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint } from '../schema/constraints.js'
+import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { constraintName, EXISTING_TABLE_NAMING } from '../schema/naming-convention.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
@@ -42,10 +42,29 @@ export function compareConstraints(model: Table, db: Table, ctx: CompareContext,
   const incl = (type: string, n: string | null, reflected: boolean) => ctx.include({ type, name: n, schema: name.schema, reflected })
   const cols = (columns: readonly string[]) => columns.map((c) => renamedColumns.get(c) ?? c)
 
+  comparePrimaryKeys(name, model, db, ctx, out, cols)
   compareUniquesAndIndexes(name, model, db, ctx, out, incl, cols)
   compareForeignKeys(name, model, db, ctx, out, incl, cols)
   compareChecks(name, model, db, ctx, out, incl)
   return out
+}
+
+/**
+ * The primary key compares by its columns in key order (a key over
+ * `(user_id, group_id)` is not one over `(group_id, user_id)`); its name is
+ * the database's business unless it differs from what the database would
+ * choose. A key that differs is dropped and added again.
+ */
+function comparePrimaryKeys(name: TableName, model: Table, db: Table, ctx: CompareContext, out: ConstraintChanges, cols: (columns: readonly string[]) => string[]): void {
+  const wanted = model.primaryKey
+  const present = db.primaryKey
+  if (JSON.stringify(wanted?.columns ?? []) === JSON.stringify(cols(present?.columns ?? []))) return
+  // The dialect's compiler drops a primary key without its name where the database needs none (MySQL, SQLite).
+  if (present) out.drops.push(ctx.plan(new DropConstraintOp(present.name ?? '', name, { type: 'primaryKey', existing: present })))
+  if (wanted) {
+    const key: PrimaryKeyConstraint = wanted.name === null ? { ...wanted, name: ctx.equivalence.defaultPrimaryKeyName(name.name) } : wanted
+    out.adds.push(ctx.plan(new AddConstraintOp(name, key)))
+  }
 }
 
 function uniqueThings(table: Table): UniqueThing[] {
@@ -124,7 +143,7 @@ function compareUniquesAndIndexes(
  * constraints and foreign keys by their columns, so the name never shows as
  * a difference.
  */
-function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
+export function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
   if (constraint.name !== null) return constraint
   const context =
     constraint.kind === 'unique'
