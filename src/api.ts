@@ -15,6 +15,7 @@ import type { Revision } from './script/revision.js'
 import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions, StepResult } from './runtime/commands.js'
+import type { RehashedRevision, VerifyResult } from './runtime/checksums.js'
 import { planNewRevision, planMerge, type NewRevisionOptions, type MergeOptions, type RevisionSpec } from './api/revision-planning.js'
 import { describeRevision, resolveHeads, type RevisionDetails } from './api/revision-details.js'
 import { assertAtHead } from './api/at-head.js'
@@ -29,6 +30,7 @@ export type { SchemaDiff, DataLoss, DiffKind, RenameCandidate, RenameDecision } 
 export type { RunResult, StepResult } from './runtime/commands.js'
 export type { LintFinding, LintLevel, LintResult } from './lint/lint-run.js'
 export type { FailedStep, RunProgress } from './runtime/migration-failed-error.js'
+export type { ChangedRevision, RehashedRevision, VerifyResult } from './runtime/checksums.js'
 
 /** Options of `new Athanor(…)`: a config object plus where relative paths start. */
 export interface AthanorOptions extends AthanorConfig {
@@ -366,6 +368,31 @@ export class Athanor {
   async current(): Promise<string[]> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
     return runtime.readCurrent(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * Compares each applied revision's file with the checksum recorded when it
+   * ran (`current --verify`): `changed` names the revisions and files edited
+   * since. Reads only.
+   *
+   * @example
+   * const { ok, changed } = await athanor.verify()
+   */
+  async verify(): Promise<VerifyResult> {
+    const [script, checksums] = await Promise.all([this.#loaded(), import('./runtime/checksums.js')])
+    return checksums.verifyChecksums(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * `athanor rehash REV…`: records the current checksum of applied revisions
+   * whose files were edited on purpose, so `verify` stops reporting them.
+   *
+   * @example
+   * await athanor.rehash(['3f2a9c1b7d4e'])
+   */
+  async rehash(revisions: readonly string[], options: Pick<RunOptions, 'onLockWait'> = {}): Promise<RehashedRevision[]> {
+    const [script, checksums] = await Promise.all([this.#loaded(), import('./runtime/checksums.js')])
+    return checksums.rehashRevisions(script, revisions, this.#runtimeOptions(options))
   }
 
   /**
