@@ -25,8 +25,11 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   for (const column of table.columnList) lines.push(`  ${renderKey(column.name)}: ${r.scan(renderColumn(column))},`)
   const specs: string[] = []
   const pk = table.primaryKey
-  if (pk?.name && !options.isDefaultPrimaryKeyName?.(table.name, pk.name)) {
-    specs.push(r.use('primaryKey', `primaryKey(${renderString(pk.name)}).on(${pk.columns.map(renderString).join(', ')})`))
+  const pkName = pk?.name && !options.isDefaultPrimaryKeyName?.(table.name, pk.name) ? pk.name : null
+  // The columns' own `.primaryKey()` make a key in column order; any other order, or a name, needs the table-level form.
+  const flagged = table.columnList.filter((c) => c.primaryKey).map((c) => c.name)
+  if (pk && (pkName !== null || JSON.stringify(flagged) !== JSON.stringify(pk.columns))) {
+    specs.push(r.use('primaryKey', `primaryKey(${pkName === null ? '' : renderString(pkName)}).on(${pk.columns.map(renderString).join(', ')})`))
   }
   for (const c of table.constraints) {
     if (c.kind === 'unique') specs.push(r.use('unique', `unique(${c.name === null ? '' : renderString(c.name)}).on(${c.columns.map(renderString).join(', ')})`))
@@ -71,7 +74,12 @@ export function renderCreateIndex(index: Index, flags: readonly string[], r: Tra
 }
 
 /** The `create*` call of a constraint added to an existing table (`op.createUniqueConstraint`, …). */
-export function renderAddConstraint(table: { name: string; schema: string | null }, c: Parameters<typeof constraintArgs>[0], r: Tracker): string {
+export function renderAddConstraint(
+  table: { name: string; schema: string | null },
+  c: Parameters<typeof constraintArgs>[0],
+  r: Tracker,
+  flags: readonly string[] = [],
+): string {
   const head = [nameArg(c.name), renderString(table.name), ...constraintArgs(c, r)]
   switch (c.kind) {
     case 'unique':
@@ -79,12 +87,13 @@ export function renderAddConstraint(table: { name: string; schema: string | null
     case 'primaryKey':
       return opCall('createPrimaryKey', [...head, optionsArg(schemaEntry(table))])
     case 'check':
-      return opCall('createCheckConstraint', [...head, optionsArg(schemaEntry(table))])
+      return opCall('createCheckConstraint', [...head, optionsArg([...flags, ...schemaEntry(table)])])
     case 'foreignKey':
       return opCall('createForeignKey', [
         ...head,
         optionsArg([
           ...foreignKeyOptions(c),
+          ...flags,
           ...(table.schema ? [`sourceSchema: ${renderString(table.schema)}`] : []),
           ...(c.referredSchema ? [`referentSchema: ${renderString(c.referredSchema)}`] : []),
         ]),

@@ -22,6 +22,21 @@ export interface SchemaEquivalence {
   readonly namedEnums: boolean
   /** True for a primary key name the database chose itself (`users_pkey`, `PRIMARY`), which generated code leaves out. */
   isDefaultPrimaryKeyName(table: string, name: string): boolean
+  /**
+   * The name the database gives a primary key written without one
+   * (`users_pkey`, `PRIMARY`), or null where it gives none (SQLite). A key
+   * autogenerate adds to an existing table is given this name, so its
+   * downgrade can drop it by name.
+   */
+  defaultPrimaryKeyName(table: string): string | null
+  /**
+   * A constant default's text as the value the database stores for a column
+   * of `type`, where the database keeps the default's text as written
+   * (SQLite stores `FALSE`, `0` and `'0'` as three texts, yet a boolean
+   * column gets the integer 0 from each). Identity where the database
+   * rewrites defaults itself.
+   */
+  defaultValueText(text: string, type: SqlType): string
 }
 
 /**

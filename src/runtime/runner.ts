@@ -9,6 +9,8 @@ import { InterruptedRevisionError, type JournaledExecutor, type JournalEntry, ty
 import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
+import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
+import { revisionChecksum } from '../script/revision-checksum.js'
 
 /** One revision applied or un-applied, as reported to callers. */
 export interface StepResult {
@@ -44,6 +46,8 @@ export interface RunnerSettings {
   readonly journal?: JournaledExecutor | undefined
   /** `athanor resume --applied|--not-applied`: what the user says about the one uncertain statement. */
   readonly pendingDecision?: PendingDecision | undefined
+  /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
+  readonly checksums?: ChecksumTableSql | undefined
 }
 
 /** What a run did. */
@@ -173,6 +177,10 @@ async function runStep(
   await runRevision(settings, revision, loaded.get(revision), direction)
   await journal?.finishRevision()
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
+  if (settings.checksums !== undefined) {
+    const statements = direction === 'up' ? settings.checksums.record(revision.id, revisionChecksum(revision.path)) : [settings.checksums.delete(revision.id)]
+    for (const statement of statements) await executor.run(statement)
+  }
   return next
 }
 

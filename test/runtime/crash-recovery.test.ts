@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { athanor } from '../cli/cli-process.js'
-import { listTables, versionRows } from '../support/catalog.js'
+import { migrationState, versionRows } from '../support/catalog.js'
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from '../support/databases.js'
 import { linearRevisions, revisionId, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
 
@@ -47,15 +47,6 @@ describe.each(KINDS)('a run killed in the middle of a revision on %s', (kind) =>
     project.remove()
   })
 
-  async function state(): Promise<{ rows: string[]; tables: string[] }> {
-    const conn = await db.connect()
-    try {
-      return { rows: await versionRows(conn), tables: (await listTables(conn, kind)).filter((t) => t !== 'athanor_version') }
-    } finally {
-      await conn.close()
-    }
-  }
-
   it.each(['between', 'after'])('recovers on the next upgrade when killed %s the DDL statements', async (point) => {
     const killed = athanor(project.dir, ['--url', db.url, 'upgrade', 'head'], { ATHANOR_TEST_CRASH: point })
     expect(killed.code).toBe(-1)
@@ -63,7 +54,7 @@ describe.each(KINDS)('a run killed in the middle of a revision on %s', (kind) =>
     expect(rerun.stderr).toBe('')
     expect(rerun.code).toBe(0)
     expect((JSON.parse(rerun.stdout) as { steps: { revision: string }[] }).steps.map((s) => s.revision)).toEqual([r(2), r(3)])
-    expect(await state()).toEqual({ rows: [r(3)], tables: ['c1', 'c2', 't1', 't3'] })
+    expect(await migrationState(db)).toEqual({ rows: [r(3)], tables: ['c1', 'c2', 't1', 't3'] })
   })
 })
 
