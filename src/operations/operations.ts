@@ -120,7 +120,17 @@ export class Operations {
    * await op.run(new AddColumnOp(tableName('account'), toColumn('note', t.text())))
    */
   run(operation: MigrateOperation): Promise<void> {
-    return this.enqueue(() => operation.run(this.#executor))
+    return this.enqueue(() => this.perform(operation))
+  }
+
+  /**
+   * Where every op, batches included, is carried out once its turn in the
+   * queue comes: compiled and run on the executor. A subclass that only
+   * needs the ops as data (a dry compile reading what a revision touches)
+   * records them here instead.
+   */
+  protected perform(operation: MigrateOperation): Promise<void> {
+    return operation.run(this.#executor)
   }
 
   /**
@@ -314,7 +324,7 @@ export class Operations {
         ...(options.recreate ? { recreate: options.recreate } : {}),
         ...(options.copyFrom ? { copyFrom: options.copyFrom } : {}),
       })
-      await op.run(this.#executor)
+      await this.perform(op)
     })
   }
 
