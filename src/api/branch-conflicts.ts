@@ -2,14 +2,11 @@
  * `check --conflicts`: for each pair of unmerged branches (each pair of
  * heads), the tables and columns that revisions on both sides touch, read
  * from the ops each revision's upgrade declares in a dry compile (the
- * functions run against a recorder; no database is opened).
+ * functions run against lint's op recorder; no database is opened).
  */
 import { runWithXArgs } from '../config/x-args.js'
-import type { Dialect, Row } from '../dialect/dialect.js'
-import { UsageError } from '../errors.js'
-import type { OperationExecutor } from '../operations/executor.js'
-import { Operations } from '../operations/operations.js'
-import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
+import type { Dialect } from '../dialect/dialect.js'
+import { OpRecorder } from '../lint/op-recorder.js'
 import { touchesOf, type OpTouch } from '../operations/ops/op-touches.js'
 import { loadRevisionModule } from '../runtime/revision-module.js'
 import type { RevisionGraph } from '../script/graph.js'
@@ -36,27 +33,6 @@ export interface ConflictReport {
   readonly conflicts: readonly BranchConflict[]
   /** Revisions on a branch whose effect could not be read in full: raw SQL, an unknown op, or code that needs a database. */
   readonly unanalysed: readonly { readonly revision: string; readonly reason: string }[]
-}
-
-/** Records ops instead of running them. */
-class RecordingOperations extends Operations {
-  readonly recorded: MigrateOperation[] = []
-  protected override perform(operation: MigrateOperation): Promise<void> {
-    this.recorded.push(operation)
-    return Promise.resolve()
-  }
-}
-
-function dryExecutor(dialect: Dialect): OperationExecutor {
-  return {
-    dialect,
-    offline: true,
-    run: async () => undefined,
-    query: async (): Promise<Row[]> => {
-      throw new UsageError('the revision queries the database, which a dry compile cannot')
-    },
-    autocommit: (fn) => fn(),
-  }
 }
 
 /**
@@ -96,11 +72,12 @@ export async function findBranchConflicts(graph: RevisionGraph, dialect: Dialect
 }
 
 async function readTouches(revision: Revision, dialect: Dialect, xArgs: Readonly<Record<string, string>>): Promise<{ touches: OpTouch[]; problem?: string }> {
-  const op = new RecordingOperations(dryExecutor(dialect), { dialect: dialect.name, xArgs, tag: undefined, offline: true, revision: revision.id, direction: 'up' })
+  const recorder = new OpRecorder(dialect, xArgs)
   let problem: string | undefined
   try {
     await runWithXArgs(xArgs, async () => {
       const module = await loadRevisionModule(revision)
+      const op = recorder.operations('up', revision.id)
       await module.upgrade(op)
       await op.drain()
     })
@@ -109,10 +86,10 @@ async function readTouches(revision: Revision, dialect: Dialect, xArgs: Readonly
   }
   const found: OpTouch[] = []
   const unknown = new Set<string>()
-  for (const recorded of op.recorded) {
-    const { touches, known } = touchesOf(recorded)
+  for (const { op } of recorder.recorded) {
+    const { touches, known } = touchesOf(op)
     found.push(...touches)
-    if (!known) unknown.add(recorded.kind)
+    if (!known) unknown.add(op.kind)
   }
   if (problem === undefined && unknown.size > 0) problem = `${[...unknown].join(', ')} cannot be read for the objects it touches`
   return problem === undefined ? { touches: found } : { touches: found, problem }

@@ -2,6 +2,7 @@ import type { Table } from '../schema/table.js'
 import type { DialectName, DriverName } from './database-url.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
+import type { LazyLintRules } from './lint-rules.js'
 import type { Reflector } from './reflector.js'
 import type { RuntimeSupport } from './runtime-support.js'
 import type { SchemaEquivalence } from './schema-equivalence.js'
@@ -88,6 +89,8 @@ export interface Dialect {
   readonly runtime: RuntimeSupport
   /** What autogenerate treats as the same on this database (type spellings, default actions…). */
   readonly equivalence: SchemaEquivalence
+  /** The rules `athanor lint` applies to ops on this database (loaded on first use). */
+  readonly lint: LazyLintRules
   /** The drivers that open this database, by the name its URL schemes give (`DatabaseUrl.driver`). */
   readonly drivers: Readonly<Partial<Record<DriverName, DatabaseDriver>>>
 }

@@ -26,5 +26,6 @@ export const mysqlDialect: Dialect = {
   reflector: lazyReflector('mysql', async () => (await import('./mysql-reflector.js')).mysqlReflector),
   runtime: mysqlRuntime,
   equivalence: mysqlEquivalence,
+  lint: { load: async () => (await import('./mysql-lint.js')).mysqlLint },
   drivers: { mysql2: mysql2Driver },
 }

@@ -27,5 +27,6 @@ export const postgresDialect: Dialect = {
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,
   equivalence: postgresEquivalence,
+  lint: { load: async () => (await import('./postgres-lint.js')).postgresLint },
   drivers: { pg: pgDriver, pglite: pgliteDriver },
 }

@@ -27,5 +27,6 @@ export const sqliteDialect: Dialect = {
   reflector: lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector),
   runtime: sqliteRuntime,
   equivalence: sqliteEquivalence,
+  lint: { load: async () => (await import('./sqlite-lint.js')).sqliteLint },
   drivers: { 'better-sqlite3': betterSqlite3Driver },
 }

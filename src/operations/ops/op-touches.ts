@@ -47,6 +47,7 @@ const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   create_check_constraint: (o) => constraintTouches(o.table, o.constraint),
   create_foreign_key: (o) => constraintTouches(o.table, o.constraint),
   drop_constraint: (o) => parts(o.table, [`constraint:${o.name}`]),
+  validate_constraint: (o) => parts(o.table, [`constraint:${o.name}`]),
   // Enum types are not tables; a type both branches change is named as one.
   create_enum: (o) => [{ table: `type ${o.schema ? `${o.schema}.` : ''}${o.name}`, part: null }],
   drop_enum: (o) => [{ table: `type ${o.schema ? `${o.schema}.` : ''}${o.name}`, part: null }],
