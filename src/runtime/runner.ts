@@ -4,7 +4,7 @@ import { Operations } from '../operations/operations.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { MigrationFailedError } from './migration-failed-error.js'
-import { loadRevisionModule } from './revision-module.js'
+import { RunModules } from './revision-module.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
 
@@ -37,6 +37,11 @@ export interface RunnerSettings {
   readonly rereadEachTransaction: boolean
 }
 
+/** A run's settings with the modules of its revisions, loaded ahead of their steps. */
+interface ActiveRun extends RunnerSettings {
+  readonly modules: RunModules
+}
+
 /** What a run did. */
 export interface StepsOutcome {
   readonly steps: StepResult[]
@@ -49,7 +54,8 @@ export interface StepsOutcome {
  * transaction and the rows must be read inside it. `plan` turns rows into the
  * revisions to run, in order.
  *
- * Each revision: its module is loaded, `upgrade(op)`/`downgrade(op)` runs,
+ * The modules of the planned revisions are loaded together first. Each
+ * revision: its module is taken, `upgrade(op)`/`downgrade(op)` runs,
  * every op is drained, the version table is written, and (per migration) the
  * transaction commits. A failure rolls back and throws one
  * `MigrationFailedError` naming the revision, the statement, the cause and
@@ -63,6 +69,7 @@ export async function runSteps(
   start: string[] | undefined,
   plan: (current: readonly string[]) => Revision[],
 ): Promise<StepsOutcome> {
+  const run: ActiveRun = { ...settings, modules: new RunModules(settings.xArgs) }
   const { executor } = settings
   const steps: StepResult[] = []
   let current = start ?? []
@@ -71,6 +78,7 @@ export async function runSteps(
   let remaining = start === undefined ? undefined : plan(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
+  if (remaining !== undefined) await run.modules.preload(remaining)
   try {
     if (single) {
       if (remaining !== undefined && remaining.length === 0) return { steps, current }
@@ -78,11 +86,12 @@ export async function runSteps(
       if (remaining === undefined) {
         current = committed = await readInside(settings)
         remaining = plan(current)
+        await run.modules.preload(remaining)
       }
       for (const revision of remaining) {
         active = revision
         const started = performance.now()
-        current = await runStep(settings, revision, current)
+        current = await runStep(run, revision, current)
         // Reported before the run's commit: the step's own work is done.
         report(settings, steps, revision, started)
       }
@@ -97,6 +106,7 @@ export async function runSteps(
       if (settings.rereadEachTransaction || remaining === undefined) {
         const fresh = await readInside(settings)
         remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
+        await run.modules.preload(remaining)
         current = committed = fresh
       }
       const revision = remaining.shift()
@@ -105,7 +115,7 @@ export async function runSteps(
         break
       }
       active = revision
-      current = await runStep(settings, revision, current)
+      current = await runStep(run, revision, current)
       await executor.commit()
       committed = current
       active = undefined
@@ -119,7 +129,7 @@ export async function runSteps(
   }
 }
 
-async function runStep(settings: RunnerSettings, revision: Revision, current: string[]): Promise<string[]> {
+async function runStep(settings: ActiveRun, revision: Revision, current: string[]): Promise<string[]> {
   const { executor, direction, graph } = settings
   executor.startStep()
   const next = graph.nextCurrent(current, revision, direction)
@@ -143,11 +153,11 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  * Calls the revision's function with a fresh `op`, then drains every op it
  * started, awaited or not, so none escapes the transaction.
  */
-async function runRevision(settings: RunnerSettings, revision: Revision): Promise<void> {
+async function runRevision(settings: ActiveRun, revision: Revision): Promise<void> {
   const { executor, direction } = settings
   // The script's module code and its functions see this run's -x values through xArg().
   await runWithXArgs(settings.xArgs, async () => {
-    const module = await loadRevisionModule(revision)
+    const module = await settings.modules.take(revision)
     const op = new Operations(executor, {
       dialect: executor.dialect.name,
       xArgs: settings.xArgs,
