@@ -3,6 +3,7 @@
  * of its methods, which return data and never print.
  */
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { ConfigError, UsageError } from './errors.js'
 import type { AthanorConfig, ResolvedConfig } from './config/config-types.js'
 import { isResolvedConfig, loadConfig, resolveConfig, type LoadConfigOptions } from './config/load-config.js'
@@ -14,6 +15,7 @@ import type { Revision } from './script/revision.js'
 import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions, StepResult } from './runtime/commands.js'
+import type { RehashedRevision, VerifyResult } from './runtime/checksums.js'
 import { planNewRevision, planMerge, type NewRevisionOptions, type MergeOptions, type RevisionSpec } from './api/revision-planning.js'
 import { describeRevision, resolveHeads, type RevisionDetails } from './api/revision-details.js'
 import { assertAtHead } from './api/at-head.js'
@@ -26,6 +28,7 @@ export type { InitProjectOptions, InitProjectResult } from './config/init-projec
 export type { SchemaDiff, DataLoss, DiffKind, RenameCandidate, RenameDecision } from './autogenerate/schema-diff.js'
 export type { RunResult, StepResult } from './runtime/commands.js'
 export type { FailedStep, RunProgress } from './runtime/migration-failed-error.js'
+export type { ChangedRevision, RehashedRevision, VerifyResult } from './runtime/checksums.js'
 
 /** Options of `new Athanor(…)`: a config object plus where relative paths start. */
 export interface AthanorOptions extends AthanorConfig {
@@ -139,7 +142,7 @@ export class Athanor {
           : 'create it with `athanor init`, or fix `migrations` in the config',
       })
     }
-    this.#script = await ScriptDirectory.load(dir)
+    this.#script = await ScriptDirectory.load(dir, { extraLocations: this.config.extraVersionLocations })
     return this.#script
   }
 
@@ -161,7 +164,7 @@ export class Athanor {
   async revision(message: string, options: NewRevisionOptions & AutogenerateOptions = {}): Promise<Revision | null> {
     if (options.autogenerate === true) return (await this.autogenerate(message, options)).revision
     const script = await this.#loaded()
-    return this.#write(planNewRevision(script.graph, message, options))
+    return this.#write(planNewRevision(script.graph, message, options), options.versionPath)
   }
 
   /**
@@ -185,7 +188,7 @@ export class Athanor {
     const found = { diffs: comparison.diffs, renames: comparison.renames }
     if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...found, revision: null, dataLoss: [] }
     const { upgradeBody, downgradeBody, imports, dataLoss } = render()
-    const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) })
+    const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) }, options.versionPath)
     return { ...found, revision, dataLoss }
   }
 
@@ -226,13 +229,13 @@ export class Athanor {
    */
   async merge(revisions: readonly string[], message: string, options: MergeOptions = {}): Promise<Revision> {
     const script = await this.#loaded()
-    return this.#write(planMerge(script.graph, revisions, message, options))
+    return this.#write(planMerge(script.graph, revisions, message, options), options.versionPath)
   }
 
   /** Writes a new revision file and runs the config's `postWrite` commands on it: every new file goes through here. */
-  async #write(spec: RevisionSpec): Promise<Revision> {
+  async #write(spec: RevisionSpec, versionPath: string | undefined): Promise<Revision> {
     const script = await this.#loaded()
-    const written = await script.writeRevision(spec)
+    const written = await script.writeRevision(spec, versionPath === undefined ? {} : { versionPath: resolve(this.config.rootDir, versionPath) })
     // writeRevision has already added the revision to script.graph, so later calls see it.
     await runPostWrite(this.config.postWrite, written.path, this.config.rootDir)
     return written
@@ -336,6 +339,31 @@ export class Athanor {
   async current(): Promise<string[]> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
     return runtime.readCurrent(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * Compares each applied revision's file with the checksum recorded when it
+   * ran (`current --verify`): `changed` names the revisions and files edited
+   * since. Reads only.
+   *
+   * @example
+   * const { ok, changed } = await athanor.verify()
+   */
+  async verify(): Promise<VerifyResult> {
+    const [script, checksums] = await Promise.all([this.#loaded(), import('./runtime/checksums.js')])
+    return checksums.verifyChecksums(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * `athanor rehash REV…`: records the current checksum of applied revisions
+   * whose files were edited on purpose, so `verify` stops reporting them.
+   *
+   * @example
+   * await athanor.rehash(['3f2a9c1b7d4e'])
+   */
+  async rehash(revisions: readonly string[], options: Pick<RunOptions, 'onLockWait'> = {}): Promise<RehashedRevision[]> {
+    const [script, checksums] = await Promise.all([this.#loaded(), import('./runtime/checksums.js')])
+    return checksums.rehashRevisions(script, revisions, this.#runtimeOptions(options))
   }
 
   /**

@@ -1,5 +1,4 @@
 import { importUserModule } from '../config/module-loader.js'
-import { runWithXArgs } from '../config/x-args.js'
 import { RevisionError } from '../errors.js'
 import type { Operations } from '../operations/operations.js'
 import type { Revision } from '../script/revision.js'
@@ -34,52 +33,4 @@ export async function loadRevisionModule(revision: Revision): Promise<RevisionMo
     }
   }
   return loaded as unknown as RevisionModule
-}
-
-type Settled = { readonly module: RevisionModule } | { readonly error: unknown }
-
-/**
- * The modules of one run's revisions, loaded together before its first step
- * (their files read and imported at once, not one step at a time), each
- * handed out when its step runs. A file that fails to load fails its own
- * step, as if loaded then: the steps before it still run.
- *
- * @example
- * const modules = new RunModules({ tenant: 'acme' })
- * await modules.preload(plan)
- * const module = await modules.take(plan[0])
- */
-export class RunModules {
-  readonly #xArgs: Readonly<Record<string, string>>
-  readonly #loaded = new Map<string, Settled>()
-
-  constructor(xArgs: Readonly<Record<string, string>>) {
-    this.#xArgs = xArgs
-  }
-
-  /** Loads the modules of `revisions` not loaded yet, under the run's -x values (a script's top level may read them). */
-  async preload(revisions: readonly Revision[]): Promise<void> {
-    const missing = revisions.filter((revision) => !this.#loaded.has(revision.path))
-    if (missing.length === 0) return
-    await runWithXArgs(this.#xArgs, () =>
-      Promise.all(
-        missing.map(async (revision) => {
-          const settled = await loadRevisionModule(revision).then(
-            (module): Settled => ({ module }),
-            (error: unknown): Settled => ({ error }),
-          )
-          this.#loaded.set(revision.path, settled)
-        }),
-      ),
-    )
-  }
-
-  /** The module of `revision`: the preloaded one (once), else loaded now. Call inside the run's -x scope. */
-  async take(revision: Revision): Promise<RevisionModule> {
-    const settled = this.#loaded.get(revision.path)
-    if (settled === undefined) return loadRevisionModule(revision)
-    this.#loaded.delete(revision.path)
-    if ('error' in settled) throw settled.error
-    return settled.module
-  }
 }

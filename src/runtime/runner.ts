@@ -4,9 +4,12 @@ import { Operations } from '../operations/operations.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { MigrationFailedError } from './migration-failed-error.js'
-import { RunModules } from './revision-module.js'
+import type { RevisionModule } from './revision-module.js'
+import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
+import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
+import { revisionChecksum } from '../script/revision-checksum.js'
 
 /** One revision applied or un-applied, as reported to callers. */
 export interface StepResult {
@@ -35,11 +38,8 @@ export interface RunnerSettings {
    * process applied meanwhile are skipped.
    */
   readonly rereadEachTransaction: boolean
-}
-
-/** A run's settings with the modules of its revisions, loaded ahead of their steps. */
-interface ActiveRun extends RunnerSettings {
-  readonly modules: RunModules
+  /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
+  readonly checksums?: ChecksumTableSql | undefined
 }
 
 /** What a run did. */
@@ -54,8 +54,9 @@ export interface StepsOutcome {
  * transaction and the rows must be read inside it. `plan` turns rows into the
  * revisions to run, in order.
  *
- * The modules of the planned revisions are loaded together first. Each
- * revision: its module is taken, `upgrade(op)`/`downgrade(op)` runs,
+ * Every plan is preflighted first: the scripts it will run are loaded and
+ * validated before its first step, so a broken one applies nothing.
+ * Each revision: `upgrade(op)`/`downgrade(op)` runs,
  * every op is drained, the version table is written, and (per migration) the
  * transaction commits. A failure rolls back and throws one
  * `MigrationFailedError` naming the revision, the statement, the cause and
@@ -69,29 +70,32 @@ export async function runSteps(
   start: string[] | undefined,
   plan: (current: readonly string[]) => Revision[],
 ): Promise<StepsOutcome> {
-  const run: ActiveRun = { ...settings, modules: new RunModules(settings.xArgs) }
   const { executor } = settings
   const steps: StepResult[] = []
+  const loaded = new LoadedScripts(settings.xArgs)
+  const planned = async (rows: readonly string[]): Promise<Revision[]> => {
+    const revisions = plan(rows)
+    await preflight(loaded, revisions)
+    return revisions
+  }
   let current = start ?? []
   // The rows as of the last commit: what the version table says when a failure cannot read it back.
   let committed = current
-  let remaining = start === undefined ? undefined : plan(start)
+  let remaining = start === undefined ? undefined : await planned(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
-  if (remaining !== undefined) await run.modules.preload(remaining)
   try {
     if (single) {
       if (remaining !== undefined && remaining.length === 0) return { steps, current }
       await executor.begin()
       if (remaining === undefined) {
         current = committed = await readInside(settings)
-        remaining = plan(current)
-        await run.modules.preload(remaining)
+        remaining = await planned(current)
       }
       for (const revision of remaining) {
         active = revision
         const started = performance.now()
-        current = await runStep(run, revision, current)
+        current = await runStep(settings, loaded, revision, current)
         // Reported before the run's commit: the step's own work is done.
         report(settings, steps, revision, started)
       }
@@ -105,8 +109,7 @@ export async function runSteps(
       await executor.begin()
       if (settings.rereadEachTransaction || remaining === undefined) {
         const fresh = await readInside(settings)
-        remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
-        await run.modules.preload(remaining)
+        remaining = remaining === undefined ? await planned(fresh) : stillToRun(settings, remaining, current, fresh)
         current = committed = fresh
       }
       const revision = remaining.shift()
@@ -115,7 +118,7 @@ export async function runSteps(
         break
       }
       active = revision
-      current = await runStep(run, revision, current)
+      current = await runStep(settings, loaded, revision, current)
       await executor.commit()
       committed = current
       active = undefined
@@ -129,7 +132,7 @@ export async function runSteps(
   }
 }
 
-async function runStep(settings: ActiveRun, revision: Revision, current: string[]): Promise<string[]> {
+async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision: Revision, current: string[]): Promise<string[]> {
   const { executor, direction, graph } = settings
   executor.startStep()
   const next = graph.nextCurrent(current, revision, direction)
@@ -138,8 +141,12 @@ async function runStep(settings: ActiveRun, revision: Revision, current: string[
       ? `Running upgrade ${revision.downRevisions.join(', ')} -> ${revision.id}, ${revision.message}`
       : `Running downgrade ${revision.id} -> ${revision.downRevisions.join(', ')}, ${revision.message}`,
   )
-  await runRevision(settings, revision)
+  await runRevision(settings, revision, loaded.get(revision))
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
+  if (settings.checksums !== undefined) {
+    const statements = direction === 'up' ? settings.checksums.record(revision.id, revisionChecksum(revision.path)) : [settings.checksums.delete(revision.id)]
+    for (const statement of statements) await executor.run(statement)
+  }
   return next
 }
 
@@ -153,11 +160,10 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  * Calls the revision's function with a fresh `op`, then drains every op it
  * started, awaited or not, so none escapes the transaction.
  */
-async function runRevision(settings: ActiveRun, revision: Revision): Promise<void> {
+async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule): Promise<void> {
   const { executor, direction } = settings
-  // The script's module code and its functions see this run's -x values through xArg().
+  // The script's functions see this run's -x values through xArg() (its module code saw them in preflight).
   await runWithXArgs(settings.xArgs, async () => {
-    const module = await settings.modules.take(revision)
     const op = new Operations(executor, {
       dialect: executor.dialect.name,
       xArgs: settings.xArgs,

@@ -1,18 +1,29 @@
-/** `athanor check`: exit 1 when autogenerate would write anything (the models and the database at head differ). */
+/**
+ * `athanor check`: exit 1 when autogenerate would write anything (the models
+ * and the database at head differ). `--verify`, `--linear` and `--conflicts`
+ * run those checks instead, for CI.
+ */
 import { AthanorError, ErrorCode } from '../../errors.js'
 import { formatDiff } from '../format/diff-text.js'
+import { verifyWarnings } from '../format/verify-text.js'
 import type { CommandContext } from '../command-context.js'
 import type { RegisterCommand } from './index.js'
+
+interface CheckFlags {
+  verify?: boolean
+}
 
 /** Registers `check`. */
 export const registerCheck: RegisterCommand = (program, bind) => {
   program
     .command('check')
     .description('exit 1 (listing them) if the models and the database at head differ, 0 if they agree')
+    .option('--verify', "instead: exit 1 when an applied revision's file changed since it ran")
     .action(bind(check))
 }
 
-async function check(ctx: CommandContext): Promise<number | void> {
+async function check(ctx: CommandContext, flags: CheckFlags): Promise<number | void> {
+  if (flags.verify === true) return checkRevisions(ctx, flags)
   const athanor = await ctx.athanor()
   const result = await athanor.compareMetadata({ requireHead: true })
   if (ctx.out.mode.json) {
@@ -27,4 +38,24 @@ async function check(ctx: CommandContext): Promise<number | void> {
     code: ErrorCode.ModelsDiffer,
     hint: 'run `athanor revision --autogenerate -m "…"` to write a revision for them',
   })
+}
+
+/** The checks a flag names, each adding its findings; exit 1 when any found one. */
+async function checkRevisions(ctx: CommandContext, flags: CheckFlags): Promise<number | void> {
+  const athanor = await ctx.athanor()
+  const document: Record<string, unknown> = {}
+  const problems: string[] = []
+  if (flags.verify === true) {
+    const verified = await athanor.verify()
+    document['verify'] = verified
+    for (const warning of verifyWarnings(verified, ctx.cwd)) ctx.out.warn(warning)
+    if (!verified.ok) problems.push(`${verified.changed.length} applied revision file${verified.changed.length === 1 ? '' : 's'} changed`)
+    else ctx.out.info(`Checksums of ${verified.current.length === 0 ? 'no applied revision' : 'every applied revision'} match${verified.unrecorded.length > 0 ? ` (${verified.unrecorded.length} applied without a checksum)` : ''}.`)
+  }
+  if (ctx.out.mode.json) {
+    ctx.out.json({ ok: problems.length === 0, ...document })
+    return problems.length === 0 ? 0 : 1
+  }
+  if (problems.length === 0) return
+  throw new AthanorError(`check failed: ${problems.join('; ')}`, { code: ErrorCode.CheckFailed })
 }

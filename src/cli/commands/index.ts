@@ -16,6 +16,7 @@ import { registerMerge } from './merge.js'
 import { registerCheck } from './check.js'
 import { registerEdit } from './edit.js'
 import { registerGraph } from './graph.js'
+import { registerRehash } from './rehash.js'
 
 /** Wraps a command's action so it receives the run's context. */
 export type Bind = (action: CommandAction) => (...args: unknown[]) => Promise<void>
@@ -40,4 +41,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerEdit,
   registerGraph,
+  registerRehash,
 ]
