@@ -57,4 +57,12 @@ export interface RuntimeSupport {
    * uncertain. `undefined` when the statement's effect cannot be read back.
    */
   statementEffect?(sql: string): StatementEffect | undefined
+  /**
+   * A scratch database that an offline script's statements also run on, so
+   * work that must read a table's shape (SQLite's batch) can read it while
+   * nothing is read from the real database. It starts with the schema of the
+   * database at `liveUrl` when that exists and can be read, else empty.
+   * Absent where nothing needs it.
+   */
+  openOfflineShadow?(liveUrl: string | undefined): Promise<DatabaseConnection>
 }
