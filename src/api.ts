@@ -3,6 +3,7 @@
  * of its methods, which return data and never print.
  */
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { ConfigError, UsageError } from './errors.js'
 import type { AthanorConfig, ResolvedConfig } from './config/config-types.js'
 import { isResolvedConfig, loadConfig, resolveConfig, type LoadConfigOptions } from './config/load-config.js'
@@ -139,7 +140,7 @@ export class Athanor {
           : 'create it with `athanor init`, or fix `migrations` in the config',
       })
     }
-    this.#script = await ScriptDirectory.load(dir)
+    this.#script = await ScriptDirectory.load(dir, { extraLocations: this.config.extraVersionLocations })
     return this.#script
   }
 
@@ -161,7 +162,7 @@ export class Athanor {
   async revision(message: string, options: NewRevisionOptions & AutogenerateOptions = {}): Promise<Revision | null> {
     if (options.autogenerate === true) return (await this.autogenerate(message, options)).revision
     const script = await this.#loaded()
-    return this.#write(planNewRevision(script.graph, message, options))
+    return this.#write(planNewRevision(script.graph, message, options), options.versionPath)
   }
 
   /**
@@ -185,7 +186,7 @@ export class Athanor {
     const found = { diffs: comparison.diffs, renames: comparison.renames, notCarried }
     if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...found, revision: null, dataLoss: [] }
     const { upgradeBody, downgradeBody, imports, dataLoss } = render()
-    const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) })
+    const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) }, options.versionPath)
     return { ...found, revision, dataLoss }
   }
 
@@ -226,13 +227,13 @@ export class Athanor {
    */
   async merge(revisions: readonly string[], message: string, options: MergeOptions = {}): Promise<Revision> {
     const script = await this.#loaded()
-    return this.#write(planMerge(script.graph, revisions, message, options))
+    return this.#write(planMerge(script.graph, revisions, message, options), options.versionPath)
   }
 
   /** Writes a new revision file and runs the config's `postWrite` commands on it: every new file goes through here. */
-  async #write(spec: RevisionSpec): Promise<Revision> {
+  async #write(spec: RevisionSpec, versionPath: string | undefined): Promise<Revision> {
     const script = await this.#loaded()
-    const written = await script.writeRevision(spec)
+    const written = await script.writeRevision(spec, versionPath === undefined ? {} : { versionPath: resolve(this.config.rootDir, versionPath) })
     // writeRevision has already added the revision to script.graph, so later calls see it.
     await runPostWrite(this.config.postWrite, written.path, this.config.rootDir)
     return written

@@ -25,12 +25,19 @@ export interface NewRevisionOptions {
   revId?: string
   /** Fill the body by comparing the models with the database (see `Athanor.autogenerate`). */
   autogenerate?: boolean
+  /**
+   * `--version-path`: the folder the file goes in, a version location or a
+   * folder inside one (relative paths from the config's folder).
+   */
+  versionPath?: string
 }
 
 /** Options of `Athanor.merge`. */
 export interface MergeOptions {
   branchLabel?: string | readonly string[]
   revId?: string
+  /** The folder the merge file goes in, as {@link NewRevisionOptions.versionPath}. */
+  versionPath?: string
 }
 
 /**

@@ -59,6 +59,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
     defaultSchema: reflected.defaultSchema,
     canonicalDefault: (_table, column) => canonical.defaults.get(column),
     canonicalIndex: (index) => canonical.indexes.get(index),
+    canonicalCheck: (check) => canonical.checks.get(check),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
   })

@@ -7,16 +7,17 @@
  * reflected unique index of the same columns — or the reverse — is no
  * difference. Foreign keys match by what they connect (columns and referred
  * columns), as in Alembic, and differ when their actions differ. Checks
- * compare by name only: their text is the database's to rewrite.
+ * compare by their text as the database writes it; primary keys by their
+ * columns in key order.
  */
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
-import type { CheckConstraint, ForeignKeyConstraint, Index, UniqueConstraint } from '../schema/constraints.js'
+import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { constraintName, EXISTING_TABLE_NAMING } from '../schema/naming-convention.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
-import { canonicalIndexOf } from './model-canonicalizer.js'
+import { canonicalIndexOf, checkText } from './model-canonicalizer.js'
 import type { PlannedChange } from './schema-diff.js'
 
 /** The constraint changes of one table, grouped by when they must run. */
@@ -42,10 +43,29 @@ export function compareConstraints(model: Table, db: Table, ctx: CompareContext,
   const incl = (type: string, n: string | null, reflected: boolean) => ctx.include({ type, name: n, schema: name.schema, reflected })
   const cols = (columns: readonly string[]) => columns.map((c) => renamedColumns.get(c) ?? c)
 
+  comparePrimaryKeys(name, model, db, ctx, out, cols)
   compareUniquesAndIndexes(name, model, db, ctx, out, incl, cols)
   compareForeignKeys(name, model, db, ctx, out, incl, cols)
   compareChecks(name, model, db, ctx, out, incl)
   return out
+}
+
+/**
+ * The primary key compares by its columns in key order (a key over
+ * `(user_id, group_id)` is not one over `(group_id, user_id)`); its name is
+ * the database's business unless it differs from what the database would
+ * choose. A key that differs is dropped and added again.
+ */
+function comparePrimaryKeys(name: TableName, model: Table, db: Table, ctx: CompareContext, out: ConstraintChanges, cols: (columns: readonly string[]) => string[]): void {
+  const wanted = model.primaryKey
+  const present = db.primaryKey
+  if (JSON.stringify(wanted?.columns ?? []) === JSON.stringify(cols(present?.columns ?? []))) return
+  // The dialect's compiler drops a primary key without its name where the database needs none (MySQL, SQLite).
+  if (present) out.drops.push(ctx.plan(new DropConstraintOp(present.name ?? '', name, { type: 'primaryKey', existing: present })))
+  if (wanted) {
+    const key: PrimaryKeyConstraint = wanted.name === null ? { ...wanted, name: ctx.equivalence.defaultPrimaryKeyName(name.name) } : wanted
+    out.adds.push(ctx.plan(new AddConstraintOp(name, key)))
+  }
 }
 
 function uniqueThings(table: Table): UniqueThing[] {
@@ -124,7 +144,7 @@ function compareUniquesAndIndexes(
  * constraints and foreign keys by their columns, so the name never shows as
  * a difference.
  */
-function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
+export function named<C extends UniqueConstraint | ForeignKeyConstraint>(constraint: C, table: string): C {
   if (constraint.name !== null) return constraint
   const context =
     constraint.kind === 'unique'
@@ -184,6 +204,15 @@ function compareForeignKeys(
   for (const fk of unmatchedDb) drop(fk)
 }
 
+/**
+ * Checks compare by what they say, as the database writes it: a model check
+ * is canonicalized through the database (`ctx.canonicalCheck`) and compared
+ * with the reflected text. A named check matches the check of that name and
+ * differs when its text does (dropped and added again); an unnamed one
+ * matches any reflected check of the same text, since the database named it.
+ * Without a canonical text, a named check compares by name only and an
+ * unnamed one by its text as written.
+ */
 function compareChecks(
   name: TableName,
   model: Table,
@@ -194,17 +223,36 @@ function compareChecks(
 ): void {
   const checks = (t: Table) => t.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
   const modelChecks = checks(model).filter((c) => incl('check_constraint', c.name, false))
-  const named = modelChecks.filter((c) => c.name !== null)
-  // The database names an unnamed check itself; with one in the model, a reflected name the model lacks proves nothing.
-  const modelHasUnnamed = modelChecks.length > named.length
-  const dbChecks = checks(db).filter((c) => c.name !== null && incl('check_constraint', c.name, true))
-  const dbNames = new Set(dbChecks.map((c) => c.name))
-  const modelNames = new Set(named.map((c) => c.name))
-  for (const check of named.filter((c) => !dbNames.has(c.name))) {
-    out.adds.push(ctx.plan(new AddConstraintOp(name, check)))
+  const unmatchedDb = new Set(checks(db).filter((c) => incl('check_constraint', c.name, true)))
+  const dbText = (c: CheckConstraint) => checkText(c, ctx.dialect)
+  const add = (check: CheckConstraint) => out.adds.push(ctx.plan(new AddConstraintOp(name, check)))
+  const drop = (check: CheckConstraint) => {
+    if (check.name !== null) out.drops.push(ctx.plan(new DropConstraintOp(check.name, name, { type: 'check', existing: check })))
   }
-  if (modelHasUnnamed) return
-  for (const check of dbChecks.filter((c) => !modelNames.has(c.name))) {
-    out.drops.push(ctx.plan(new DropConstraintOp(check.name!, name, { type: 'check', existing: check })))
+  const unnamed: CheckConstraint[] = []
+  for (const check of modelChecks) {
+    if (check.name === null) {
+      unnamed.push(check)
+      continue
+    }
+    const same = [...unmatchedDb].find((d) => d.name === check.name)
+    if (same === undefined) {
+      add(check)
+      continue
+    }
+    unmatchedDb.delete(same)
+    const canonical = ctx.canonicalCheck(check)
+    if (canonical !== undefined && canonical !== dbText(same)) {
+      drop(same)
+      add(check)
+    }
   }
+  // Named checks first, so an unnamed check never takes the reflected check a named one has.
+  for (const check of unnamed) {
+    const text = ctx.canonicalCheck(check) ?? checkText(check, ctx.dialect)
+    const same = [...unmatchedDb].find((d) => dbText(d) === text)
+    if (same === undefined) add(check)
+    else unmatchedDb.delete(same)
+  }
+  for (const check of unmatchedDb) drop(check)
 }

@@ -7,7 +7,7 @@ import type { SchemaEquivalence } from '../dialect/schema-equivalence.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import type { Column } from '../schema/column.js'
-import type { Index } from '../schema/constraints.js'
+import type { CheckConstraint, Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { CompareOptions, RenamePolicy } from './compare-options.js'
@@ -25,6 +25,7 @@ export interface CompareContext extends DiffContext {
   readonly defaultSchema: string | null
   readonly canonicalDefault: (table: Table, column: Column) => string | null | undefined
   readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
+  readonly canonicalCheck: (check: CheckConstraint) => string | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -56,6 +57,7 @@ export function compareContext(options: CompareOptions, models: readonly Table[]
     canonicalDefault,
     modelDefault,
     canonicalIndex: options.canonicalIndex ?? (() => undefined),
+    canonicalCheck: options.canonicalCheck ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

@@ -7,6 +7,7 @@ import type { Dialect } from '../dialect/dialect.js'
 import type { Column } from '../schema/column.js'
 import type { Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
+import type { CheckConstraint } from '../schema/constraints.js'
 import type { Table } from '../schema/table.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -65,5 +66,11 @@ export interface CompareOptions {
    * name and shape only and predicates are not compared.
    */
   readonly canonicalIndex?: (index: Index) => CanonicalIndex | undefined
+  /**
+   * The database's own text for a model check's expression (see
+   * `canonicalizeModel`). Without it, named checks compare by name only and
+   * unnamed ones by their text as written.
+   */
+  readonly canonicalCheck?: (check: CheckConstraint) => string | undefined
   readonly renames?: RenamePolicy
 }

@@ -7,11 +7,13 @@ import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
 import { enumTypesOf } from '../schema/types.js'
-import { tablesInDependencyOrder } from '../schema/dependency-order.js'
+import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
+import type { ForeignKeyConstraint } from '../schema/constraints.js'
+import { foreignKeysClosingCycles, tablesInDependencyOrder } from '../schema/dependency-order.js'
 import { Table } from '../schema/table.js'
 import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns } from './compare-columns.js'
-import { compareConstraints } from './compare-constraints.js'
+import { compareConstraints, named } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
@@ -67,10 +69,19 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   }
 
   const enumValues = compareEnums(models, reflected, ctx)
-  const creates = tablesInDependencyOrder(created.filter((t) => !renamedTo.has(t))).flatMap((t) => createTable(t, ctx))
-  const dropFks: PlannedChange[] = []
+  const createdTables = created.filter((t) => !renamedTo.has(t))
+  const droppedTables = dropped.filter((t) => !renamedFrom.has(t))
+  // Keys closing a cycle wait until every table exists, and go before any table is dropped. Where the
+  // database checks no referred table at CREATE (SQLite, whose ALTER would mean rebuilding), they stay inline.
+  const cycleOf = (tables: readonly Table[]) => (ctx.dialect.rebuilder ? new Map<Table, ForeignKeyConstraint[]>() : foreignKeysClosingCycles(tables))
+  const createCycles = cycleOf(createdTables)
+  const dropCycles = cycleOf(droppedTables)
+  const creates = tablesInDependencyOrder(createdTables).flatMap((t) => createTable(withoutForeignKeys(t, createCycles.get(t)), ctx))
+  const dropFks: PlannedChange[] = [...dropCycles].flatMap(([t, fks]) =>
+    fks.filter((fk) => fk.name !== null).map((fk) => ctx.plan(new DropConstraintOp(fk.name!, ctx.nameOf(t), { type: 'foreignKey', existing: fk }))),
+  )
   const perTable: PlannedChange[] = [...tableRenames]
-  const addFks: PlannedChange[] = []
+  const addFks: PlannedChange[] = [...createCycles].flatMap(([t, fks]) => fks.map((fk) => ctx.plan(new AddConstraintOp(ctx.nameOf(t), named(fk, t.name)))))
   for (const [model, db] of pairs) {
     const columns = await compareColumns(model, db, ctx)
     renames.push(...columns.candidates)
@@ -89,9 +100,9 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
       addFks.push(...constraints.addFks)
     }
   }
-  const drops = tablesInDependencyOrder(dropped.filter((t) => !renamedFrom.has(t)))
+  const drops = tablesInDependencyOrder(droppedTables)
     .reverse()
-    .map((t) => ctx.plan(new DropTableOp(ctx.nameOf(t), { existing: t })))
+    .map((t) => ctx.plan(new DropTableOp(ctx.nameOf(t), { existing: withoutForeignKeys(t, dropCycles.get(t)) })))
 
   const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
   return { changes, diffs: changes.flatMap((c) => c.diffs), renames }
@@ -105,6 +116,16 @@ function createTable(table: Table, ctx: CompareContext): PlannedChange[] {
     ctx.plan(new CreateTableOp(withoutIndexes(table))),
     ...indexes.map((index) => ctx.plan(new CreateIndexOp(index))),
   ]
+}
+
+/** The table without `foreignKeys` (the keys of a cycle, created and dropped on their own). */
+function withoutForeignKeys(table: Table, foreignKeys: readonly ForeignKeyConstraint[] | undefined): Table {
+  if (foreignKeys === undefined || foreignKeys.length === 0) return table
+  const left = new Set(foreignKeys)
+  const constraints = table.constraints.filter((c) => !(c.kind === 'foreignKey' && left.has(c)))
+  // A column's own references() would bring the key back when the table is built again.
+  const columns = table.columnList.map((c) => (c.references !== null && foreignKeys.some((fk) => fk.columns.length === 1 && fk.columns[0] === c.name) ? Object.freeze({ ...c, references: null }) : c))
+  return new Table({ name: table.name, schema: table.schema, comment: table.comment, columns, parts: { primaryKey: table.primaryKey, constraints, indexes: table.indexes } })
 }
 
 function withoutIndexes(table: Table): Table {
@@ -141,7 +162,8 @@ function compareEnums(models: SchemaSnapshot, reflected: SchemaSnapshot, ctx: Co
           if (db.values.includes(value)) return
           // Values before it already exist or are added just before, so "after the previous one" keeps the model's order.
           const place = i > 0 ? { after: type.values[i - 1]! } : db.values[0] !== undefined ? { before: db.values[0] } : {}
-          out.push(ctx.plan(new AddEnumValueOp(type.name, value, schema, place), { site: { table: table.name, column: column.name } }))
+          // The downgrade cannot remove the value, so the next upgrade meets it again: IF NOT EXISTS.
+          out.push(ctx.plan(new AddEnumValueOp(type.name, value, schema, { ...place, ifNotExists: true }), { site: { table: table.name, column: column.name } }))
         })
       }
     }

@@ -1,6 +1,6 @@
 /**
  * Principle 8, "compare like with like": what a model states as SQL (a
- * server default, an index expression, a partial index's predicate) is
+ * server default, an index expression, a partial index's predicate, a check) is
  * created in scratch tables and read back by the same reflector that read
  * the database, so both sides of the comparison are the database's own
  * canonical text (`'0'::integer`, `lower((email)::text)`) and no string rule
@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto'
 import type { DatabaseConnection } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import type { Column } from '../schema/column.js'
-import type { Index } from '../schema/constraints.js'
+import type { CheckConstraint, Index } from '../schema/constraints.js'
 import { isSqlFragment, renderSql } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
 import { defaultSql } from './default-text.js'
@@ -36,6 +36,8 @@ export interface CanonicalModel {
   readonly defaults: CanonicalDefaults
   /** Indexes with an expression or a predicate, keyed by the model's index object. */
   readonly indexes: ReadonlyMap<Index, CanonicalIndex>
+  /** Check expressions as the database writes them (see {@link checkText}), keyed by the model's check object. */
+  readonly checks: ReadonlyMap<CheckConstraint, string>
 }
 
 /** Name prefix of every scratch table; comparisons never look at tables so named. */
@@ -51,6 +53,8 @@ interface ScratchPlan {
   readonly columns?: readonly Column[]
   /** Index scratch: the model index behind each scratch index name. */
   readonly indexes?: ReadonlyMap<string, Index>
+  /** Check scratch: the model check behind each scratch check name. */
+  readonly checks?: ReadonlyMap<string, CheckConstraint>
 }
 
 /**
@@ -65,10 +69,11 @@ interface ScratchPlan {
  */
 export async function canonicalizeModel(conn: DatabaseConnection, tables: readonly Table[]): Promise<CanonicalModel> {
   const prefix = `${SCRATCH_TABLE_PREFIX}${randomBytes(4).toString('hex')}_`
-  const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix)]
+  const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix), ...checkPlans(tables, prefix)]
   const defaults = new Map<Column, string | null>()
   const indexes = new Map<Index, CanonicalIndex>()
-  if (plans.length === 0) return { defaults, indexes }
+  const checks = new Map<CheckConstraint, string>()
+  if (plans.length === 0) return { defaults, indexes, checks }
   const transactional = conn.dialect.transactionalDdl
   if (transactional) await conn.begin()
   const created = new Map<string, ScratchPlan>()
@@ -78,6 +83,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
       if (await createScratch(conn, plan, transactional)) created.set(plan.name, plan)
       // One default the database refuses must not cost the others their canonical text.
       else if (plan.columns && plan.columns.length > 1) plans.push(...plan.columns.map((c, j) => defaultPlan(`${plan.name}_${j}`, [c])))
+      else if (plan.checks && plan.checks.size > 1) plans.push(...[...plan.checks.values()].map((c, j) => checkPlan(`${plan.name}_${j}`, plan.table.columnList, [c])))
     }
     const reflected = await reflect(conn, { includeName: (n, kind) => kind === 'schema' || created.has(n) })
     for (const table of reflected.tables) {
@@ -90,12 +96,27 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
         const model = plan?.indexes?.get(index.name)
         if (model) indexes.set(model, canonicalIndexOf(index, conn.dialect))
       }
+      for (const check of table.constraints) {
+        const model = check.kind === 'check' && check.name !== null ? plan?.checks?.get(check.name) : undefined
+        if (model && check.kind === 'check') checks.set(model, checkText(check, conn.dialect))
+      }
     }
   } finally {
     if (transactional) await conn.rollback()
     else for (const name of created.keys()) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
   }
-  return { defaults, indexes }
+  return { defaults, indexes, checks }
+}
+
+/**
+ * A check's expression as comparable text: as the database wrote it, with
+ * runs of blanks made one.
+ *
+ * @example
+ * checkText(reflectedCheck, dialect) // '(amount >= 0)'
+ */
+export function checkText(check: CheckConstraint, renderer: Parameters<typeof renderSql>[1]): string {
+  return renderSql(check.expression, renderer).trim().replace(/\s+/g, ' ')
 }
 
 /**
@@ -169,6 +190,30 @@ function indexPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
     plans.push({ name, table, indexes: byName })
   })
   return plans
+}
+
+function checkPlan(name: string, columns: readonly Column[], wanted: readonly CheckConstraint[]): ScratchPlan {
+  const byName = new Map<string, CheckConstraint>()
+  const constraints = wanted.map((check, k) => {
+    const scratchName = `${name}_k${k}`
+    byName.set(scratchName, check)
+    return { ...check, name: scratchName }
+  })
+  const table = new Table({
+    name,
+    schema: null,
+    columns: columns.map((c) => scratchColumn(c, c.name, name, false)),
+    parts: { primaryKey: null, constraints, indexes: [] },
+  })
+  return { name, table, checks: byName }
+}
+
+/** One scratch copy (columns only) of each table that has checks, carrying those checks under scratch names. */
+function checkPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
+  return tables.flatMap((model, i) => {
+    const wanted = model.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
+    return wanted.length === 0 ? [] : [checkPlan(`${prefix}c${i}`, model.columnList, wanted)]
+  })
 }
 
 /** Creates one scratch table; false when the database refused it (an unknown type, an invalid default). */

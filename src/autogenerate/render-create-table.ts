@@ -25,8 +25,11 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   for (const column of table.columnList) lines.push(`  ${renderKey(column.name)}: ${r.scan(renderColumn(column))},`)
   const specs: string[] = []
   const pk = table.primaryKey
-  if (pk?.name && !options.isDefaultPrimaryKeyName?.(table.name, pk.name)) {
-    specs.push(r.use('primaryKey', `primaryKey(${renderString(pk.name)}).on(${pk.columns.map(renderString).join(', ')})`))
+  const pkName = pk?.name && !options.isDefaultPrimaryKeyName?.(table.name, pk.name) ? pk.name : null
+  // The columns' own `.primaryKey()` make a key in column order; any other order, or a name, needs the table-level form.
+  const flagged = table.columnList.filter((c) => c.primaryKey).map((c) => c.name)
+  if (pk && (pkName !== null || JSON.stringify(flagged) !== JSON.stringify(pk.columns))) {
+    specs.push(r.use('primaryKey', `primaryKey(${pkName === null ? '' : renderString(pkName)}).on(${pk.columns.map(renderString).join(', ')})`))
   }
   for (const c of table.constraints) {
     if (c.kind === 'unique') specs.push(r.use('unique', `unique(${c.name === null ? '' : renderString(c.name)}).on(${c.columns.map(renderString).join(', ')})`))

@@ -3,7 +3,9 @@
  * the planned ops, the downgrade their reverses in reverse order.
  */
 import { BatchAlterTableOp } from '../operations/ops/batch-ops.js'
+import { DropIndexOp } from '../operations/ops/index-ops.js'
 import { Irreversible } from '../operations/ops/irreversible.js'
+import { DropTableOp } from '../operations/ops/table-ops.js'
 import type { AnyOp, TableChangeOp } from '../operations/ops/op-kinds.js'
 import { dataLossOf } from './data-loss.js'
 import { renderOp, type RenderedImport, type RenderOpOptions } from './render-ops.js'
@@ -49,10 +51,10 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
     up.push(...collect(renderOp(change.op, options, notes), imports))
   }
   const down: string[] = [REVIEW_HEADER]
-  for (const change of [...changes].reverse()) {
-    const { undo, cannotUndo } = undoOf(change.op)
+  const undos = [...changes].reverse().map((change) => undoOf(change.op))
+  for (const [i, { undo, cannotUndo }] of undos.entries()) {
     down.push(...cannotUndo)
-    if (undo === null) continue
+    if (undo === null || droppedLater(undo, undos.slice(i + 1))) continue
     const loss = dataLossOf(undo)
     if (loss) down.push(`// data loss: ${loss.what}`)
     const notes = (inner: AnyOp) => {
@@ -73,6 +75,17 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
 function collect(rendered: { lines: string[]; imports: ReadonlySet<RenderedImport> }, into: Set<RenderedImport>): string[] {
   for (const name of rendered.imports) into.add(name)
   return rendered.lines
+}
+
+/**
+ * True for an index drop whose table a later step drops anyway. Dropping the
+ * table takes its indexes, and dropping the index first can fail: MySQL
+ * refuses to drop the index a foreign key of the table relies on.
+ */
+function droppedLater(undo: AnyOp, later: readonly { undo: AnyOp | null }[]): boolean {
+  if (!(undo instanceof DropIndexOp)) return false
+  const same = (t: { name: string; schema: string | null }) => t.name === undo.table.name && t.schema === undo.table.schema
+  return later.some((l) => l.undo instanceof DropTableOp && same(l.undo.table))
 }
 
 /** The comment that stands in the downgrade for a change with no reverse. */

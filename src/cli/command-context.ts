@@ -62,6 +62,10 @@ export function createCommandContext(out: Output, globals: GlobalOptions, cwd: s
           ...(configPath === undefined ? {} : { configPath }),
           ...(globals.url === undefined ? {} : { url: globals.url }),
         })
+      }).then((made) => {
+        // The config's URL is known only now: its credentials join the run's mask.
+        out.mask.addUrl(made.config.url)
+        return made
       })
       return athanor
     },

@@ -6,13 +6,15 @@
  */
 import { CommanderError } from 'commander'
 import { AthanorError, ErrorCode, EXIT_CODES } from '../errors.js'
-import { maskPasswords } from '../config/url.js'
+import { SecretMask } from '../config/url.js'
 import type { CliStreams } from './output.js'
 
 /** How the run asked for errors to be shown. */
 export interface ErrorReportMode {
   readonly json: boolean
   readonly verbose: boolean
+  /** The run's mask (its configured credentials); URL passwords are masked without one. */
+  readonly mask?: SecretMask
 }
 
 /** The `--json` form of an error. */
@@ -36,17 +38,20 @@ const VERBOSE_HINT = 'run with --verbose to see the stack trace'
 export function reportError(error: unknown, streams: CliStreams, mode: ErrorReportMode): number {
   if (error instanceof CommanderError && error.exitCode === 0) return 0
   const exitCode = EXIT_CODES[codeOf(error)]
+  const mask = mode.mask ?? new SecretMask()
+  const writeLine = (text: string): void => void streams.stderr.write(mask.apply(text) + '\n')
   if (mode.json) {
-    streams.stdout.write(maskPasswords(JSON.stringify(errorDocument(error), null, 2)) + '\n')
-    if (mode.verbose && !(error instanceof CommanderError)) writeLine(streams, stackOf(error))
+    // An error document is a message, the failed statement's SQL included: all of it is masked.
+    streams.stdout.write(mask.apply(JSON.stringify(errorDocument(error), null, 2)) + '\n')
+    if (mode.verbose && !(error instanceof CommanderError)) writeLine(stackOf(error))
     return exitCode
   }
   // Commander has already printed its message (and the help hint).
   if (error instanceof CommanderError) return exitCode
-  writeLine(streams, `error: ${messageOf(error)}`)
+  writeLine(`error: ${messageOf(error)}`)
   const hint = error instanceof AthanorError ? error.hint : mode.verbose ? undefined : VERBOSE_HINT
-  if (hint !== undefined) writeLine(streams, `hint: ${hint}`)
-  if (mode.verbose) writeLine(streams, stackOf(error))
+  if (hint !== undefined) writeLine(`hint: ${hint}`)
+  if (mode.verbose) writeLine(stackOf(error))
   return exitCode
 }
 
@@ -82,10 +87,6 @@ function commanderMessage(error: CommanderError): string {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-function writeLine(streams: CliStreams, text: string): void {
-  streams.stderr.write(maskPasswords(text) + '\n')
 }
 
 function stackOf(error: unknown): string {

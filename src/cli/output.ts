@@ -1,9 +1,10 @@
 /**
- * Where the CLI writes: data on stdout, problems on stderr, every line with
- * URL passwords masked, colours only when wanted.
+ * Where the CLI writes: data on stdout, problems on stderr, colours only when
+ * wanted. Messages (progress, warnings, errors) have credentials masked; data
+ * (a command's result, SQL) is written exactly as it is.
  */
 import picocolors from 'picocolors'
-import { maskPasswords } from '../config/url.js'
+import { SecretMask } from '../config/url.js'
 
 /** The colour functions the formatters use (identity functions when colour is off). */
 export type Colors = ReturnType<typeof picocolors.createColors>
@@ -34,11 +35,14 @@ export interface OutputMode {
 export class Output {
   readonly mode: OutputMode
   readonly c: Colors
+  /** Hides URL passwords and the run's configured credentials in messages. */
+  readonly mask: SecretMask
   readonly #streams: CliStreams
 
-  constructor(streams: CliStreams, mode: OutputMode) {
+  constructor(streams: CliStreams, mode: OutputMode, mask = new SecretMask()) {
     this.#streams = streams
     this.mode = mode
+    this.mask = mask
     const noColorEnv = (streams.env['NO_COLOR'] ?? '') !== ''
     this.c = picocolors.createColors(mode.color && !noColorEnv && streams.stdout.isTTY === true)
   }
@@ -48,28 +52,28 @@ export class Output {
     return this.#streams.stdout.isTTY === true
   }
 
-  /** Writes one line of the command's result to stdout. */
+  /** Writes one line of the command's result (data: SQL, revisions, diffs) to stdout, unchanged. */
   line(text = ''): void {
-    this.#streams.stdout.write(maskPasswords(text) + '\n')
+    this.#streams.stdout.write(text + '\n')
   }
 
-  /** Writes a progress or summary line to stdout, unless `-q` or `--json` asked for silence. */
+  /** Writes a progress or summary message to stdout, masked, unless `-q` or `--json` asked for silence. */
   info(text: string): void {
-    if (!this.mode.quiet && !this.mode.json) this.line(text)
+    if (!this.mode.quiet && !this.mode.json) this.#streams.stdout.write(this.mask.apply(text) + '\n')
   }
 
-  /** Writes the command's result as one JSON document on stdout. */
+  /** Writes the command's result as one JSON document on stdout (data, unchanged). */
   json(value: unknown): void {
-    this.#streams.stdout.write(maskPasswords(JSON.stringify(value, null, 2)) + '\n')
+    this.#streams.stdout.write(JSON.stringify(value, null, 2) + '\n')
   }
 
-  /** Writes `warning: …` to stderr (even with `-q`: warnings are never noise). */
+  /** Writes `warning: …` to stderr, masked (even with `-q`: warnings are never noise). */
   warn(text: string): void {
-    this.#streams.stderr.write(maskPasswords(`warning: ${text}`) + '\n')
+    this.#streams.stderr.write(this.mask.apply(`warning: ${text}`) + '\n')
   }
 
-  /** Writes raw text to stderr (error lines, stack traces). */
+  /** Writes a message to stderr (error lines, stack traces), masked. */
   stderr(text: string): void {
-    this.#streams.stderr.write(maskPasswords(text) + '\n')
+    this.#streams.stderr.write(this.mask.apply(text) + '\n')
   }
 }

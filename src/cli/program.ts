@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, Option, type CommanderError } from 'commander'
-import { maskPasswords } from '../config/url.js'
+import { maskPasswords, SecretMask } from '../config/url.js'
 import { createCommandContext, type CommandContext, type ConfigSource, type GlobalOptions } from './command-context.js'
 import { reportError, type ErrorReportMode } from './error-report.js'
 import { Output, type CliStreams } from './output.js'
@@ -86,14 +86,15 @@ export function buildCommandTree(name: string, settings: CommandTreeSettings): C
         verbose: raw.verbose === true,
         color: raw.color !== false,
       }
-      const out = new Output(streams, globals)
+      const mask = new SecretMask([globals.url])
+      const out = new Output(streams, globals, mask)
       const context = createCommandContext(out, globals, cwd, settings.config)
       try {
         // commander passes (…positionals, options, command); actions take (ctx, …positionals, options).
         const code = await (action as (ctx: CommandContext, ...rest: unknown[]) => Promise<number | void>)(context, ...args.slice(0, -1))
         settings.onExitCode?.(code ?? 0)
       } catch (error) {
-        const mode = { json: globals.json, verbose: globals.verbose }
+        const mode = { json: globals.json, verbose: globals.verbose, mask }
         if (settings.onError === undefined) throw new CommandFailure(error, mode)
         settings.onError(error, mode)
       }
@@ -111,7 +112,11 @@ export function buildCommandTree(name: string, settings: CommandTreeSettings): C
  */
 export async function runCli(argv: readonly string[], streams: CliStreams = processStreams(), cwd = process.cwd()): Promise<number> {
   // Before a command's action runs (commander's own errors) the flags are known only from argv.
-  const early = { json: hasFlag(argv, '--json'), verbose: hasFlag(argv, '--verbose') || hasFlag(argv, '-v') }
+  const early = {
+    json: hasFlag(argv, '--json'),
+    verbose: hasFlag(argv, '--verbose') || hasFlag(argv, '-v'),
+    mask: new SecretMask([flagValue(argv, '--url')]),
+  }
   let exitCode = 0
   const program = buildCommandTree('athanor', { streams, cwd, json: early.json, onExitCode: (code) => (exitCode = code) })
   try {
@@ -132,6 +137,22 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
 export function hasFlag(argv: readonly string[], flag: string): boolean {
   const end = argv.indexOf('--')
   return (end === -1 ? argv : argv.slice(0, end)).includes(flag)
+}
+
+/**
+ * The value of `--flag VALUE` or `--flag=VALUE` among the options, if given.
+ *
+ * @example
+ * flagValue(['--url', 'sqlite:x.db', 'current'], '--url') // 'sqlite:x.db'
+ */
+export function flagValue(argv: readonly string[], flag: string): string | undefined {
+  const end = argv.indexOf('--')
+  const options = end === -1 ? argv : argv.slice(0, end)
+  for (const [i, arg] of options.entries()) {
+    if (arg === flag) return options[i + 1]
+    if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1)
+  }
+  return undefined
 }
 
 /** A command action's error, carried out of commander's parse with how the run asked for errors. */

@@ -24,8 +24,12 @@ export interface AthanorConfig {
   url?: string
   /** Module whose exports hold the target schema (autogenerate and `check` only). */
   models?: string
-  /** Folder holding `script.ts.tmpl` and `versions/`. Default `./migrations`. */
-  migrations?: string
+  /**
+   * Folder holding `script.ts.tmpl` and `versions/`. Default `./migrations`.
+   * A list names further folders of revision files after the first (Alembic's
+   * `version_locations`); every folder is read recursively.
+   */
+  migrations?: string | string[]
   /** Name of the table recording the current revisions. Default `athanor_version`. */
   versionTable?: string
   /** Schema of the version table (PostgreSQL); the connection's default when absent. */
@@ -65,8 +69,10 @@ export interface ResolvedConfig {
   readonly urlSource: UrlSource
   /** Absolute path of the models module, when configured. */
   readonly models: string | undefined
-  /** Absolute path of the migrations folder. */
+  /** Absolute path of the migrations folder (the first of a list). */
   readonly migrations: string
+  /** Absolute paths of the further folders of revision files a `migrations` list names. */
+  readonly extraVersionLocations: readonly string[]
   readonly versionTable: string
   readonly versionTableSchema: string | undefined
   readonly compare: { readonly types: boolean; readonly serverDefaults: boolean; readonly comments: boolean }

@@ -13,13 +13,17 @@ const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'true or f
 const isFunction: Check = (v) => (typeof v === 'function' ? undefined : 'a function')
 const isStringArray: Check = (v) =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'an array of strings'
+const isFolderList: Check = (v) =>
+  typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== ''))
+    ? undefined
+    : 'a folder or a non-empty array of folders'
 const isDuration: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'a number of milliseconds ≥ 0'
 
 const TOP_LEVEL: Record<string, Check> = {
   url: isString,
   models: isString,
-  migrations: isString,
+  migrations: isFolderList,
   versionTable: isString,
   versionTableSchema: isString,
   compare: (v) => checkObject(v, COMPARE_KEYS),

@@ -71,13 +71,15 @@ export function resolveConfig(
     url = anchorEmbeddedPath(DEFAULT_DATABASE_URL, context.rootDir)
     urlSource = 'default'
   }
+  const [migrations = CONFIG_DEFAULTS.migrations, ...extraLocations] = typeof config.migrations === 'string' ? [config.migrations] : config.migrations ?? []
   const resolved: ResolvedConfig = Object.freeze({
     configPath: context.configPath,
     rootDir: context.rootDir,
     url,
     urlSource,
     models: config.models === undefined ? undefined : resolve(context.rootDir, config.models),
-    migrations: resolve(context.rootDir, config.migrations ?? CONFIG_DEFAULTS.migrations),
+    migrations: resolve(context.rootDir, migrations),
+    extraVersionLocations: Object.freeze(extraLocations.map((location) => resolve(context.rootDir, location))),
     versionTable: config.versionTable ?? CONFIG_DEFAULTS.versionTable,
     versionTableSchema: config.versionTableSchema,
     compare: Object.freeze({

@@ -6,5 +6,6 @@
  * @example
  * parseDatabaseUrl(config.url).dialect // the dialect the config's URL names
  */
-export { maskPasswords, type DatabaseUrl } from '../dialect/database-url.js'
+export { type DatabaseUrl } from '../dialect/database-url.js'
+export { maskPasswords, SecretMask } from '../dialect/secret-mask.js'
 export { anchorEmbeddedPath, DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../dialect/registry.js'

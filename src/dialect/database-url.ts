@@ -24,15 +24,3 @@ export interface DatabaseUrl {
   /** Query-string parameters (`?sslmode=require` …). */
   readonly params: Readonly<Record<string, string>>
 }
-
-/**
- * Replaces the password of any URL inside `text` with `***`, so messages and
- * logs never show it. It knows no scheme: any `scheme://user:password@` is
- * masked, so a URL of a database athanor does not support is masked too.
- *
- * @example
- * maskPasswords('cannot reach postgres://u:secret@db/app') // 'cannot reach postgres://u:***@db/app'
- */
-export function maskPasswords(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@\s]*)@/gi, '$1***@')
-}

@@ -1,4 +1,4 @@
-import { maskPasswords } from './database-url.js'
+import { maskPasswords } from './secret-mask.js'
 import { ConfigError, DatabaseError } from '../errors.js'
 
 /**

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js'
-import { maskPasswords, type DatabaseUrl } from './database-url.js'
+import type { DatabaseUrl } from './database-url.js'
+import { maskPasswords } from './secret-mask.js'
 import type { DialectEntry } from './dialect-entry.js'
 import type { Dialect } from './dialect.js'
 import { mysqlEntry } from './mysql/mysql-entry.js'

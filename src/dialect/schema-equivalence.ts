@@ -22,6 +22,13 @@ export interface SchemaEquivalence {
   readonly namedEnums: boolean
   /** True for a primary key name the database chose itself (`users_pkey`, `PRIMARY`), which generated code leaves out. */
   isDefaultPrimaryKeyName(table: string, name: string): boolean
+  /**
+   * The name the database gives a primary key written without one
+   * (`users_pkey`, `PRIMARY`), or null where it gives none (SQLite). A key
+   * autogenerate adds to an existing table is given this name, so its
+   * downgrade can drop it by name.
+   */
+  defaultPrimaryKeyName(table: string): string | null
 }
 
 /**

@@ -4,7 +4,8 @@ import { Operations } from '../operations/operations.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { MigrationFailedError } from './migration-failed-error.js'
-import { loadRevisionModule } from './revision-module.js'
+import type { RevisionModule } from './revision-module.js'
+import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
 
@@ -49,7 +50,9 @@ export interface StepsOutcome {
  * transaction and the rows must be read inside it. `plan` turns rows into the
  * revisions to run, in order.
  *
- * Each revision: its module is loaded, `upgrade(op)`/`downgrade(op)` runs,
+ * Every plan is preflighted first: the scripts it will run are loaded and
+ * validated before its first step, so a broken one applies nothing.
+ * Each revision: `upgrade(op)`/`downgrade(op)` runs,
  * every op is drained, the version table is written, and (per migration) the
  * transaction commits. A failure rolls back and throws one
  * `MigrationFailedError` naming the revision, the statement, the cause and
@@ -65,10 +68,16 @@ export async function runSteps(
 ): Promise<StepsOutcome> {
   const { executor } = settings
   const steps: StepResult[] = []
+  const loaded = new LoadedScripts(settings.xArgs)
+  const planned = async (rows: readonly string[]): Promise<Revision[]> => {
+    const revisions = plan(rows)
+    await preflight(loaded, revisions)
+    return revisions
+  }
   let current = start ?? []
   // The rows as of the last commit: what the version table says when a failure cannot read it back.
   let committed = current
-  let remaining = start === undefined ? undefined : plan(start)
+  let remaining = start === undefined ? undefined : await planned(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
   try {
@@ -77,12 +86,12 @@ export async function runSteps(
       await executor.begin()
       if (remaining === undefined) {
         current = committed = await readInside(settings)
-        remaining = plan(current)
+        remaining = await planned(current)
       }
       for (const revision of remaining) {
         active = revision
         const started = performance.now()
-        current = await runStep(settings, revision, current)
+        current = await runStep(settings, loaded, revision, current)
         // Reported before the run's commit: the step's own work is done.
         report(settings, steps, revision, started)
       }
@@ -96,7 +105,7 @@ export async function runSteps(
       await executor.begin()
       if (settings.rereadEachTransaction || remaining === undefined) {
         const fresh = await readInside(settings)
-        remaining = remaining === undefined ? plan(fresh) : stillToRun(settings, remaining, current, fresh)
+        remaining = remaining === undefined ? await planned(fresh) : stillToRun(settings, remaining, current, fresh)
         current = committed = fresh
       }
       const revision = remaining.shift()
@@ -105,7 +114,7 @@ export async function runSteps(
         break
       }
       active = revision
-      current = await runStep(settings, revision, current)
+      current = await runStep(settings, loaded, revision, current)
       await executor.commit()
       committed = current
       active = undefined
@@ -119,7 +128,7 @@ export async function runSteps(
   }
 }
 
-async function runStep(settings: RunnerSettings, revision: Revision, current: string[]): Promise<string[]> {
+async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision: Revision, current: string[]): Promise<string[]> {
   const { executor, direction, graph } = settings
   executor.startStep()
   const next = graph.nextCurrent(current, revision, direction)
@@ -128,7 +137,7 @@ async function runStep(settings: RunnerSettings, revision: Revision, current: st
       ? `Running upgrade ${revision.downRevisions.join(', ')} -> ${revision.id}, ${revision.message}`
       : `Running downgrade ${revision.id} -> ${revision.downRevisions.join(', ')}, ${revision.message}`,
   )
-  await runRevision(settings, revision)
+  await runRevision(settings, revision, loaded.get(revision))
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
   return next
 }
@@ -143,11 +152,10 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  * Calls the revision's function with a fresh `op`, then drains every op it
  * started, awaited or not, so none escapes the transaction.
  */
-async function runRevision(settings: RunnerSettings, revision: Revision): Promise<void> {
+async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule): Promise<void> {
   const { executor, direction } = settings
-  // The script's module code and its functions see this run's -x values through xArg().
+  // The script's functions see this run's -x values through xArg() (its module code saw them in preflight).
   await runWithXArgs(settings.xArgs, async () => {
-    const module = await loadRevisionModule(revision)
     const op = new Operations(executor, {
       dialect: executor.dialect.name,
       xArgs: settings.xArgs,

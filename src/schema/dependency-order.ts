@@ -1,4 +1,7 @@
+import type { ForeignKeyConstraint } from './constraints.js'
 import type { Table } from './table.js'
+
+const tableKey = (name: string, schema: string | null) => (schema === null ? name : `${schema}.${name}`)
 
 /**
  * Tables ordered so each comes after the tables its foreign keys refer to.
@@ -11,7 +14,7 @@ import type { Table } from './table.js'
  * tablesInDependencyOrder([invoice, account]) // [account, invoice]
  */
 export function tablesInDependencyOrder(tables: readonly Table[]): Table[] {
-  const key = (name: string, schema: string | null) => (schema === null ? name : `${schema}.${name}`)
+  const key = tableKey
   const byKey = new Map(tables.map((table) => [key(table.name, table.schema), table]))
   const done = new Set<Table>()
   const visiting = new Set<Table>()
@@ -28,5 +31,26 @@ export function tablesInDependencyOrder(tables: readonly Table[]): Table[] {
     out.push(table)
   }
   tables.forEach(visit)
+  return out
+}
+
+/**
+ * The foreign keys that keep `tables` from being created one by one with
+ * their keys inline: in {@link tablesInDependencyOrder}, those referring to a
+ * table of the list that comes later (the keys closing a cycle such as
+ * `a.b_id → b`, `b.a_id → a`). A self-reference is not among them. Such keys
+ * are added once every table exists, and dropped before any table goes.
+ *
+ * @example
+ * foreignKeysClosingCycles([a, b]) // Map { a => [fk a.b_id → b] }
+ */
+export function foreignKeysClosingCycles(tables: readonly Table[]): Map<Table, ForeignKeyConstraint[]> {
+  const ordered = tablesInDependencyOrder(tables)
+  const position = new Map(ordered.map((table, i) => [tableKey(table.name, table.schema), i]))
+  const out = new Map<Table, ForeignKeyConstraint[]>()
+  ordered.forEach((table, i) => {
+    const forward = table.foreignKeys.filter((fk) => (position.get(tableKey(fk.referredTable, fk.referredSchema ?? table.schema)) ?? -1) > i)
+    if (forward.length > 0) out.set(table, forward)
+  })
   return out
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs'
 import { displayPath } from './display-path.js'
 import { resolve, sep } from 'node:path'
 import { ConfigError, RevisionError } from '../errors.js'
@@ -21,42 +21,69 @@ export function isRevisionFileName(name: string): boolean {
   return name.endsWith('.ts') || name.endsWith('.mts') || name.endsWith('.js') || name.endsWith('.mjs')
 }
 
-/**
- * The revision file names in a folder, sorted (only so errors are stable:
- * the graph never orders by name).
- *
- * @throws ConfigError when the folder does not exist
- */
-export function listRevisionFiles(versionsDir: string): string[] {
-  let names: string[]
-  try {
-    names = readdirSync(versionsDir)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new ConfigError(`no versions folder at ${versionsDir}`, { hint: 'run `athanor init` to create the migrations folder', cause: error })
-    }
-    throw new ConfigError(`cannot list ${versionsDir}: ${(error as Error).message}`, { cause: error })
-  }
-  return names.filter(isRevisionFileName).sort()
+/** True for a sub-folder that is read for revisions: not hidden, not `node_modules`, not `__pycache__`-style. */
+export function isRevisionFolderName(name: string): boolean {
+  return !name.startsWith('.') && !name.startsWith('__') && name !== 'node_modules'
 }
 
 /**
- * Reads every revision file's headers in a folder.
+ * The revision files under a folder and its sub-folders (Alembic's recursive
+ * version locations), as paths relative to it, sorted (only so errors are
+ * stable: the graph never orders by name).
+ *
+ * @example
+ * listRevisionFiles('/app/migrations/versions') // ['1a2b_init.ts', 'billing/3c4d_invoices.ts']
+ * @throws ConfigError when the folder does not exist
+ */
+export function listRevisionFiles(versionsDir: string): string[] {
+  const found: string[] = []
+  collectRevisionFiles(versionsDir, '', readFolder(versionsDir), found)
+  return found.sort()
+}
+
+function collectRevisionFiles(root: string, prefix: string, entries: Dirent[], found: string[]): void {
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (!isRevisionFolderName(entry.name)) continue
+      const relative = prefix + entry.name + sep
+      collectRevisionFiles(root, relative, readFolder(root + sep + relative), found)
+    } else if (isRevisionFileName(entry.name)) {
+      found.push(prefix + entry.name)
+    }
+  }
+}
+
+function readFolder(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new ConfigError(`no versions folder at ${dir}`, { hint: 'run `athanor init` to create the migrations folder, or fix `migrations` in the config', cause: error })
+    }
+    throw new ConfigError(`cannot list ${dir}: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/**
+ * Reads every revision file's headers under the given folders (each read
+ * recursively).
  *
  * Synchronous reads on purpose: for thousands of small files a plain
  * open/read/close loop into one reused buffer is faster than as many promises.
  *
  * @example
- * const revisions = readRevisionFiles('/app/migrations/versions')
+ * const revisions = readRevisionFiles(['/app/migrations/versions', '/app/billing/versions'])
  */
-export function readRevisionFiles(versionsDir: string): Revision[] {
+export function readRevisionFiles(versionDirs: string | readonly string[]): Revision[] {
   const buffer = Buffer.allocUnsafe(HEADER_PREFIX_BYTES)
   const revisions: Revision[] = []
-  // Resolved once: path.resolve per file showed up in profiles of 10,000-file folders.
-  const directory = resolve(versionsDir) + sep
-  for (const name of listRevisionFiles(versionsDir)) {
-    revisions.push(readRevisionFile(directory + name, buffer))
+  for (const versionsDir of typeof versionDirs === 'string' ? [versionDirs] : versionDirs) {
+    // Resolved once: path.resolve per file showed up in profiles of 10,000-file folders.
+    const directory = resolve(versionsDir) + sep
+    for (const name of listRevisionFiles(versionsDir)) {
+      revisions.push(readRevisionFile(directory + name, buffer))
+    }
   }
   return revisions
 }

@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path'
 import { AmbiguousTargetError, UsageError } from '../errors.js'
+import { displayPath } from './display-path.js'
 import { RevisionGraph } from './graph.js'
 import type { Revision } from './revision.js'
 import { readRevisionFiles } from './revision-file-reader.js'
@@ -16,13 +18,34 @@ export const SCRIPT_TEMPLATE_FILE = 'script.ts.tmpl'
 /** Name of the folder holding revision files inside the migrations folder. */
 export const VERSIONS_DIR = 'versions'
 
+/** Options of {@link ScriptDirectory.load}. */
+export interface ScriptDirectoryOptions {
+  /**
+   * Further folders of revision files (Alembic's `version_locations`), read
+   * recursively after `<migrations>/versions`; absolute or relative to the
+   * working directory.
+   */
+  readonly extraLocations?: readonly string[]
+}
+
+/** Where {@link ScriptDirectory.writeRevision} puts the new file. */
+export interface WriteRevisionOptions {
+  /**
+   * `revision --version-path DIR`: a version location or a folder inside one
+   * (created when missing). Default: `versions/` with one location; with
+   * several, the folder of the new revision's first parent.
+   */
+  readonly versionPath?: string
+}
+
 /**
- * A migrations folder: its `versions/` revision files read into a
- * {@link RevisionGraph} (headers only, nothing imported), and the writer of
- * new revision files from `script.ts.tmpl`.
+ * A migrations folder: the revision files of its `versions/` (and of any
+ * further version locations), read recursively into a {@link RevisionGraph}
+ * (headers only, nothing imported), and the writer of new revision files
+ * from `script.ts.tmpl`.
  *
  * @example
- * const script = await ScriptDirectory.load('./migrations')
+ * const script = await ScriptDirectory.load('./migrations', { extraLocations: ['./billing/versions'] })
  * script.getRevision('head').id
  * await script.writeRevision({ message: 'add users', downRevisions: [script.getRevision('head').id] })
  */
@@ -31,23 +54,28 @@ export class ScriptDirectory {
   readonly dir: string
   /** Its `versions/` folder, absolute. */
   readonly versionsDir: string
+  /** Every folder revision files are read from, absolute: `versionsDir` first, then the extra locations. */
+  readonly versionLocations: readonly string[]
   #graph: RevisionGraph
 
-  private constructor(dir: string, graph: RevisionGraph) {
+  private constructor(dir: string, versionLocations: readonly string[], graph: RevisionGraph) {
     this.dir = dir
     this.versionsDir = join(dir, VERSIONS_DIR)
+    this.versionLocations = versionLocations
     this.#graph = graph
   }
 
   /**
-   * Reads `<migrationsDir>/versions/*.{ts,mts,js,mjs}` (not `.d.ts`, not hidden files).
+   * Reads every `*.{ts,mts,js,mjs}` (not `.d.ts`, not hidden) under
+   * `<migrationsDir>/versions/` and the extra locations, sub-folders included.
    *
-   * @throws ConfigError when `versions/` is missing; RevisionError for an unreadable header or an invalid graph
+   * @throws ConfigError when a location is missing; RevisionError for an unreadable header or an invalid graph
    */
-  static async load(migrationsDir: string): Promise<ScriptDirectory> {
+  static async load(migrationsDir: string, options: ScriptDirectoryOptions = {}): Promise<ScriptDirectory> {
     const dir = resolve(migrationsDir)
-    const revisions = readRevisionFiles(join(dir, VERSIONS_DIR))
-    return new ScriptDirectory(dir, new RevisionGraph(revisions))
+    const locations = [...new Set([join(dir, VERSIONS_DIR), ...(options.extraLocations ?? []).map((location) => resolve(location))])]
+    const revisions = readRevisionFiles(locations)
+    return new ScriptDirectory(dir, Object.freeze(locations), new RevisionGraph(revisions))
   }
 
   /** The revision graph; replaced by a new one after {@link writeRevision}. */
@@ -80,12 +108,38 @@ export class ScriptDirectory {
    *
    * @returns the new revision as read back from the written text
    */
-  async writeRevision(spec: NewRevisionSpec): Promise<Revision> {
+  async writeRevision(spec: NewRevisionSpec, options: WriteRevisionOptions = {}): Promise<Revision> {
     const template = await this.#readTemplate()
-    const prepared = prepareRevision(this.#graph, this.versionsDir, template, spec)
+    const folder = this.#folderFor(spec, options.versionPath)
+    const prepared = prepareRevision(this.#graph, folder, template, spec)
+    mkdirSync(folder, { recursive: true })
     writePreparedRevision(prepared)
     this.#graph = prepared.graph
     return prepared.revision
+  }
+
+  #folderFor(spec: NewRevisionSpec, versionPath: string | undefined): string {
+    if (versionPath !== undefined) {
+      const folder = resolve(versionPath)
+      const inside = this.versionLocations.some((location) => {
+        const rel = relative(location, folder)
+        return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+      })
+      if (!inside) {
+        throw new UsageError(`--version-path ${displayPath(folder)} is not inside a version location`, {
+          hint: `the version locations are ${this.versionLocations.map(displayPath).join(', ')}; add the folder to \`migrations\` in the config`,
+        })
+      }
+      return folder
+    }
+    if (this.versionLocations.length === 1) return this.versionsDir
+    const parent = spec.downRevisions[0]
+    if (parent === undefined) {
+      throw new UsageError('there are several version locations; say which one a new base revision goes in', {
+        hint: 'pass --version-path DIR',
+      })
+    }
+    return dirname(this.#graph.get(parent).path)
   }
 
   async #readTemplate(): Promise<string> {

@@ -83,7 +83,7 @@ await op.createIndex('ix_users_lower_email', 'users', [sql\`lower(email)\`])`)
       { dialect: postgresDialect },
     )
     const out = renderRevision(comparison.changes)
-    expect(out.upgradeBody).toContain(`await op.autocommitBlock(async () => {\n  await op.addEnumValue('mood', 'ok', { after: 'sad' })\n})`)
+    expect(out.upgradeBody).toContain(`await op.autocommitBlock(async () => {\n  await op.addEnumValue('mood', 'ok', { after: 'sad', ifNotExists: true })\n})`)
     expect(out.downgradeBody).toMatch(/\/\/ cannot undo add_enum_value: .*cannot remove a value/)
   })
 

@@ -9,6 +9,7 @@
  * expect(JSON.parse(await ok(project.dir, ['current', '--json']))).toEqual([])
  */
 import { runCli } from '../../src/cli/program.js'
+import { scanOutput } from '../support/test-secrets.js'
 
 /** What a CLI run printed and the exit code it returned. */
 export interface CliRun {
@@ -33,6 +34,7 @@ export async function athanor(cwd: string, args: readonly string[], env: Record<
       env: process.env,
     }
     const code = await runCli(args, streams, cwd)
+    scanOutput(stdout + stderr, `athanor ${args.join(' ')}`)
     return { code, stdout, stderr }
   } finally {
     restore()

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CliRun } from './cli-in-process.js'
+import { scanOutput } from '../support/test-secrets.js'
 
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli', 'main.js')
 
@@ -18,6 +19,7 @@ export function athanor(cwd: string, args: readonly string[], env: Record<string
     env: { ...process.env, NO_COLOR: '1', EDITOR: undefined, VISUAL: undefined, ...env },
     encoding: 'utf8',
   })
+  scanOutput(result.stdout + result.stderr, `athanor ${args.join(' ')}`)
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
 

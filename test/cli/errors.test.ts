@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { athanor, ok } from './cli-in-process.js'
 import { athanor as athanorProcess, CLI, ok as okProcess } from './cli-process.js'
 import { tempDir, writeRevisionFile } from './cli-project.js'
+import { TEST_PASSWORD } from '../support/test-secrets.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {
@@ -81,11 +82,11 @@ describe('exit codes and error lines', () => {
   })
 
   it('masks the password of a URL in every error line', async () => {
-    writeFileSync(join(project.dir, 'athanor.config.ts'), `throw new Error('cannot reach postgres://app:hunter2@db.example/x')\n`)
+    writeFileSync(join(project.dir, 'athanor.config.ts'), `throw new Error('cannot reach postgres://app:${TEST_PASSWORD}@db.example/x')\n`)
     const run = await athanor(project.dir, ['heads', '--verbose'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('postgres://app:***@db.example/x')
-    expect(run.stderr).not.toContain('hunter2')
+    expect(run.stderr).not.toContain(TEST_PASSWORD)
   })
 
   it('an unexpected (non-athanor) error exits 1 with one line and a hint about --verbose', () => {

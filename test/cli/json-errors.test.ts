@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { athanor, type CliRun } from './cli-in-process.js'
 import { tempDir, writeRevisionFile } from './cli-project.js'
+import { TEST_PASSWORD } from '../support/test-secrets.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(() => {
@@ -63,10 +64,10 @@ describe('--json errors from athanor', () => {
   })
 
   it('a config that fails to load, with its password masked', async () => {
-    writeFileSync(join(project.dir, 'athanor.config.ts'), `throw new Error('cannot reach postgres://app:hunter2@db.example/x')\n`)
+    writeFileSync(join(project.dir, 'athanor.config.ts'), `throw new Error('cannot reach postgres://app:${TEST_PASSWORD}@db.example/x')\n`)
     const run = await cli('heads', '--json')
     expect(run.code).toBe(2)
-    expect(run.stdout).not.toContain('hunter2')
+    expect(run.stdout).not.toContain(TEST_PASSWORD)
     expect(documentOf(run)).toMatchObject({ error: { code: 'E_CONFIG', message: 'cannot load athanor.config.ts: cannot reach postgres://app:***@db.example/x' } })
   })
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Output, type CliStreams, type OutputMode } from '../../src/cli/output.js'
+import { SecretMask } from '../../src/config/url.js'
+import { findTestPasswords, TEST_PASSWORD, TEST_PASSWORD_AT, TEST_PASSWORD_PARAM } from '../support/test-secrets.js'
 
 function capture(isTTY: boolean, env: Record<string, string> = {}): { streams: CliStreams; out: string[]; err: string[] } {
   const out: string[] = []
@@ -52,13 +54,29 @@ describe('Output', () => {
     expect(json.out).toEqual([])
   })
 
-  it('masks URL passwords on stdout, in JSON and on stderr', () => {
+  it('masks URL passwords in messages: progress, warnings and stderr', () => {
     const { streams, out, err } = capture(false)
     const o = new Output(streams, mode())
-    o.line('at postgres://u:pw1@h/db')
-    o.json({ url: 'mysql://root:pw2@h/db' })
-    o.warn('retrying mariadb://a:pw3@h/db')
-    expect(out.join('') + err.join('')).not.toMatch(/pw[123]/)
-    expect(err.join('')).toBe('warning: retrying mariadb://a:***@h/db\n')
+    o.info(`at postgres://u:${TEST_PASSWORD}@h/db`)
+    o.warn(`retrying mariadb://a:${TEST_PASSWORD_AT}@h/db`)
+    o.stderr(`failed: mysql://root@h/db?password=${TEST_PASSWORD_PARAM}`)
+    expect(findTestPasswords(out.join('') + err.join(''))).toEqual([])
+    expect(out.join('')).toBe('at postgres://u:***@h/db\n')
+    expect(err.join('')).toBe('warning: retrying mariadb://a:***@h/db\nfailed: mysql://root@h/db?password=***\n')
+  })
+
+  it('masks the configured credentials it was given, wherever they appear in a message', () => {
+    const { streams, err } = capture(false)
+    const o = new Output(streams, mode(), new SecretMask([`postgres://u:${TEST_PASSWORD}@h/db`]))
+    o.stderr(`error: invalid input syntax: "${TEST_PASSWORD}"`)
+    expect(err.join('')).toBe('error: invalid input syntax: "***"\n')
+  })
+
+  it('writes data (a result line, a JSON result) exactly as it is', () => {
+    const { streams, out } = capture(false)
+    const o = new Output(streams, mode())
+    o.line(`INSERT INTO link (url) VALUES ('postgres://app:s3cret@db2/app');`)
+    o.json({ sql: 'mysql://root:s3cret@h/db' })
+    expect(out.join('')).toBe(`INSERT INTO link (url) VALUES ('postgres://app:s3cret@db2/app');\n{\n  "sql": "mysql://root:s3cret@h/db"\n}\n`)
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { athanor, ok } from './cli-in-process.js'
 import { tempDir, writeAccountRevisions, writeRevisionFile } from './cli-project.js'
+import { TEST_PASSWORD } from '../support/test-secrets.js'
 
 let project: { dir: string; cleanup(): void }
 beforeEach(async () => {
@@ -103,10 +104,10 @@ describe('upgrade, current, downgrade on SQLite through the CLI', () => {
   })
 
   it('a database error never shows the password of the URL', async () => {
-    const run = await athanor(project.dir, ['--url', 'postgres://postgres:s3cret-pw@127.0.0.1:1/nowhere', 'current'])
+    const run = await athanor(project.dir, ['--url', `postgres://postgres:${TEST_PASSWORD}@127.0.0.1:1/nowhere`, 'current'])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^error: /)
-    expect(run.stderr).not.toContain('s3cret-pw')
+    expect(run.stderr).not.toContain(TEST_PASSWORD)
   })
 
   it('-x values and --tag reach the scripts through op.context', async () => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConfigError } from '../../src/errors.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import { getXArgs } from '../../src/config/x-args.js'
+import { TEST_PASSWORD } from '../support/test-secrets.js'
 
 let dir: string
 beforeEach(() => {
@@ -173,9 +174,9 @@ describe('loadConfig rejects a broken config with the file and the reason', () =
   })
 
   it('masks a password in the reason', async () => {
-    write('athanor.config.ts', `throw new Error('bad postgres://app:hunter2@db/x')\nexport default {}\n`)
+    write('athanor.config.ts', `throw new Error('bad postgres://app:${TEST_PASSWORD}@db/x')\nexport default {}\n`)
     const error = await loadError({ cwd: dir })
-    expect(error.message).not.toContain('hunter2')
+    expect(error.message).not.toContain(TEST_PASSWORD)
     expect(error.message).toContain('postgres://app:***@db/x')
   })
 

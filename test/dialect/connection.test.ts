@@ -7,6 +7,7 @@ import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { TEST_PASSWORD } from '../support/test-secrets.js'
 
 describe.each(ALL_DATABASES)('a %s connection', (kind) => {
   let db: TestDatabase
@@ -105,17 +106,17 @@ describe('opening connections', () => {
   })
 
   it('fails to reach a server with a DatabaseError whose message masks the password', async () => {
-    const error = await openConnection('postgres://admin:s3cret@127.0.0.1:1/app').catch((e: unknown) => e)
+    const error = await openConnection(`postgres://admin:${TEST_PASSWORD}@127.0.0.1:1/app`).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseError)
     expect((error as DatabaseError).message).toContain('postgres://admin:***@127.0.0.1:1/app')
-    expect((error as DatabaseError).message).not.toContain('s3cret')
+    expect((error as DatabaseError).message).not.toContain(TEST_PASSWORD)
     expect((error as DatabaseError).exitCode).toBe(1)
   })
 
   it('fails to reach a MySQL server with a DatabaseError whose message masks the password', async () => {
-    const error = await openConnection('mysql://root:s3cret@127.0.0.1:1/app').catch((e: unknown) => e)
+    const error = await openConnection(`mysql://root:${TEST_PASSWORD}@127.0.0.1:1/app`).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseError)
-    expect((error as DatabaseError).message).not.toContain('s3cret')
+    expect((error as DatabaseError).message).not.toContain(TEST_PASSWORD)
   })
 
   it('names the package to install when a driver is missing', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { maskPasswords } from '../../src/dialect/database-url.js'
+import { maskPasswords } from '../../src/dialect/secret-mask.js'
 import { anchorEmbeddedPath, dialectEntries, loadDialect, parseDatabaseUrl } from '../../src/dialect/registry.js'
 import { ConfigError } from '../../src/errors.js'
 

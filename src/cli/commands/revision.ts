@@ -3,7 +3,7 @@
  * file (filled by `--autogenerate`); and `athanor migrate -m MSG`,
  * Flask-Migrate's name for `revision --autogenerate`.
  */
-import { relative } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { UsageError } from '../../errors.js'
 import type { Command } from 'commander'
 import type { Bind, RegisterCommand } from './index.js'
@@ -20,6 +20,7 @@ interface RevisionFlags {
   branchLabel: string[]
   dependsOn: string[]
   revId?: string
+  versionPath?: string
 }
 
 /** Registers `revision`. */
@@ -59,6 +60,7 @@ function revisionCommand(
     .option('--branch-label <label>', 'branch label for the new revision (repeatable)', collect, [])
     .option('--depends-on <rev>', 'revision this one depends on, across branches (repeatable)', collect, [])
     .option('--rev-id <id>', 'use this revision id instead of a random one')
+    .option('--version-path <dir>', 'write the file into this version location (or a folder inside one)')
   command.on('option:rename', (pair: string) => renames.accept.push(pair))
   command.on('option:no-rename', (pair: string) => renames.reject.push(pair))
   command.action(
@@ -104,6 +106,8 @@ async function revision(
     ...(flags.branchLabel.length === 0 ? {} : { branchLabel: flags.branchLabel }),
     ...(flags.dependsOn.length === 0 ? {} : { dependsOn: flags.dependsOn }),
     ...(flags.revId === undefined ? {} : { revId: flags.revId }),
+    // A path typed on the command line is relative to where the user stands.
+    ...(flags.versionPath === undefined ? {} : { versionPath: resolve(ctx.cwd, flags.versionPath) }),
   }
   if (flags.autogenerate === true) {
     const result = await athanor.autogenerate(flags.message, {

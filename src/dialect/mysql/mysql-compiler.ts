@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js'
 import type { Column } from '../../schema/column.js'
-import type { Index } from '../../schema/constraints.js'
+import type { Constraint, Index } from '../../schema/constraints.js'
 import { inlineConstraints } from '../../schema/inline-constraints.js'
 import { EXISTING_TABLE_NAMING } from '../../schema/naming-convention.js'
 import type { SqlFragment } from '../../schema/sql.js'
@@ -42,6 +42,12 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   protected override deferrableClause(): string {
     return '' // MySQL checks foreign keys immediately; it has no DEFERRABLE.
+  }
+
+  override constraintSpec(constraint: Constraint, tableSchema: string | null = null): string {
+    // A MySQL primary key is always called PRIMARY; a name written for it is refused (`PRIMARY`) or dropped.
+    if (constraint.kind === 'primaryKey') return `PRIMARY KEY (${this.list(constraint.columns)})`
+    return super.constraintSpec(constraint, tableSchema)
   }
 
   override renameTable(table: TableName, newName: string): SqlStatement[] {

@@ -25,4 +25,5 @@ export const mysqlEquivalence: SchemaEquivalence = {
   supportsComments: true,
   namedEnums: false,
   isDefaultPrimaryKeyName: (_table: string, name: string): boolean => name === 'PRIMARY',
+  defaultPrimaryKeyName: (): string => 'PRIMARY',
 }

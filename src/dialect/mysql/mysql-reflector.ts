@@ -215,17 +215,19 @@ function readForeignKeys(rows: Row[], draftOf: (row: Row) => TableDraft | undefi
 }
 
 /**
- * InnoDB creates an index named after a foreign key when no index starts
- * with its columns (after its first column when the key itself has no name
- * and InnoDB calls it `…_ibfk_N`). That index is the key's machinery, not
- * something a model declares, so it is not reported (as Alembic's MySQL
- * comparison does).
+ * InnoDB creates an index for a foreign key when no index starts with its
+ * columns, named after the key's constraint name, or after its first column
+ * when the key was written without a name (and the server called it
+ * `<table>_ibfk_<n>`). That index is the key's machinery, not something a
+ * model declares, so it is not reported (as Alembic's MySQL comparison does).
  */
 function dropForeignKeyIndexes(drafts: Iterable<TableDraft>): void {
   for (const draft of drafts) {
     for (const fk of draft.foreignKeys) {
+      const unnamedKey = fk.name !== null && fk.name.startsWith(`${draft.name}_ibfk_`)
+      const automatic = (name: string) => name === fk.name || (unnamedKey && name === fk.columns[0])
       const at = draft.indexes.findIndex(
-        (ix) => (ix.name === fk.name || ix.name === fk.columns[0]) && !ix.unique && ix.expressions.length === fk.columns.length && ix.expressions.every((e, i) => e === fk.columns[i]),
+        (ix) => automatic(ix.name) && !ix.unique && ix.expressions.length === fk.columns.length && ix.expressions.every((e, i) => e === fk.columns[i]),
       )
       if (at >= 0) draft.indexes.splice(at, 1)
     }

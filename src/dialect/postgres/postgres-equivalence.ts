@@ -34,4 +34,5 @@ export const postgresEquivalence: SchemaEquivalence = {
   supportsComments: true,
   namedEnums: true,
   isDefaultPrimaryKeyName: (table: string, name: string): boolean => name === `${table}_pkey`,
+  defaultPrimaryKeyName: (table: string): string => `${table}_pkey`,
 }

@@ -14,4 +14,5 @@ export const sqliteEquivalence: SchemaEquivalence = {
   supportsComments: false,
   namedEnums: false,
   isDefaultPrimaryKeyName: () => false,
+  defaultPrimaryKeyName: () => null,
 }

@@ -90,6 +90,8 @@ export class AddConstraintOp<C extends Constraint = Constraint> implements Table
     await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.addConstraint(this.table, this.constraint))
   }
   reverse(): DropConstraintOp | Irreversible {
+    // A table has one primary key: where the database names none (SQLite) or needs no name to drop it (MySQL), '' finds it.
+    if (this.constraint.name === null && this.constraint.kind === 'primaryKey') return new DropConstraintOp('', this.table, { type: 'primaryKey', existing: this.constraint })
     if (this.constraint.name === null) return new Irreversible(this.kind, 'an unnamed constraint cannot be dropped by name')
     return new DropConstraintOp(this.constraint.name, this.table, { type: this.constraint.kind, existing: this.constraint })
   }
