@@ -39,6 +39,10 @@ export const ErrorCode = Object.freeze({
   NotUpToDate: 'E_NOT_UP_TO_DATE',
   /** `check` found differences between the models and the database. */
   ModelsDiffer: 'E_CHECK_DIFFERS',
+  /** `lint` found an error-level finding on the revisions it read. */
+  LintFailed: 'E_LINT',
+  /** `check --verify`, `--linear` or `--conflicts` found a problem (a changed applied file, several heads, overlapping branches). */
+  CheckFailed: 'E_CHECK_FAILED',
   /** A `postWrite` command failed on a new revision file. */
   PostWrite: 'E_POST_WRITE',
   /** The editor `athanor edit` started failed. */
@@ -69,6 +73,8 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, 1 | 2>> = Object.freeze({
   [ErrorCode.NotAtHead]: 1,
   [ErrorCode.NotUpToDate]: 1,
   [ErrorCode.ModelsDiffer]: 1,
+  [ErrorCode.LintFailed]: 1,
+  [ErrorCode.CheckFailed]: 1,
   [ErrorCode.PostWrite]: 1,
   [ErrorCode.Editor]: 1,
   [ErrorCode.Unexpected]: 1,

@@ -3,6 +3,7 @@
  * models, as ops in an order that runs (Alembic's `compare_metadata` plus
  * `produce_migrations`).
  */
+import { checksumTableName } from '../dialect/version-table-sql.js'
 import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
@@ -40,6 +41,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     // Another autogenerate's MySQL scratch table (or one a crash left behind) is never the user's.
     (t) =>
       t.name !== options.versionTable &&
+      (options.versionTable === undefined || t.name !== checksumTableName(options.versionTable)) &&
       !t.name.startsWith(SCRATCH_TABLE_PREFIX) &&
       ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
   )

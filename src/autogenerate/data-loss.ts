@@ -44,6 +44,7 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   create_check_constraint: null,
   create_foreign_key: null,
   drop_constraint: null,
+  validate_constraint: null,
   create_enum: null,
   drop_enum: null,
   add_enum_value: null,

@@ -146,7 +146,8 @@ const DIFF_RULES: DiffRules = {
     return [{ kind: 'add_enum_value', table: site?.table ?? '', ...(schema ? { schema } : {}), ...(site?.column ? { column: site.column } : {}), name: o.name, detail: o.value }]
   },
   batch_alter_table: (o, ctx) => o.ops.flatMap((inner) => diffsOf(inner, ctx)),
-  // A comparison never emits these: types come with their tables, and data is not schema.
+  // A comparison never emits these: types come with their tables, data is not schema, and validity is not a difference.
+  validate_constraint: null,
   create_enum: null,
   drop_enum: null,
   bulk_insert: null,

@@ -74,7 +74,12 @@ export function renderCreateIndex(index: Index, flags: readonly string[], r: Tra
 }
 
 /** The `create*` call of a constraint added to an existing table (`op.createUniqueConstraint`, …). */
-export function renderAddConstraint(table: { name: string; schema: string | null }, c: Parameters<typeof constraintArgs>[0], r: Tracker): string {
+export function renderAddConstraint(
+  table: { name: string; schema: string | null },
+  c: Parameters<typeof constraintArgs>[0],
+  r: Tracker,
+  flags: readonly string[] = [],
+): string {
   const head = [nameArg(c.name), renderString(table.name), ...constraintArgs(c, r)]
   switch (c.kind) {
     case 'unique':
@@ -82,12 +87,13 @@ export function renderAddConstraint(table: { name: string; schema: string | null
     case 'primaryKey':
       return opCall('createPrimaryKey', [...head, optionsArg(schemaEntry(table))])
     case 'check':
-      return opCall('createCheckConstraint', [...head, optionsArg(schemaEntry(table))])
+      return opCall('createCheckConstraint', [...head, optionsArg([...flags, ...schemaEntry(table)])])
     case 'foreignKey':
       return opCall('createForeignKey', [
         ...head,
         optionsArg([
           ...foreignKeyOptions(c),
+          ...flags,
           ...(table.schema ? [`sourceSchema: ${renderString(table.schema)}`] : []),
           ...(c.referredSchema ? [`referentSchema: ${renderString(c.referredSchema)}`] : []),
         ]),

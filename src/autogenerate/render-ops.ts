@@ -45,7 +45,7 @@ interface RenderContext {
 /** The options argument: the given entries, then the table's schema; left out when empty. */
 const withSchema = (table: TableName, entries: readonly string[] = []) => optionsArg([...entries, ...schemaEntry(table)])
 
-const addConstraint = (o: AddConstraintOp, { r }: RenderContext) => [renderAddConstraint(o.table, o.constraint, r)]
+const addConstraint = (o: AddConstraintOp, { r }: RenderContext) => [renderAddConstraint(o.table, o.constraint, r, flagEntries(o.options, ['notValid']))]
 
 const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
   create_table: (o, { options, r }) => renderCreateTable(o, options, r),
@@ -84,6 +84,7 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
     const entries = [...(kind ? [`type: ${renderString(kind)}`] : []), ...flagEntries(o.options, ['ifExists'])]
     return [opCall('dropConstraint', [renderString(o.name), renderString(o.table.name), withSchema(o.table, entries)])]
   },
+  validate_constraint: (o) => [opCall('validateConstraint', [renderString(o.name), renderString(o.table.name), withSchema(o.table)])],
   create_enum: (o) => [
     opCall('createEnum', [renderString(o.name), renderValue([...o.values]), withSchema({ name: o.name, schema: o.schema }, flagEntries(o.options, ['ifNotExists']))]),
   ],

@@ -69,8 +69,12 @@ export function renderType(type: SqlType): string {
     case 'string':
     case 'binary':
       return `t.${type.kind}(${type.length ?? ''})`
-    case 'datetime':
-      return type.timezone ? 't.datetime({ timezone: true })' : 't.datetime()'
+    case 'datetime': {
+      const options = [type.timezone ? 'timezone: true' : '', type.precision === undefined ? '' : `precision: ${type.precision}`].filter((o) => o !== '')
+      return options.length === 0 ? 't.datetime()' : `t.datetime({ ${options.join(', ')} })`
+    }
+    case 'time':
+      return type.precision === undefined ? 't.time()' : `t.time({ precision: ${type.precision} })`
     case 'numeric':
       if (type.precision === null) return 't.numeric()'
       return type.scale === null ? `t.numeric(${type.precision})` : `t.numeric(${type.precision}, ${type.scale})`

@@ -52,6 +52,30 @@ export interface AthanorConfig {
   postWrite?: string[]
   /** How long upgrade/downgrade/stamp wait for the migration lock. Default 60000 ms. */
   lockTimeoutMs?: number
+  /** Settings of `athanor lint`. */
+  lint?: LintConfig
+}
+
+/** One finding kind silenced for the whole project (`lint.allow`), with the reason lint prints. */
+export interface LintAllowEntry {
+  /** The rule id, as `athanor lint` prints it. */
+  rule: string
+  /** Why it is acceptable; printed with every finding it silences. */
+  reason: string
+  /** Only in this revision (id or unique prefix). */
+  revision?: string
+  /** Only on this table (`name` or `schema.name`). */
+  table?: string
+}
+
+/** How `athanor lint` judges the project's revisions. */
+export interface LintConfig {
+  /** Tables with fewer rows than this (catalog statistics) have their findings lowered to notes. Default 10000. */
+  smallTableRows?: number
+  /** The server version to assume when the database cannot be reached, e.g. `'11'` or `'10.6'`. */
+  serverVersion?: string
+  /** Findings silenced for the whole project. */
+  allow?: LintAllowEntry[]
 }
 
 /** Where the effective URL came from, for messages. */
@@ -80,6 +104,7 @@ export interface ResolvedConfig {
   readonly transactionPerMigration: boolean
   readonly postWrite: readonly string[]
   readonly lockTimeoutMs: number
+  readonly lint: { readonly smallTableRows: number; readonly serverVersion: string | undefined; readonly allow: readonly LintAllowEntry[] }
   /** The `-x key=value` arguments of this run. */
   readonly xArgs: Readonly<Record<string, string>>
 }
@@ -101,4 +126,5 @@ export const CONFIG_DEFAULTS = {
   versionTable: 'athanor_version',
   transactionPerMigration: true,
   lockTimeoutMs: 60_000,
+  smallTableRows: 10_000,
 } as const

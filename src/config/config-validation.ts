@@ -31,8 +31,20 @@ const TOP_LEVEL: Record<string, Check> = {
   transactionPerMigration: isBoolean,
   postWrite: isStringArray,
   lockTimeoutMs: isDuration,
+  lint: (v) => checkObject(v, LINT_KEYS),
 }
 const COMPARE_KEYS: Record<string, Check> = { types: isBoolean, serverDefaults: isBoolean, comments: isBoolean }
+const isCount: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'a whole number ≥ 0')
+const isAllowList: Check = (v) =>
+  Array.isArray(v) &&
+  v.every(
+    (e) =>
+      typeof e === 'object' && e !== null && typeof e.rule === 'string' && typeof e.reason === 'string' && e.reason.trim() !== '' &&
+      (e.revision === undefined || typeof e.revision === 'string') && (e.table === undefined || typeof e.table === 'string'),
+  )
+    ? undefined
+    : 'a list of { rule, reason, revision?, table? } with a non-empty reason'
+const LINT_KEYS: Record<string, Check> = { smallTableRows: isCount, serverVersion: isString, allow: isAllowList }
 const INCLUDE_KEYS: Record<string, Check> = { schemas: isStringArray, name: isFunction, object: isFunction }
 
 // Nested problems are reported through this, so the message can name `compare.tpyes`.

@@ -91,6 +91,11 @@ export function resolveConfig(
     transactionPerMigration: config.transactionPerMigration ?? CONFIG_DEFAULTS.transactionPerMigration,
     postWrite: Object.freeze([...(config.postWrite ?? [])]),
     lockTimeoutMs: config.lockTimeoutMs ?? CONFIG_DEFAULTS.lockTimeoutMs,
+    lint: {
+      smallTableRows: config.lint?.smallTableRows ?? CONFIG_DEFAULTS.smallTableRows,
+      serverVersion: config.lint?.serverVersion,
+      allow: config.lint?.allow ?? [],
+    },
     xArgs: Object.freeze({ ...(context.xArgs ?? {}) }),
   })
   resolvedConfigs.add(resolved)

@@ -5,6 +5,7 @@ import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
 import type { SqlType } from '../schema/types.js'
 import type {
+  AddConstraintOptions,
   ColumnAlteration,
   ConstraintKind,
   DdlCompiler,
@@ -216,8 +217,17 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return [statement(`DROP INDEX ${this.concurrently(options)}${this.ifExists(options)}${this.q.quoteQualified(name, table.schema)}`)]
   }
 
-  addConstraint(table: TableName, constraint: Constraint): SqlStatement[] {
-    return [statement(`ALTER TABLE ${this.table(table)} ADD ${this.constraintSpec(constraint, table.schema)}`)]
+  addConstraint(table: TableName, constraint: Constraint, options?: AddConstraintOptions): SqlStatement[] {
+    return [statement(`ALTER TABLE ${this.table(table)} ADD ${this.constraintSpec(constraint, table.schema)}${this.notValid(constraint, options)}`)]
+  }
+
+  /** ` NOT VALID` where the database can skip checking existing rows (PostgreSQL). */
+  protected notValid(_constraint: Constraint, _options?: AddConstraintOptions): string {
+    return ''
+  }
+
+  validateConstraint(_table: TableName, _name: string): SqlStatement[] {
+    return []
   }
 
   dropConstraint(table: TableName, name: string, _kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[] {

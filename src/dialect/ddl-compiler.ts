@@ -58,6 +58,16 @@ export interface ExistenceOptions {
   readonly ifNotExists?: boolean
 }
 
+/**
+ * Options of adding a constraint: `notValid` adds a PostgreSQL foreign key or
+ * check without checking the existing rows (a brief lock instead of a scan
+ * under an exclusive one); `op.validateConstraint` checks them later. Ignored
+ * by databases without it, as `concurrently` is.
+ */
+export interface AddConstraintOptions {
+  readonly notValid?: boolean
+}
+
 /** Index options: existence switches, and PostgreSQL's CONCURRENTLY (ignored by databases without it, as Alembic's dialect options are). */
 export interface IndexOptions extends ExistenceOptions {
   readonly concurrently?: boolean
@@ -91,7 +101,9 @@ export interface DdlCompiler {
   alterColumn(table: TableName, alteration: ColumnAlteration): SqlStatement[]
   createIndex(index: Index, options?: IndexOptions): SqlStatement[]
   dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[]
-  addConstraint(table: TableName, constraint: Constraint): SqlStatement[]
+  addConstraint(table: TableName, constraint: Constraint, options?: AddConstraintOptions): SqlStatement[]
+  /** PostgreSQL: checks the rows a `notValid` constraint skipped. No statements where constraints are checked when added. */
+  validateConstraint(table: TableName, name: string): SqlStatement[]
   dropConstraint(table: TableName, name: string, kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[]
   setTableComment(table: TableName, comment: string | null): SqlStatement[]
   /** PostgreSQL named enum types; other databases inline enums and return no statements. */

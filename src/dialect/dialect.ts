@@ -2,6 +2,7 @@ import type { Table } from '../schema/table.js'
 import type { DialectName, DriverName } from './database-url.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
+import type { LazyLintRules } from './lint-rules.js'
 import type { Reflector } from './reflector.js'
 import type { RuntimeSupport } from './runtime-support.js'
 import type { SchemaEquivalence } from './schema-equivalence.js'
@@ -63,6 +64,12 @@ export interface Dialect {
   quoteQualified(name: string, schema?: string | null): string
   /** Renders a JavaScript value as a SQL literal the database reads back exactly. */
   renderLiteral(value: unknown): string
+  /**
+   * Statements an offline script starts with, so the database's own client
+   * reads the rest as it was written (MariaDB: `SET NAMES utf8mb4`, or a
+   * 4-byte character fails in `mariadb`).
+   */
+  readonly scriptPreamble: readonly string[]
   /** Statements that begin/commit/rollback a transaction, for offline scripts. */
   readonly beginSql: string
   readonly commitSql: string
@@ -88,6 +95,8 @@ export interface Dialect {
   readonly runtime: RuntimeSupport
   /** What autogenerate treats as the same on this database (type spellings, default actions…). */
   readonly equivalence: SchemaEquivalence
+  /** The rules `athanor lint` applies to ops on this database (loaded on first use). */
+  readonly lint: LazyLintRules
   /** The drivers that open this database, by the name its URL schemes give (`DatabaseUrl.driver`). */
   readonly drivers: Readonly<Partial<Record<DriverName, DatabaseDriver>>>
 }

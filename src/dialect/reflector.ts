@@ -1,3 +1,4 @@
+import { checksumTableName } from './version-table-sql.js'
 import type { DialectName } from './database-url.js'
 import type { DatabaseConnection } from './dialect.js'
 import type { ReflectedSchema } from './reflected-schema.js'
@@ -20,7 +21,7 @@ export interface ReflectOptions {
    * `schema` is null for the default schema.
    */
   readonly includeName?: (name: string, kind: ReflectedNameKind, parent: { readonly schema: string | null }) => boolean
-  /** The version table, never returned. Default `athanor_version`. */
+  /** The version table, never returned (nor its checksum side table). Default `athanor_version`. */
   readonly versionTable?: string
 }
 
@@ -68,10 +69,14 @@ export interface ResolvedReflectOptions {
  * schema.tables.map((t) => t.name) // ['orders', 'users']
  */
 export async function reflect(conn: DatabaseConnection, options: ReflectOptions = {}): Promise<ReflectedSchema> {
+  const versionTable = options.versionTable ?? 'athanor_version'
+  const checksums = checksumTableName(versionTable)
+  const includeName = options.includeName ?? (() => true)
   const resolved: ResolvedReflectOptions = {
     schemas: options.schemas && options.schemas.length > 0 ? options.schemas : [null],
-    includeName: options.includeName ?? (() => true),
-    versionTable: options.versionTable ?? 'athanor_version',
+    // The checksum side table is athanor's bookkeeping, as the version table is.
+    includeName: (name, kind, parent) => !(kind === 'table' && name === checksums) && includeName(name, kind, parent),
+    versionTable,
   }
   return conn.dialect.reflector.reflect(conn, resolved)
 }

@@ -39,3 +39,47 @@ export function versionTableSql(dialect: Dialect, table: string, schema?: string
     deleteAll: { sql: `DELETE FROM ${name}` },
   }
 }
+
+/**
+ * The side table holding each applied revision's source checksum: the
+ * version table's name plus `_checksums`, so an Alembic-managed
+ * `alembic_version` stays exactly as Alembic wrote it.
+ *
+ * @example
+ * checksumTableName('alembic_version') // 'alembic_version_checksums'
+ */
+export function checksumTableName(versionTable: string): string {
+  return `${versionTable}_checksums`
+}
+
+/** The statements that read and write the checksum side table. */
+export interface ChecksumTableSql {
+  /** `CREATE TABLE IF NOT EXISTS …` with `version_num` as primary key and `checksum`. */
+  readonly create: SqlStatement
+  /** Reads every row as `{ version_num, checksum }`. */
+  readonly select: SqlStatement
+  /** The statements that make `id`'s row say `checksum` (a delete and an insert: portable, no upsert syntax). */
+  record(id: string, checksum: string): SqlStatement[]
+  delete(id: string): SqlStatement
+}
+
+/**
+ * Builds the checksum side table's SQL for a dialect.
+ *
+ * @example
+ * checksumTableSql(sqliteDialect, 'athanor_version').record('3f2a9c1b7d4e', 'ab12…')
+ */
+export function checksumTableSql(dialect: Dialect, versionTable: string, schema?: string): ChecksumTableSql {
+  const table = checksumTableName(versionTable)
+  const name = dialect.quoteQualified(table, schema)
+  const column = dialect.quoteIdentifier(VERSION_COLUMN)
+  const checksum = dialect.quoteIdentifier('checksum')
+  const pk = dialect.quoteIdentifier(`${table}_pkc`)
+  const remove = (id: string): SqlStatement => ({ sql: `DELETE FROM ${name} WHERE ${column} = ?`, params: [id] })
+  return {
+    create: { sql: `CREATE TABLE IF NOT EXISTS ${name} (${column} VARCHAR(255) NOT NULL, ${checksum} VARCHAR(64) NOT NULL, CONSTRAINT ${pk} PRIMARY KEY (${column}))` },
+    select: { sql: `SELECT ${column}, ${checksum} FROM ${name}` },
+    record: (id, value) => [remove(id), { sql: `INSERT INTO ${name} (${column}, ${checksum}) VALUES (?, ?)`, params: [id, value] }],
+    delete: remove,
+  }
+}

@@ -8,15 +8,16 @@ import { BatchOperations } from './batch-operations.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp, type AlterColumnOptions } from './ops/column-ops.js'
-import { AddConstraintOp, DropConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
+import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
+import type { LintAllowance, LintOption } from './lint-allowance.js'
 import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
 
-/** Options shared by ops that address one table. */
-export interface SchemaOption {
+/** Options shared by ops that address one table; every op also takes `lint` (see {@link LintAllowance}). */
+export interface SchemaOption extends LintOption {
   readonly schema?: string
 }
 
@@ -69,8 +70,8 @@ export class Operations {
    * @example
    * await op.execute('UPDATE account SET active = ? WHERE id = ?', [true, 1])
    */
-  execute(sql: string | SqlFragment, params?: readonly unknown[]): Promise<void> {
-    return this.run(new ExecuteOp(sql, params))
+  execute(sql: string | SqlFragment, params?: readonly unknown[], options: LintOption = {}): Promise<void> {
+    return this.run(new ExecuteOp(sql, params), options.lint)
   }
 
   /**
@@ -119,8 +120,16 @@ export class Operations {
    * @example
    * await op.run(new AddColumnOp(tableName('account'), toColumn('note', t.text())))
    */
-  run(operation: MigrateOperation): Promise<void> {
-    return this.enqueue(() => operation.run(this.#executor))
+  run(operation: MigrateOperation, lint?: LintAllowance): Promise<void> {
+    return this.enqueue(() => this.perform(operation, lint))
+  }
+
+  /**
+   * Where every op ends up, in queue order: runs it on the executor. `athanor
+   * lint` overrides this to read the ops of a revision instead of running them.
+   */
+  protected perform(operation: MigrateOperation, _lint: LintAllowance | undefined): Promise<void> {
+    return operation.run(this.#executor)
   }
 
   /**
@@ -147,18 +156,18 @@ export class Operations {
             ...(options.indexes ? { indexes: options.indexes } : {}),
             ...(options.constraints ? { constraints: options.constraints } : {}),
           })
-    await this.run(new CreateTableOp(built as unknown as Table, options.ifNotExists ? { ifNotExists: true } : {}))
+    await this.run(new CreateTableOp(built as unknown as Table, options.ifNotExists ? { ifNotExists: true } : {}), options.lint)
     return built as unknown as Table
   }
 
   /** DROP TABLE (on PostgreSQL, also enum types left unused). `op.dropTable('account')` */
   dropTable(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
-    return this.run(new DropTableOp(tableName(name, options.schema), options.ifExists ? { ifExists: true } : {}))
+    return this.run(new DropTableOp(tableName(name, options.schema), options.ifExists ? { ifExists: true } : {}), options.lint)
   }
 
   /** ALTER TABLE … RENAME TO. `op.renameTable('account', 'accounts')` */
   renameTable(oldName: string, newName: string, options: SchemaOption = {}): Promise<void> {
-    return this.run(new RenameTableOp(tableName(oldName, options.schema), newName))
+    return this.run(new RenameTableOp(tableName(oldName, options.schema), newName), options.lint)
   }
 
   /**
@@ -168,12 +177,12 @@ export class Operations {
    * await op.addColumn('account', 'last_login', t.datetime({ timezone: true }))
    */
   addColumn(table: string, name: string, column: ColumnInput, options: SchemaOption & { ifNotExists?: boolean } = {}): Promise<void> {
-    return this.run(AddColumnOp.of(tableName(table, options.schema), name, column, options))
+    return this.run(AddColumnOp.of(tableName(table, options.schema), name, column, options), options.lint)
   }
 
   /** Drops a column (SQLite: by table rebuild). `op.dropColumn('account', 'legacy')` */
   dropColumn(table: string, name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
-    return this.run(DropColumnOp.of(tableName(table, options.schema), name, options.ifExists ? { ifExists: true } : {}))
+    return this.run(DropColumnOp.of(tableName(table, options.schema), name, options.ifExists ? { ifExists: true } : {}), options.lint)
   }
 
   /**
@@ -183,8 +192,8 @@ export class Operations {
    * @example
    * await op.alterColumn('account', 'name', { type: t.string(100), nullable: false, existingType: t.string(50) })
    */
-  alterColumn(table: string, column: string, options: AlterColumnOptions): Promise<void> {
-    return this.run(AlterColumnOp.of(tableName(table, options.schema), column, options))
+  alterColumn(table: string, column: string, options: AlterColumnOptions & LintOption): Promise<void> {
+    return this.run(AlterColumnOp.of(tableName(table, options.schema), column, options), options.lint)
   }
 
   /**
@@ -193,31 +202,49 @@ export class Operations {
    * @example
    * await op.createIndex('ix_account_name', 'account', ['name'], { unique: true, where: sql`name IS NOT NULL` })
    */
-  createIndex(name: string, table: string, columns: readonly (string | SqlFragment)[], options: CreateIndexOptions = {}): Promise<void> {
-    return this.run(CreateIndexOp.of(name, tableName(table, options.schema), columns, options))
+  createIndex(name: string, table: string, columns: readonly (string | SqlFragment)[], options: CreateIndexOptions & LintOption = {}): Promise<void> {
+    return this.run(CreateIndexOp.of(name, tableName(table, options.schema), columns, options), options.lint)
   }
 
   /** DROP INDEX; the table is needed on MySQL. `op.dropIndex('ix_account_name', 'account')` */
   dropIndex(name: string, table?: string, options: SchemaOption & { ifExists?: boolean; concurrently?: boolean } = {}): Promise<void> {
-    const { schema, ...rest } = options
-    return this.run(new DropIndexOp(name, tableName(table ?? '', schema), rest))
+    const { schema, lint, ...rest } = options
+    return this.run(new DropIndexOp(name, tableName(table ?? '', schema), rest), lint)
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … UNIQUE. `op.createUniqueConstraint('uq_email', 'account', ['email'])` */
   createUniqueConstraint(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
-    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'unique', name, columns: [...columns] }))
+    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'unique', name, columns: [...columns] }), options.lint)
   }
 
-  /** ALTER TABLE … ADD CONSTRAINT … CHECK. `op.createCheckConstraint('ck_age', 'account', sql\`age >= 0\`)` */
-  createCheckConstraint(name: string | null, table: string, condition: SqlFragment | string, options: SchemaOption = {}): Promise<void> {
+  /**
+   * ALTER TABLE … ADD CONSTRAINT … CHECK; `notValid` (PostgreSQL) skips checking
+   * the existing rows, which a later {@link validateConstraint} does.
+   *
+   * @example
+   * await op.createCheckConstraint('ck_age', 'account', sql`age >= 0`, { notValid: true })
+   */
+  createCheckConstraint(name: string | null, table: string, condition: SqlFragment | string, options: SchemaOption & { notValid?: boolean } = {}): Promise<void> {
     return this.run(
-      AddConstraintOp.of(tableName(table, options.schema), { kind: 'check', name, expression: fragment(condition) }),
+      AddConstraintOp.of(tableName(table, options.schema), { kind: 'check', name, expression: fragment(condition) }, options),
+      options.lint,
     )
+  }
+
+  /**
+   * PostgreSQL ALTER TABLE … VALIDATE CONSTRAINT: checks the rows a `notValid`
+   * foreign key or check skipped, without blocking writes. Nothing elsewhere.
+   *
+   * @example
+   * await op.validateConstraint('fk_order_account', 'order')
+   */
+  validateConstraint(name: string, table: string, options: SchemaOption = {}): Promise<void> {
+    return this.run(new ValidateConstraintOp(name, tableName(table, options.schema)), options.lint)
   }
 
   /** ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY. `op.createPrimaryKey('pk_account', 'account', ['id'])` */
   createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: SchemaOption = {}): Promise<void> {
-    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'primaryKey', name, columns: [...columns] }))
+    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'primaryKey', name, columns: [...columns] }), options.lint)
   }
 
   /**
@@ -232,41 +259,41 @@ export class Operations {
     referent: string,
     localColumns: readonly string[],
     remoteColumns: readonly string[],
-    options: CreateForeignKeyOptions = {},
+    options: CreateForeignKeyOptions & LintOption = {},
   ): Promise<void> {
-    return this.run(AddConstraintOp.foreignKey(name, source, referent, localColumns, remoteColumns, options))
+    return this.run(AddConstraintOp.foreignKey(name, source, referent, localColumns, remoteColumns, options), options.lint)
   }
 
   /** ALTER TABLE … DROP CONSTRAINT; `type` is needed on MySQL. `op.dropConstraint('fk_x', 'order', { type: 'foreignKey' })` */
   dropConstraint(name: string, table: string, options: SchemaOption & { type?: ConstraintKind; ifExists?: boolean } = {}): Promise<void> {
-    const { schema, ...rest } = options
-    return this.run(new DropConstraintOp(name, tableName(table, schema), rest))
+    const { schema, lint, ...rest } = options
+    return this.run(new DropConstraintOp(name, tableName(table, schema), rest), lint)
   }
 
   /** Sets a table comment. `op.createTableComment('account', 'people who log in')` */
   createTableComment(table: string, comment: string, options: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
-    return this.run(new CreateTableCommentOp(tableName(table, options.schema), comment, options.existingComment ?? null))
+    return this.run(new CreateTableCommentOp(tableName(table, options.schema), comment, options.existingComment ?? null), options.lint)
   }
 
   /** Removes a table comment. `op.dropTableComment('account')` */
   dropTableComment(table: string, options: SchemaOption & { existingComment?: string | null } = {}): Promise<void> {
-    return this.run(new DropTableCommentOp(tableName(table, options.schema), options.existingComment ?? null))
+    return this.run(new DropTableCommentOp(tableName(table, options.schema), options.existingComment ?? null), options.lint)
   }
 
   /** PostgreSQL CREATE TYPE … AS ENUM (nothing on MySQL/SQLite, whose enums are inline). */
   createEnum(name: string, values: readonly string[], options: SchemaOption & { ifNotExists?: boolean } = {}): Promise<void> {
-    return this.run(new CreateEnumOp(name, values, options.schema ?? null, options.ifNotExists ? { ifNotExists: true } : {}))
+    return this.run(new CreateEnumOp(name, values, options.schema ?? null, options.ifNotExists ? { ifNotExists: true } : {}), options.lint)
   }
 
   /** PostgreSQL DROP TYPE (nothing on MySQL/SQLite). */
   dropEnum(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
-    return this.run(new DropEnumOp(name, options.schema ?? null, options.ifExists ? { ifExists: true } : {}))
+    return this.run(new DropEnumOp(name, options.schema ?? null, options.ifExists ? { ifExists: true } : {}), options.lint)
   }
 
   /** PostgreSQL ALTER TYPE … ADD VALUE. `op.addEnumValue('mood', 'meh', { after: 'ok' })` */
   addEnumValue(name: string, value: string, options: SchemaOption & { before?: string; after?: string; ifNotExists?: boolean } = {}): Promise<void> {
-    const { schema, ...placement } = options
-    return this.run(new AddEnumValueOp(name, value, schema ?? null, placement))
+    const { schema, lint, ...placement } = options
+    return this.run(new AddEnumValueOp(name, value, schema ?? null, placement), lint)
   }
 
   /**
@@ -276,8 +303,8 @@ export class Operations {
    * const account = table('account', { id: t.integer(), name: t.string(50) })
    * await op.bulkInsert(account, [{ id: 1, name: 'ada' }, { id: 2, name: "o'hara" }])
    */
-  bulkInsert(target: Table<any>, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
-    return this.run(new BulkInsertOp(target as Table, rows))
+  bulkInsert(target: Table<any>, rows: readonly Readonly<Record<string, unknown>>[], options: LintOption = {}): Promise<void> {
+    return this.run(new BulkInsertOp(target as Table, rows), options.lint)
   }
 
   /**
@@ -314,7 +341,7 @@ export class Operations {
         ...(options.recreate ? { recreate: options.recreate } : {}),
         ...(options.copyFrom ? { copyFrom: options.copyFrom } : {}),
       })
-      await op.run(this.#executor)
+      await this.perform(op, options.lint)
     })
   }
 

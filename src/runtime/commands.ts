@@ -15,6 +15,7 @@ import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
 import { VersionTable } from './version-table.js'
+import { checksumTableSql, type ChecksumTableSql } from '../dialect/version-table-sql.js'
 
 export type { StepResult } from './runner.js'
 
@@ -62,7 +63,7 @@ const DEFAULT_LOCK_TIMEOUT_MS = 60_000
 export async function runUpgrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
   const { graph } = script
   if (o.sql === true) return runOffline(script, 'up', target, o)
-  return withMigrationLock(o, (session) => runOnline(script, session, 'up', (current) => planUpgrade(graph, current, target), o))
+  return withMigrationLock(o, (session) => runOnline(script, session, 'up', (current) => planUpgrade(graph, current, target), o), { checksums: true })
 }
 
 /**
@@ -75,7 +76,7 @@ export async function runUpgrade(script: RuntimeScript, target: string, o: Runti
 export async function runDowngrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
   const { graph } = script
   if (o.sql === true) return runOffline(script, 'down', target, o)
-  return withMigrationLock(o, (session) => runOnline(script, session, 'down', (current) => planDowngrade(graph, current, target), o))
+  return withMigrationLock(o, (session) => runOnline(script, session, 'down', (current) => planDowngrade(graph, current, target), o), { checksums: true })
 }
 
 /**
@@ -139,17 +140,31 @@ export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions): Pr
   }
 }
 
-interface LockedSession {
+/** What a function run under the migration lock gets. */
+export interface LockedSession {
   readonly conn: DatabaseConnection
   readonly table: VersionTable
   readonly lock: MigrationLock
+  /** The checksum side table's SQL, when the run asked for it (the table then exists). */
+  readonly checksums: ChecksumTableSql | undefined
 }
 
-/** Opens the database, takes the migration lock, makes sure the version table exists, runs `fn`, and cleans up. */
-async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession) => Promise<RunResult>): Promise<RunResult> {
+/**
+ * Opens the database, takes the migration lock, makes sure the version table
+ * (and with `checksums` its side table) exists, runs `fn`, and cleans up.
+ *
+ * @example
+ * await withMigrationLock(options, async ({ conn, table }) => ({ steps: [], current: await table.readExisting(conn) }))
+ */
+export async function withMigrationLock<T extends object>(
+  o: RuntimeOptions,
+  fn: (session: LockedSession) => Promise<T>,
+  want: { checksums?: boolean } = {},
+): Promise<T & { statements: number }> {
   const conn = await openConnection(o.url)
   try {
     const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
+    const checksums = want.checksums === true ? checksumTableSql(conn.dialect, o.versionTable, o.versionTableSchema) : undefined
     const lock = await conn.dialect.runtime.acquireLock(conn, {
       name: table.qualifiedName,
       timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
@@ -159,8 +174,9 @@ async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession)
       // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
       await lock.begin()
       await conn.execute(table.sql.create.sql)
+      if (checksums !== undefined) await conn.execute(checksums.create.sql)
       await conn.commit()
-      const result = await fn({ conn, table, lock })
+      const result = await fn({ conn, table, lock, checksums })
       await lock.release()
       return { ...result, statements: conn.statementCount }
     } catch (error) {
@@ -175,7 +191,7 @@ async function withMigrationLock(o: RuntimeOptions, fn: (session: LockedSession)
 
 async function runOnline(
   script: RuntimeScript,
-  { conn, table, lock }: LockedSession,
+  { conn, table, lock, checksums }: LockedSession,
   direction: 'up' | 'down',
   plan: (current: readonly string[]) => Revision[],
   o: RuntimeOptions,
@@ -191,6 +207,7 @@ async function runOnline(
     onStep: o.onStep,
     readCurrent: () => table.readExisting(conn),
     rereadEachTransaction: !lock.spansTransactions,
+    checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
   const start = lock.spansTransactions ? await table.readExisting(conn) : undefined
@@ -213,7 +230,12 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
   const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
   const out = new OfflineScript(dialect)
   const plan = direction === 'up' ? planUpgrade(graph, current, to) : planDowngrade(graph, current, to)
-  if (direction === 'up' && current.length === 0) await out.run(table.sql.create)
+  // The script records checksums as an online run does, so a database built from it can be verified.
+  const checksums = checksumTableSql(dialect, o.versionTable, o.versionTableSchema)
+  if (direction === 'up' && current.length === 0) {
+    await out.run(table.sql.create)
+    await out.run(checksums.create)
+  }
   const { steps, current: after } = await runSteps(
     {
       graph,
@@ -225,6 +247,7 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
       tag: o.tag,
       onStep: o.onStep,
       rereadEachTransaction: false,
+      checksums,
     },
     current,
     () => plan,

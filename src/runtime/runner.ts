@@ -8,6 +8,8 @@ import type { RevisionModule } from './revision-module.js'
 import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
+import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
+import { revisionChecksum } from '../script/revision-checksum.js'
 
 /** One revision applied or un-applied, as reported to callers. */
 export interface StepResult {
@@ -36,6 +38,8 @@ export interface RunnerSettings {
    * process applied meanwhile are skipped.
    */
   readonly rereadEachTransaction: boolean
+  /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
+  readonly checksums?: ChecksumTableSql | undefined
 }
 
 /** What a run did. */
@@ -139,6 +143,10 @@ async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision
   )
   await runRevision(settings, revision, loaded.get(revision))
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
+  if (settings.checksums !== undefined) {
+    const statements = direction === 'up' ? settings.checksums.record(revision.id, revisionChecksum(revision.path)) : [settings.checksums.delete(revision.id)]
+    for (const statement of statements) await executor.run(statement)
+  }
   return next
 }
 

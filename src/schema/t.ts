@@ -5,6 +5,15 @@ function col(type: SqlType): ColumnBuilder {
   return new ColumnBuilder(freezeType(type))
 }
 
+/** The `precision` field when one is given, so a type without one stays `{ kind, timezone }` and compares equal to it. */
+function precisionOf(options: { precision?: number }): { precision?: number } {
+  if (options.precision === undefined) return {}
+  if (!Number.isInteger(options.precision) || options.precision < 0 || options.precision > 6) {
+    throw new RangeError(`fractional-second precision must be an integer from 0 to 6, got ${options.precision}`)
+  }
+  return { precision: options.precision }
+}
+
 /**
  * Column types. Each call returns a {@link ColumnBuilder}; its `.type` is the
  * plain {@link SqlType} value, which is what ops such as `alterColumn` read.
@@ -21,8 +30,11 @@ export const t = {
   string: (length?: number) => col({ kind: 'string', length: length ?? null }),
   text: () => col({ kind: 'text' }),
   date: () => col({ kind: 'date' }),
-  datetime: (options: { timezone?: boolean } = {}) => col({ kind: 'datetime', timezone: options.timezone ?? false }),
-  time: () => col({ kind: 'time' }),
+  /** TIMESTAMP / DATETIME; `precision` is the fractional-second digits: `t.datetime({ precision: 6 })` → `TIMESTAMP(6)`. */
+  datetime: (options: { timezone?: boolean; precision?: number } = {}) =>
+    col({ kind: 'datetime', timezone: options.timezone ?? false, ...precisionOf(options) }),
+  /** TIME; `t.time({ precision: 3 })` → `TIME(3)`. */
+  time: (options: { precision?: number } = {}) => col({ kind: 'time', ...precisionOf(options) }),
   numeric: (precision?: number, scale?: number) =>
     col({ kind: 'numeric', precision: precision ?? null, scale: scale ?? null }),
   float: () => col({ kind: 'float' }),
@@ -39,7 +51,7 @@ export const t = {
   /** PostgreSQL INET; VARCHAR(45) elsewhere. */
   inet: () => col({ kind: 'inet' }),
   /** PostgreSQL TIMESTAMP WITH TIME ZONE (same as `datetime({ timezone: true })`). */
-  timestamptz: () => col({ kind: 'datetime', timezone: true }),
+  timestamptz: (options: { precision?: number } = {}) => col({ kind: 'datetime', timezone: true, ...precisionOf(options) }),
   /** MySQL TINYINT; SMALLINT elsewhere. */
   tinyint: () => col({ kind: 'tinyint' }),
   /** MySQL MEDIUMTEXT; TEXT elsewhere. */

@@ -12,8 +12,9 @@ export type SqlType =
   | { readonly kind: 'string'; readonly length: number | null }
   | { readonly kind: 'text' }
   | { readonly kind: 'date' }
-  | { readonly kind: 'datetime'; readonly timezone: boolean }
-  | { readonly kind: 'time' }
+  /** `precision`: fractional-second digits (0–6), absent for the database's default. */
+  | { readonly kind: 'datetime'; readonly timezone: boolean; readonly precision?: number }
+  | { readonly kind: 'time'; readonly precision?: number }
   | { readonly kind: 'numeric'; readonly precision: number | null; readonly scale: number | null }
   | { readonly kind: 'float' }
   | { readonly kind: 'double' }

@@ -6,7 +6,7 @@
 import type { OpKind, OpsByKind } from '../../src/operations/ops/op-kinds.js'
 import { BatchAlterTableOp } from '../../src/operations/ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../../src/operations/ops/column-ops.js'
-import { AddConstraintOp, DropConstraintOp } from '../../src/operations/ops/constraint-ops.js'
+import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from '../../src/operations/ops/constraint-ops.js'
 import { BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../../src/operations/ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../../src/operations/ops/index-ops.js'
@@ -57,9 +57,10 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
   drop_index: () => new DropIndexOp('ix_account_lower', inApp, { ifExists: true }),
   create_primary_key: () => AddConstraintOp.of(account, { kind: 'primaryKey' as const, name: 'pk_account', columns: ['id'] }),
   create_unique_constraint: () => AddConstraintOp.of(inApp, { kind: 'unique' as const, name: null, columns: ['a', 'b'] }),
-  create_check_constraint: () => AddConstraintOp.of(account, { kind: 'check' as const, name: 'ck_account_id', expression: sql`id > ${0}` }),
+  create_check_constraint: () => AddConstraintOp.of(account, { kind: 'check' as const, name: 'ck_account_id', expression: sql`id > ${0}` }, { notValid: true }),
   create_foreign_key: () => AddConstraintOp.foreignKey('fk_member_org', 'member', 'org', ['org_id'], ['id'], { sourceSchema: 'app', referentSchema: 'app', onDelete: 'set null', deferrable: true }),
   drop_constraint: () => new DropConstraintOp('fk_member_org', inApp, { type: 'foreignKey', ifExists: true }),
+  validate_constraint: () => new ValidateConstraintOp('fk_member_org', inApp),
   create_enum: () => new CreateEnumOp('mood', ['ok', "it's"], 'app', { ifNotExists: true }),
   drop_enum: () => new DropEnumOp('mood', null, { ifExists: true, existingValues: ['ok'] }),
   add_enum_value: () => new AddEnumValueOp('mood', 'meh', null, { after: 'ok', ifNotExists: true }),

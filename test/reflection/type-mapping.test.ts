@@ -18,7 +18,7 @@ describe('PostgreSQL type text', () => {
     ['text', { kind: 'text' }],
     ['date', { kind: 'date' }],
     ['timestamp without time zone', { kind: 'datetime', timezone: false }],
-    ['timestamp(3) with time zone', { kind: 'datetime', timezone: true }],
+    ['timestamp(3) with time zone', { kind: 'datetime', timezone: true, precision: 3 }],
     ['time without time zone', { kind: 'time' }],
     ['numeric(10,2)', { kind: 'numeric', precision: 10, scale: 2 }],
     ['numeric', { kind: 'numeric', precision: null, scale: null }],

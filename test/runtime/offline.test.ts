@@ -1,3 +1,4 @@
+import { revisionChecksum } from '../../src/script/revision-checksum.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DatabaseError, UsageError } from '../../src/errors.js'
 import { readCurrent, runDowngrade, runStamp, runUpgrade } from '../../src/runtime/commands.js'
@@ -97,10 +98,13 @@ describe('offline SQL text', () => {
     expect(sql).toBe(
       [
         'CREATE TABLE IF NOT EXISTS "athanor_version" ("version_num" VARCHAR(255) NOT NULL, CONSTRAINT "athanor_version_pkc" PRIMARY KEY ("version_num"));',
+        'CREATE TABLE IF NOT EXISTS "athanor_version_checksums" ("version_num" VARCHAR(255) NOT NULL, "checksum" VARCHAR(64) NOT NULL, CONSTRAINT "athanor_version_checksums_pkc" PRIMARY KEY ("version_num"));',
         'BEGIN;',
         '-- Running upgrade  -> a0a0a0a0a0a0, base',
         'CREATE TABLE vals (id INTEGER PRIMARY KEY, v VARCHAR(200));',
         `INSERT INTO "athanor_version" ("version_num") VALUES ('a0a0a0a0a0a0');`,
+        `DELETE FROM "athanor_version_checksums" WHERE "version_num" = 'a0a0a0a0a0a0';`,
+        `INSERT INTO "athanor_version_checksums" ("version_num", "checksum") VALUES ('a0a0a0a0a0a0', '${revisionChecksum(project.script.graph.get('a0a0a0a0a0a0').path)}');`,
         'COMMIT;',
         '',
       ].join('\n\n'),

@@ -36,7 +36,7 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
       [r(3), 'up'],
     ])
     expect(result.current).toEqual([r(3)])
-    expect(await tables()).toEqual(['athanor_version', 't1', 't2', 't3'])
+    expect(await tables()).toEqual(['athanor_version', 'athanor_version_checksums', 't1', 't2', 't3'])
     const conn = await db.connect()
     expect(await versionRows(conn)).toEqual([r(3)])
   })
@@ -50,18 +50,18 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
       [r(1), 'down'],
     ])
     expect(result.current).toEqual([])
-    expect(await tables()).toEqual(['athanor_version'])
+    expect(await tables()).toEqual(['athanor_version', 'athanor_version_checksums'])
     expect(await readCurrent(project.script, runtimeOptions(db.url))).toEqual([])
   })
 
   it('moves by relative steps: +2 up, then -1 down', async () => {
     const up = await runUpgrade(project.script, '+2', runtimeOptions(db.url))
     expect(up.current).toEqual([r(2)])
-    expect(await tables()).toEqual(['athanor_version', 't1', 't2'])
+    expect(await tables()).toEqual(['athanor_version', 'athanor_version_checksums', 't1', 't2'])
     const down = await runDowngrade(project.script, '-1', runtimeOptions(db.url))
     expect(down.steps.map((s) => s.revision)).toEqual([r(2)])
     expect(down.current).toEqual([r(1)])
-    expect(await tables()).toEqual(['athanor_version', 't1'])
+    expect(await tables()).toEqual(['athanor_version', 'athanor_version_checksums', 't1'])
   })
 
   it('upgrades to a named revision and then on to head', async () => {
@@ -101,7 +101,7 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
   it('runs the whole upgrade in one transaction when transactionPerMigration is off', async () => {
     const result = await runUpgrade(project.script, 'head', runtimeOptions(db.url, { transactionPerMigration: false }))
     expect(result.current).toEqual([r(3)])
-    expect(await tables()).toEqual(['athanor_version', 't1', 't2', 't3'])
+    expect(await tables()).toEqual(['athanor_version', 'athanor_version_checksums', 't1', 't2', 't3'])
   })
 
   it('reads current as [] from a database without a version table, and creates nothing', async () => {
@@ -109,19 +109,19 @@ describe.each(ALL_DATABASES)('upgrade and downgrade on %s', (kind) => {
     expect(await tables()).toEqual([])
   })
 
-  it('sends per revision its own statements, one version-table write and the transaction control', async () => {
+  it('sends per revision its own statements, one version-table write, its checksum and the transaction control', async () => {
     const one = await runUpgrade(project.script, '+1', runtimeOptions(db.url))
     const two = await runUpgrade(project.script, '+2', runtimeOptions(db.url))
-    // BEGIN, the revision's CREATE TABLE, the version UPDATE, COMMIT; SQLite also re-reads
+    // BEGIN, the revision's CREATE TABLE, the version UPDATE, the checksum's DELETE and INSERT, COMMIT; SQLite also re-reads
     // the version table inside each BEGIN IMMEDIATE, because its lock is the transaction,
     // and runs PRAGMA foreign_key_check before each COMMIT (enforcement is off during the run).
-    const perRevision = kind === 'sqlite' ? 6 : 4
+    const perRevision = kind === 'sqlite' ? 8 : 6
     expect(two.statements! - one.statements!).toBe(perRevision)
   })
 
   it('uses a custom version table name', async () => {
     await runUpgrade(project.script, '+1', runtimeOptions(db.url, { versionTable: 'schema_revisions' }))
-    expect(await tables()).toEqual(['schema_revisions', 't1'])
+    expect(await tables()).toEqual(['schema_revisions', 'schema_revisions_checksums', 't1'])
     expect(await readCurrent(project.script, runtimeOptions(db.url, { versionTable: 'schema_revisions' }))).toEqual([r(1)])
   })
 })

@@ -63,12 +63,13 @@ export async function describeTables(conn: DatabaseConnection, kind: TestDatabas
 
 /**
  * What a migration left behind in `db`: the version rows and the user tables
- * (the version table left out), read on a connection of its own.
+ * (the version table and its checksum side table left out), read on a
+ * connection of its own.
  */
 export async function migrationState(db: TestDatabase): Promise<{ rows: string[]; tables: string[] }> {
   const conn = await db.connect()
   try {
-    return { rows: await versionRows(conn), tables: (await listTables(conn, db.kind)).filter((t) => t !== 'athanor_version') }
+    return { rows: await versionRows(conn), tables: (await listTables(conn, db.kind)).filter((t) => t !== 'athanor_version' && t !== 'athanor_version_checksums') }
   } finally {
     await conn.close()
   }

@@ -2,18 +2,33 @@
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 import { revisionBlock, revisionLine } from '../format/revision-text.js'
+import { verifyWarnings } from '../format/verify-text.js'
+import type { Athanor, VerifyResult } from '../../api.js'
+
+/** The changed revisions at or below `id`, oldest first. */
+function changedBelow(athanor: Athanor, id: string, verified: VerifyResult): VerifyResult['changed'] {
+  const below = athanor.script.graph.applied([id])
+  return verified.changed.filter((c) => below.has(c.revision))
+}
 
 /** Registers `current`. */
 export const registerCurrent: RegisterCommand = (program, bind) => {
-  program.command('current').description('show the revisions the database is at').action(bind(current))
+  program
+    .command('current')
+    .description('show the revisions the database is at')
+    .option('--verify', 'warn about applied revisions whose files changed since they ran')
+    .action(bind(current))
 }
 
-async function current(ctx: CommandContext): Promise<void> {
+async function current(ctx: CommandContext, flags: { verify?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   const ids = await athanor.current()
   const details = (await Promise.all(ids.map((id) => athanor.show(id)))).flat()
   const { out } = ctx
-  if (out.mode.json) return out.json(details)
+  const verified = flags.verify === true ? await athanor.verify() : undefined
+  for (const warning of verified === undefined ? [] : verifyWarnings(verified, ctx.cwd)) out.warn(warning)
+  // --json keeps its list shape; each current revision says whether its file or an ancestor's changed.
+  if (out.mode.json) return out.json(verified === undefined ? details : details.map((d) => ({ ...d, changed: changedBelow(athanor, d.revision, verified) })))
   // At base nothing is printed, as Alembic does, so a script can test for empty output.
   if (details.length === 0) return
   if (out.mode.verbose) {

@@ -16,6 +16,8 @@ import { registerMerge } from './merge.js'
 import { registerCheck } from './check.js'
 import { registerEdit } from './edit.js'
 import { registerGraph } from './graph.js'
+import { registerLint } from './lint.js'
+import { registerRehash } from './rehash.js'
 
 /** Wraps a command's action so it receives the run's context. */
 export type Bind = (action: CommandAction) => (...args: unknown[]) => Promise<void>
@@ -40,4 +42,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerEdit,
   registerGraph,
+  registerLint,
+  registerRehash,
 ]

@@ -18,6 +18,7 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   transactionalDdl: false,
   ...mysqlQuoting,
+  scriptPreamble: ['SET NAMES utf8mb4'],
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
@@ -26,5 +27,6 @@ export const mysqlDialect: Dialect = {
   reflector: lazyReflector('mysql', async () => (await import('./mysql-reflector.js')).mysqlReflector),
   runtime: mysqlRuntime,
   equivalence: mysqlEquivalence,
+  lint: { load: async () => (await import('./mysql-lint.js')).mysqlLint },
   drivers: { mysql2: mysql2Driver },
 }

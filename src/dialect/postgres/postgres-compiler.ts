@@ -2,7 +2,8 @@ import type { Column } from '../../schema/column.js'
 import type { Table } from '../../schema/table.js'
 import { enumTypesOf, type SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
-import type { ColumnAlteration, ExistenceOptions, IndexOptions, TableName } from '../ddl-compiler.js'
+import type { Constraint } from '../../schema/constraints.js'
+import type { AddConstraintOptions, ColumnAlteration, ExistenceOptions, IndexOptions, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderPostgresType } from './postgres-types.js'
 import { postgresQuoting } from './postgres-quoting.js'
@@ -59,6 +60,14 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   protected override concurrently(options?: IndexOptions): string {
     return options?.concurrently ? 'CONCURRENTLY ' : ''
+  }
+
+  protected override notValid(constraint: Constraint, options?: AddConstraintOptions): string {
+    return options?.notValid && (constraint.kind === 'foreignKey' || constraint.kind === 'check') ? ' NOT VALID' : ''
+  }
+
+  override validateConstraint(table: TableName, name: string): SqlStatement[] {
+    return [statement(`ALTER TABLE ${this.table(table)} VALIDATE CONSTRAINT ${this.ident(name)}`)]
   }
 
   protected override afterCreateTable(table: Table): SqlStatement[] {

@@ -19,6 +19,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
   ...postgresQuoting,
+  scriptPreamble: [],
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
@@ -27,5 +28,6 @@ export const postgresDialect: Dialect = {
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,
   equivalence: postgresEquivalence,
+  lint: { load: async () => (await import('./postgres-lint.js')).postgresLint },
   drivers: { pg: pgDriver, pglite: pgliteDriver },
 }

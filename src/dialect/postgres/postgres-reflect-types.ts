@@ -32,10 +32,9 @@ export function postgresTypeFromText(text: string): SqlType {
     case 'date':
       return { kind: 'date' }
     case 'timestamp':
-      // Precision, if any, is kept in the native type text.
-      return { kind: 'datetime', timezone: zone === ' with time zone' }
+      return { kind: 'datetime', timezone: zone === ' with time zone', ...(n1 === null ? {} : { precision: n1 }) }
     case 'time':
-      return zone === ' with time zone' ? { kind: 'custom', name: text } : { kind: 'time' }
+      return zone === ' with time zone' ? { kind: 'custom', name: text } : { kind: 'time', ...(n1 === null ? {} : { precision: n1 }) }
     case 'numeric':
       return { kind: 'numeric', precision: n1, scale: second === undefined ? (n1 === null ? null : 0) : Number(second) }
     case 'real':

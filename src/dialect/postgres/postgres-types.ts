@@ -1,6 +1,8 @@
 import type { SqlType } from '../../schema/types.js'
 import { renderGenericType } from '../generic-types.js'
 
+const precisionSuffix = (precision: number | undefined): string => (precision === undefined ? '' : `(${precision})`)
+
 /**
  * How PostgreSQL writes each type in DDL: its own names for the kinds below,
  * the generic names for the rest. Enum types are written by name (the
@@ -14,9 +16,9 @@ export function renderPostgresType(type: SqlType, quote: (name: string) => strin
     case 'tinyint':
       return 'SMALLINT'
     case 'datetime':
-      return type.timezone ? 'TIMESTAMP WITH TIME ZONE' : 'TIMESTAMP WITHOUT TIME ZONE'
+      return `TIMESTAMP${precisionSuffix(type.precision)} ${type.timezone ? 'WITH' : 'WITHOUT'} TIME ZONE`
     case 'time':
-      return 'TIME WITHOUT TIME ZONE'
+      return `TIME${precisionSuffix(type.precision)} WITHOUT TIME ZONE`
     case 'float':
       return 'REAL'
     case 'double':

@@ -18,6 +18,7 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   transactionalDdl: true,
   ...sqliteQuoting,
+  scriptPreamble: [],
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',
@@ -27,5 +28,6 @@ export const sqliteDialect: Dialect = {
   reflector: lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector),
   runtime: sqliteRuntime,
   equivalence: sqliteEquivalence,
+  lint: { load: async () => (await import('./sqlite-lint.js')).sqliteLint },
   drivers: { 'better-sqlite3': betterSqlite3Driver },
 }

@@ -1,9 +1,9 @@
-import type { ConstraintKind, ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
+import type { AddConstraintOptions, ConstraintKind, ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
 import type { ForeignKeyOptions } from '../../schema/column.js'
 import type { Constraint, ForeignKeyConstraint } from '../../schema/constraints.js'
 import type { OperationExecutor } from '../executor.js'
 import { Irreversible } from './irreversible.js'
-import { runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
+import { runStatements, runTableChange, tableName, type MigrateOperation, type TableChangeOperation } from './migrate-operation.js'
 
 /** Alembic's op name for adding each kind of constraint. */
 const ADD_CONSTRAINT_KINDS = Object.freeze({
@@ -23,7 +23,7 @@ export type AddConstraintKind<C extends Constraint> = (typeof ADD_CONSTRAINT_KIN
 export type AddConstraintOpOf<C extends Constraint> = C extends Constraint ? AddConstraintOp<C> : never
 
 /** Options of `createForeignKey`. */
-export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'> {
+export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'>, AddConstraintOptions {
   readonly sourceSchema?: string
   readonly referentSchema?: string
 }
@@ -40,6 +40,7 @@ export class AddConstraintOp<C extends Constraint = Constraint> implements Table
   constructor(
     readonly table: TableName,
     constraint: C,
+    readonly options: AddConstraintOptions = {},
   ) {
     this.kind = ADD_CONSTRAINT_KINDS[constraint.kind as C['kind']]
     this.constraint = Object.freeze(constraint)
@@ -52,8 +53,8 @@ export class AddConstraintOp<C extends Constraint = Constraint> implements Table
    * @example
    * AddConstraintOp.of({ name: 'account', schema: null }, { kind: 'unique', name: 'uq_email', columns: ['email'] })
    */
-  static of<C extends Constraint>(table: TableName, constraint: C): AddConstraintOpOf<C> {
-    return new AddConstraintOp(table, constraint) as unknown as AddConstraintOpOf<C>
+  static of<C extends Constraint>(table: TableName, constraint: C, options: AddConstraintOptions = {}): AddConstraintOpOf<C> {
+    return new AddConstraintOp(table, constraint, options.notValid ? { notValid: true } : {}) as unknown as AddConstraintOpOf<C>
   }
 
   /**
@@ -80,20 +81,44 @@ export class AddConstraintOp<C extends Constraint = Constraint> implements Table
       onDelete: options.onDelete ?? null,
       onUpdate: options.onUpdate ?? null,
       deferrable: options.deferrable ?? false,
-    })
+    }, options.notValid ? { notValid: true } : {})
   }
 
   toChange() {
     return { kind: 'addConstraint' as const, constraint: this.constraint }
   }
   async run(executor: OperationExecutor): Promise<void> {
-    await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.addConstraint(this.table, this.constraint))
+    await runTableChange(executor, this.table, this.toChange(), () => executor.dialect.compiler.addConstraint(this.table, this.constraint, this.options))
   }
   reverse(): DropConstraintOp | Irreversible {
     // A table has one primary key: where the database names none (SQLite) or needs no name to drop it (MySQL), '' finds it.
     if (this.constraint.name === null && this.constraint.kind === 'primaryKey') return new DropConstraintOp('', this.table, { type: 'primaryKey', existing: this.constraint })
     if (this.constraint.name === null) return new Irreversible(this.kind, 'an unnamed constraint cannot be dropped by name')
     return new DropConstraintOp(this.constraint.name, this.table, { type: this.constraint.kind, existing: this.constraint })
+  }
+}
+
+/**
+ * ALTER TABLE … VALIDATE CONSTRAINT on PostgreSQL: checks the rows a
+ * constraint added `notValid` skipped, holding only a SHARE UPDATE EXCLUSIVE
+ * lock, so writes go on. Nothing elsewhere: MySQL and SQLite check (or not)
+ * when the constraint is added. Its reverse validates again, which is
+ * harmless: a validated constraint cannot be un-validated, and a downgrade
+ * that reaches it finds the constraint as the upgrade left it.
+ */
+export class ValidateConstraintOp implements MigrateOperation {
+  readonly kind = 'validate_constraint'
+  constructor(
+    readonly name: string,
+    readonly table: TableName,
+  ) {
+    Object.freeze(this)
+  }
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, executor.dialect.compiler.validateConstraint(this.table, this.name))
+  }
+  reverse(): ValidateConstraintOp {
+    return this
   }
 }
 

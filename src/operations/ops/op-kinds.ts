@@ -9,7 +9,7 @@
 import type { CheckConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, UniqueConstraint } from '../../schema/constraints.js'
 import type { BatchAlterTableOp } from './batch-ops.js'
 import type { AddColumnOp, AlterColumnOp, DropColumnOp } from './column-ops.js'
-import type { AddConstraintOp, DropConstraintOp } from './constraint-ops.js'
+import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './constraint-ops.js'
 import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
@@ -38,6 +38,7 @@ export interface OpsByKind {
   create_check_constraint: AddConstraintOp<CheckConstraint>
   create_foreign_key: AddConstraintOp<ForeignKeyConstraint>
   drop_constraint: DropConstraintOp
+  validate_constraint: ValidateConstraintOp
   create_enum: CreateEnumOp
   drop_enum: DropEnumOp
   add_enum_value: AddEnumValueOp
