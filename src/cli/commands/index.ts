@@ -19,6 +19,7 @@ import { registerGraph } from './graph.js'
 import { registerLint } from './lint.js'
 import { registerRehash } from './rehash.js'
 import { registerTypes } from './types.js'
+import { registerEnsureVersion } from './ensure-version.js'
 
 /** Wraps a command's action so it receives the run's context. */
 export type Bind = (action: CommandAction) => (...args: unknown[]) => Promise<void>
@@ -46,4 +47,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerLint,
   registerRehash,
   registerTypes,
+  registerEnsureVersion,
 ]
