@@ -3,7 +3,6 @@
  * models, as ops in an order that runs (Alembic's `compare_metadata` plus
  * `produce_migrations`).
  */
-import { checksumTableName } from '../dialect/version-table-sql.js'
 import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
@@ -19,6 +18,7 @@ import { compareContext, type CompareContext } from './compare-context.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
+import { isBookkeepingTable } from '../dialect/version-table-sql.js'
 
 /**
  * Compares the models with the reflected database. The result's `changes`
@@ -40,8 +40,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   const dbTables = reflected.tables.filter(
     // Another autogenerate's MySQL scratch table (or one a crash left behind) is never the user's.
     (t) =>
-      t.name !== options.versionTable &&
-      (options.versionTable === undefined || t.name !== checksumTableName(options.versionTable)) &&
+      (options.versionTable === undefined || !isBookkeepingTable(t.name, options.versionTable)) &&
       !t.name.startsWith(SCRATCH_TABLE_PREFIX) &&
       ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
   )

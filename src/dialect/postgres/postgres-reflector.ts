@@ -18,6 +18,7 @@ import {
 import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, RELATIONS_SQL } from './postgres-reflect-queries.js'
 import { postgresTypeFromText } from './postgres-reflect-types.js'
+import { isBookkeepingTable } from '../version-table-sql.js'
 
 const ACTIONS: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
 
@@ -68,7 +69,7 @@ export const postgresReflector: Reflector = {
         if (options.includeName(name, 'view', { schema })) views.push({ schema, name, materialized: relkind === 'm' })
         continue
       }
-      if (name === options.versionTable || !options.includeName(name, 'table', { schema })) continue
+      if (isBookkeepingTable(name, options.versionTable) || !options.includeName(name, 'table', { schema })) continue
       drafts.set(String(row.oid), tableDraft(name, schema, str(row.comment)))
     }
 
