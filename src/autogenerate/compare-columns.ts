@@ -101,10 +101,11 @@ function compareColumn(name: TableName, model: Table, column: Column, reflected:
   if (!keyColumn && column.nullable !== reflected.nullable) change.nullable = column.nullable
   if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) change.type = column.type
   if (ctx.serverDefaults && !(reflected.autoincrement || column.autoincrement)) {
-    const reflectedText = comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect))
+    const valueText = (text: string | null) => (text === null ? null : ctx.equivalence.defaultValueText(text, column.type))
+    const reflectedText = valueText(comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect)))
     const canonical = ctx.canonicalDefault(model, column)
-    const modelText = comparableDefault(
-      canonical !== undefined ? canonical : column.serverDefault === null ? null : defaultSql(column.serverDefault, ctx.dialect),
+    const modelText = valueText(
+      comparableDefault(canonical !== undefined ? canonical : column.serverDefault === null ? null : defaultSql(column.serverDefault, ctx.dialect)),
     )
     if (modelText !== reflectedText) change.serverDefault = column.serverDefault
   }

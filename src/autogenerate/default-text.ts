@@ -30,6 +30,8 @@ export function comparableDefault(text: string | null): string | null {
   if (text === null) return null
   let t = text.trim().replace(/\s+/g, ' ')
   while (t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1))) t = t.slice(1, -1).trim()
+  // DEFAULT NULL, cast to any type (PostgreSQL keeps `NULL::timestamp without time zone`), is no default.
+  if (/^NULL(::[^']+)?$/i.test(t)) return null
   return t
 }
 

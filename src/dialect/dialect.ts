@@ -64,6 +64,12 @@ export interface Dialect {
   quoteQualified(name: string, schema?: string | null): string
   /** Renders a JavaScript value as a SQL literal the database reads back exactly. */
   renderLiteral(value: unknown): string
+  /**
+   * Statements an offline script starts with, so the database's own client
+   * reads the rest as it was written (MariaDB: `SET NAMES utf8mb4`, or a
+   * 4-byte character fails in `mariadb`).
+   */
+  readonly scriptPreamble: readonly string[]
   /** Statements that begin/commit/rollback a transaction, for offline scripts. */
   readonly beginSql: string
   readonly commitSql: string

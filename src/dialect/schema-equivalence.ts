@@ -29,6 +29,14 @@ export interface SchemaEquivalence {
    * downgrade can drop it by name.
    */
   defaultPrimaryKeyName(table: string): string | null
+  /**
+   * A constant default's text as the value the database stores for a column
+   * of `type`, where the database keeps the default's text as written
+   * (SQLite stores `FALSE`, `0` and `'0'` as three texts, yet a boolean
+   * column gets the integer 0 from each). Identity where the database
+   * rewrites defaults itself.
+   */
+  defaultValueText(text: string, type: SqlType): string
 }
 
 /**

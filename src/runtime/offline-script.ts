@@ -25,6 +25,7 @@ export class OfflineScript implements RunExecutor {
 
   constructor(dialect: Dialect) {
     this.dialect = dialect
+    for (const sql of dialect.scriptPreamble) this.#chunks.push(`${sql};\n\n`)
   }
 
   get statementsInStep(): number {

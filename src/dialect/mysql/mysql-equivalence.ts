@@ -25,5 +25,6 @@ export const mysqlEquivalence: SchemaEquivalence = {
   supportsComments: true,
   namedEnums: false,
   isDefaultPrimaryKeyName: (_table: string, name: string): boolean => name === 'PRIMARY',
+  defaultValueText: (text: string): string => text,
   defaultPrimaryKeyName: (): string => 'PRIMARY',
 }

@@ -34,5 +34,6 @@ export const postgresEquivalence: SchemaEquivalence = {
   supportsComments: true,
   namedEnums: true,
   isDefaultPrimaryKeyName: (table: string, name: string): boolean => name === `${table}_pkey`,
+  defaultValueText: (text: string): string => text,
   defaultPrimaryKeyName: (table: string): string => `${table}_pkey`,
 }
