@@ -188,8 +188,8 @@ export class Athanor {
     const spec = planNewRevision(script.graph, message, options)
     const [current, engine] = await Promise.all([this.current(), importModelComparison()])
     assertAtHead(script.graph, current)
-    const { comparison, render } = await this.#withXArgs(() => engine.compareConfigModels(this.config, engine.renamePolicy(options)))
-    const found = { diffs: comparison.diffs, renames: comparison.renames }
+    const { comparison, notCarried, render } = await this.#withXArgs(() => engine.compareConfigModels(this.config, engine.renamePolicy(options)))
+    const found = { diffs: comparison.diffs, renames: comparison.renames, notCarried }
     if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...found, revision: null, dataLoss: [] }
     const { upgradeBody, downgradeBody, imports, dataLoss } = render()
     const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) }, options.versionPath)

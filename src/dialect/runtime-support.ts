@@ -75,4 +75,12 @@ export interface RuntimeSupport {
   acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
   /** Per-statement lock and run-time limits (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
   readonly timeouts: TimeoutSupport
+  /**
+   * A scratch database that an offline script's statements also run on, so
+   * work that must read a table's shape (SQLite's batch) can read it while
+   * nothing is read from the real database. It starts with the schema of the
+   * database at `liveUrl` when that exists and can be read, else empty.
+   * Absent where nothing needs it.
+   */
+  openOfflineShadow?(liveUrl: string | undefined): Promise<DatabaseConnection>
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { DatabaseConnection } from '../dialect.js'
 import { findCause } from '../driver-error.js'
 import { lockTimeout, pollForLock } from '../lock-wait.js'
@@ -48,6 +49,14 @@ export const sqliteRuntime: RuntimeSupport = {
     isLockTimeout: (error) => findCause(error, (e) => typeof e['code'] === 'string' && e['code'].startsWith('SQLITE_BUSY')) !== undefined,
   },
 
+  async openOfflineShadow(liveUrl) {
+    const { openConnection } = await import('../connect.js')
+    const shadow = await openConnection('sqlite::memory:')
+    const schema = liveUrl === undefined ? [] : await readLiveSchema(liveUrl, openConnection)
+    for (const sql of schema) await shadow.execute(sql).catch(() => undefined)
+    return shadow
+  },
+
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
     const timeoutMs = Math.max(0, Math.floor(request.timeoutMs))
     // The first BEGIN IMMEDIATE of a run is where another run is usually met:
@@ -91,4 +100,28 @@ export const sqliteRuntime: RuntimeSupport = {
 function isBusy(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } }).cause?.code
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
+/**
+ * The CREATE statements of a live SQLite database's tables, indexes, views and
+ * triggers, in the order they were made; none when the file does not exist
+ * (it is never created) or cannot be read.
+ */
+async function readLiveSchema(liveUrl: string, open: (url: string) => Promise<DatabaseConnection>): Promise<string[]> {
+  const { parseDatabaseUrl } = await import('../registry.js')
+  const path = parseDatabaseUrl(liveUrl).path
+  if (path === undefined || path === ':memory:' || !existsSync(path)) return []
+  try {
+    const live = await open(liveUrl)
+    try {
+      const rows = await live.query<{ sql: string }>(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+      )
+      return rows.map((row) => row.sql)
+    } finally {
+      await live.close()
+    }
+  } catch {
+    return []
+  }
 }
