@@ -10,7 +10,8 @@ import { compareWithConnection, renderComparison } from '../autogenerate/autogen
 import type { RenamePolicy } from '../autogenerate/compare-options.js'
 import type { RenderedRevision } from '../autogenerate/render-revision.js'
 import type { Comparison, DataLoss, RenameCandidate, RenameDecision, SchemaDiff } from '../autogenerate/schema-diff.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, UsageError } from '../errors.js'
+import { pairNamesCandidate } from '../autogenerate/compare-context.js'
 import type { Revision } from '../script/revision.js'
 import { loadModels, type LoadedModels } from './load-models.js'
 
@@ -82,6 +83,27 @@ export async function compareConfigModels(config: ResolvedConfig, renames?: Rena
     return { comparison, notCarried: notes, render: () => renderComparison(comparison, dialect) }
   } finally {
     await conn.close()
+  }
+}
+
+/**
+ * Refuses `--rename`/`--no-rename` pairs that name no vanished/appeared pair
+ * the comparison found: a typo would otherwise be ignored and the column
+ * dropped and re-added.
+ *
+ * @throws UsageError naming the first such pair and the candidates there are
+ * @example
+ * assertRenamePairsFound({ rename: ['users.abut=users.bio'] }, comparison.renames) // UsageError
+ */
+export function assertRenamePairsFound(options: AutogenerateOptions, candidates: readonly RenameCandidate[]): void {
+  for (const [flag, pairs] of [['--rename', options.rename], ['--no-rename', options.noRename]] as const) {
+    for (const pair of pairs ?? []) {
+      if (candidates.some((candidate) => pairNamesCandidate(pair, candidate))) continue
+      const known = candidates.map((c) => (c.kind === 'column' ? `${c.table}.${c.from}=${c.table}.${c.to}` : `${c.from}=${c.to}`))
+      throw new UsageError(`${flag} ${pair} names no vanished/appeared pair the comparison found`, {
+        hint: known.length === 0 ? 'nothing vanished and appeared together: drop the flag' : `the candidates are ${known.join(', ')}`,
+      })
+    }
   }
 }
 
