@@ -92,6 +92,10 @@ export function resolveConfig(
     postWrite: Object.freeze([...(config.postWrite ?? [])]),
     lockTimeoutMs: config.lockTimeoutMs ?? CONFIG_DEFAULTS.lockTimeoutMs,
     processRevisionDirectives: config.processRevisionDirectives,
+    ddlLockTimeoutMs: config.ddlLockTimeoutMs,
+    statementTimeoutMs: config.statementTimeoutMs,
+    ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
+    ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
     lint: {
       smallTableRows: config.lint?.smallTableRows ?? CONFIG_DEFAULTS.smallTableRows,
       serverVersion: config.lint?.serverVersion,

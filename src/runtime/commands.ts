@@ -6,13 +6,15 @@
 import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { loadDialect } from '../dialect/registry.js'
-import type { MigrationLock } from '../dialect/runtime-support.js'
+import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
 import { DatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
+import { journalTableSql } from '../dialect/version-table-sql.js'
 import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
+import { JournaledExecutor, type PendingDecision } from './revision-journal.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
 import { VersionTable } from './version-table.js'
 import { checksumTableSql, type ChecksumTableSql } from '../dialect/version-table-sql.js'
@@ -35,6 +37,10 @@ export interface RuntimeOptions {
   tag?: string
   /** How long to wait for another run's migration lock; default 60000. */
   lockTimeoutMs?: number
+  /** Per-statement lock wait and run time of revisions (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
+  timeouts?: StatementTimeouts
+  /** Retries of a revision failed on a lock timeout. */
+  lockRetries?: { attempts: number; delayMs: number }
   /** Called as each step finishes. */
   onStep?: (step: StepResult) => void
   /** Called while waiting for the lock. */
@@ -115,6 +121,8 @@ export async function runStamp(
       const next = stampRows(graph, current, targets, purge)
       if (purge) await executor.run(table.sql.deleteAll)
       for (const statement of table.transition(purge ? [] : current, next)) await executor.run(statement)
+      // Stamping says what the database is: a revision a killed run left half done is settled by it.
+      if (!conn.dialect.transactionalDdl) await executor.run(journalTableSql(conn.dialect, table.name, table.schema).clear)
       await executor.commit()
       return { steps: [], current: next }
     } catch (error) {
@@ -122,6 +130,21 @@ export async function runStamp(
       throw error
     }
   })
+}
+
+/**
+ * Finishes the revision a killed run left half done, and nothing else. Only
+ * databases whose DDL commits by itself (MySQL, MariaDB) can be left so;
+ * elsewhere, and when nothing was interrupted, it returns no steps.
+ * `decision` says whether the one statement whose effect was uncertain ran,
+ * for when the catalog cannot tell (`upgrade` then stops with an
+ * `InterruptedRevisionError`).
+ *
+ * @example
+ * await runResume(script, { ...options, decision: 'applied' }) // { steps: [{ revision, direction, ms }], current }
+ */
+export async function runResume(script: RuntimeScript, o: RuntimeOptions & { decision?: PendingDecision }): Promise<RunResult> {
+  return withMigrationLock(o, (session) => runOnline(script, session, 'up', () => [], o, o.decision), { checksums: true })
 }
 
 /**
@@ -193,6 +216,7 @@ export async function withMigrationLock<T extends object>(
       // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
       await lock.begin()
       await conn.execute(table.sql.create.sql)
+      if (!conn.dialect.transactionalDdl) await conn.execute(journalTableSql(conn.dialect, table.name, table.schema).create.sql)
       if (checksums !== undefined) await conn.execute(checksums.create.sql)
       await conn.commit()
       const result = await fn({ conn, table, lock, checksums })
@@ -214,10 +238,16 @@ async function runOnline(
   direction: 'up' | 'down',
   plan: (current: readonly string[]) => Revision[],
   o: RuntimeOptions,
+  pendingDecision?: PendingDecision,
 ): Promise<RunResult> {
+  const online = new OnlineExecutor(conn, lock)
+  // Where DDL commits by itself, each statement is journaled so a crash mid-revision can be settled.
+  const journal = conn.dialect.transactionalDdl ? undefined : new JournaledExecutor(online, conn, journalTableSql(conn.dialect, table.name, table.schema))
   const settings: RunnerSettings = {
     graph: script.graph,
-    executor: new OnlineExecutor(conn, lock),
+    executor: journal ?? online,
+    journal,
+    pendingDecision,
     versionTable: table,
     direction,
     transactionPerMigration: o.transactionPerMigration,
@@ -226,6 +256,8 @@ async function runOnline(
     onStep: o.onStep,
     readCurrent: () => table.readExisting(conn),
     rereadEachTransaction: !lock.spansTransactions,
+    timeouts: o.timeouts,
+    lockRetries: o.lockRetries,
     checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
@@ -284,6 +316,7 @@ async function renderOffline(
       tag: o.tag,
       onStep: o.onStep,
       rereadEachTransaction: false,
+      timeouts: o.timeouts,
       checksums,
     },
     current,

@@ -1,13 +1,15 @@
 import { runWithXArgs } from '../config/x-args.js'
-import { AthanorError, DatabaseError } from '../errors.js'
+import { AthanorError, DatabaseError, UsageError } from '../errors.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { MigrationFailedError } from './migration-failed-error.js'
 import type { RevisionModule } from './revision-module.js'
+import { InterruptedRevisionError, type JournaledExecutor, type JournalEntry, type PendingDecision } from './revision-journal.js'
 import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
+import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
 import { revisionChecksum } from '../script/revision-checksum.js'
 
@@ -38,8 +40,19 @@ export interface RunnerSettings {
    * process applied meanwhile are skipped.
    */
   readonly rereadEachTransaction: boolean
+  /**
+   * Where DDL commits by itself: the executor's journal of the running
+   * revision. A revision a killed run left half done is then finished first.
+   */
+  readonly journal?: JournaledExecutor | undefined
+  /** `athanor resume --applied|--not-applied`: what the user says about the one uncertain statement. */
+  readonly pendingDecision?: PendingDecision | undefined
   /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
   readonly checksums?: ChecksumTableSql | undefined
+  /** The config's per-statement limits; a revision's own `export const ddlLockTimeoutMs` / `statementTimeoutMs` win. */
+  readonly timeouts?: StatementTimeouts | undefined
+  /** Retries of a revision that failed on a lock timeout (transactional-DDL databases only), waiting `delayMs`, doubled each time. */
+  readonly lockRetries?: { readonly attempts: number; readonly delayMs: number } | undefined
 }
 
 /** What a run did. */
@@ -81,10 +94,25 @@ export async function runSteps(
   let current = start ?? []
   // The rows as of the last commit: what the version table says when a failure cannot read it back.
   let committed = current
-  let remaining = start === undefined ? undefined : await planned(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
+  let remaining: Revision[] | undefined
   try {
+    // A revision a killed run left half done is finished first, in its own transaction.
+    const entry = start === undefined ? undefined : await settings.journal?.interrupted()
+    if (entry !== undefined) {
+      const revision = settings.graph.get(entry.revision)
+      await preflight(loaded, [revision])
+      const started = performance.now()
+      await executor.begin()
+      active = revision
+      current = await runStep(settings, loaded, revision, current, entry.direction, { entry, decision: settings.pendingDecision })
+      await executor.commit()
+      committed = current
+      active = undefined
+      report(settings, steps, revision, started, entry.direction)
+    }
+    remaining = start === undefined ? undefined : await planned(current)
     if (single) {
       if (remaining !== undefined && remaining.length === 0) return { steps, current }
       await executor.begin()
@@ -103,6 +131,7 @@ export async function runSteps(
       await executor.commit()
       return { steps, current }
     }
+    const retries = new Map<string, number>()
     // Once the plan is exhausted nothing is left to do, whatever another process did meanwhile.
     while (remaining === undefined || remaining.length > 0) {
       const started = performance.now()
@@ -118,8 +147,17 @@ export async function runSteps(
         break
       }
       active = revision
-      current = await runStep(settings, loaded, revision, current)
-      await executor.commit()
+      try {
+        current = await runStep(settings, loaded, revision, current)
+        await executor.commit()
+      } catch (error) {
+        const attempt = (retries.get(revision.id) ?? 0) + 1
+        if (!(await mayRetry(settings, error, attempt))) throw error
+        retries.set(revision.id, attempt)
+        await executor.rollback()
+        remaining.unshift(revision)
+        continue
+      }
       committed = current
       active = undefined
       report(settings, steps, revision, started)
@@ -127,21 +165,32 @@ export async function runSteps(
     return { steps, current }
   } catch (error) {
     await executor.rollback().catch(() => undefined)
+    // A statement the catalog could not settle stays journaled for `athanor resume`.
+    if (!(error instanceof InterruptedRevisionError)) await settings.journal?.abandon().catch(() => undefined)
     const truth = settings.readCurrent ? await settings.readCurrent().catch(() => undefined) : undefined
     throw stepFailed(settings, active, error, { steps, truth, committed }, single)
   }
 }
 
-async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision: Revision, current: string[]): Promise<string[]> {
-  const { executor, direction, graph } = settings
+async function runStep(
+  settings: RunnerSettings,
+  loaded: LoadedScripts,
+  revision: Revision,
+  current: string[],
+  direction = settings.direction,
+  resume?: { entry: JournalEntry; decision: PendingDecision | undefined },
+): Promise<string[]> {
+  const { executor, graph, journal } = settings
   executor.startStep()
+  await journal?.startRevision(revision.id, direction, resume)
   const next = graph.nextCurrent(current, revision, direction)
   executor.note(
     direction === 'up'
       ? `Running upgrade ${revision.downRevisions.join(', ')} -> ${revision.id}, ${revision.message}`
       : `Running downgrade ${revision.id} -> ${revision.downRevisions.join(', ')}, ${revision.message}`,
   )
-  await runRevision(settings, revision, loaded.get(revision))
+  await runRevision(settings, revision, loaded.get(revision), direction)
+  await journal?.finishRevision()
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
   if (settings.checksums !== undefined) {
     const statements = direction === 'up' ? settings.checksums.record(revision.id, revisionChecksum(revision.path)) : [settings.checksums.delete(revision.id)]
@@ -150,8 +199,8 @@ async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision
   return next
 }
 
-function report(settings: RunnerSettings, steps: StepResult[], revision: Revision, started: number): void {
-  const step: StepResult = { revision: revision.id, message: revision.message, direction: settings.direction, ms: performance.now() - started }
+function report(settings: RunnerSettings, steps: StepResult[], revision: Revision, started: number, direction = settings.direction): void {
+  const step: StepResult = { revision: revision.id, message: revision.message, direction, ms: performance.now() - started }
   steps.push(step)
   settings.onStep?.(step)
 }
@@ -160,9 +209,11 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  * Calls the revision's function with a fresh `op`, then drains every op it
  * started, awaited or not, so none escapes the transaction.
  */
-async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule): Promise<void> {
-  const { executor, direction } = settings
+async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule, direction: 'up' | 'down'): Promise<void> {
+  const { executor } = settings
   // The script's functions see this run's -x values through xArg() (its module code saw them in preflight).
+  const timeouts = revisionTimeouts(settings, module as unknown as Record<string, unknown>)
+  if (timeouts !== undefined) await executor.setTimeouts(timeouts)
   await runWithXArgs(settings.xArgs, async () => {
     const op = new Operations(executor, {
       dialect: executor.dialect.name,
@@ -185,6 +236,33 @@ async function runRevision(settings: RunnerSettings, revision: Revision, module:
     }
     if (failure) throw failure.error
   })
+}
+
+/** Waits and says yes when `error` is a lock timeout the settings allow retrying for the `attempt`-th time. */
+async function mayRetry(settings: RunnerSettings, error: unknown, attempt: number): Promise<boolean> {
+  const retry = settings.lockRetries
+  const { dialect } = settings.executor
+  if (retry === undefined || attempt > retry.attempts || settings.executor.offline) return false
+  // Where DDL commits as it runs, part of the revision may have run: retrying could apply it twice.
+  if (!dialect.transactionalDdl || !dialect.runtime.timeouts.isLockTimeout(error)) return false
+  await new Promise((resolve) => setTimeout(resolve, retry.delayMs * 2 ** (attempt - 1)))
+  return true
+}
+
+/** The limits for one revision: its module's own exports over the config's. */
+function revisionTimeouts(settings: RunnerSettings, module: Record<string, unknown>): StatementTimeouts | undefined {
+  const own = (name: 'ddlLockTimeoutMs' | 'statementTimeoutMs'): number | undefined => {
+    const value = module[name]
+    if (value === undefined) return settings.timeouts?.[name]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new UsageError(`revision exports ${name} = ${String(value)}: it must be a number of milliseconds ≥ 0`)
+    }
+    return value
+  }
+  const ddlLockTimeoutMs = own('ddlLockTimeoutMs')
+  const statementTimeoutMs = own('statementTimeoutMs')
+  if (ddlLockTimeoutMs === undefined && statementTimeoutMs === undefined) return undefined
+  return { ddlLockTimeoutMs, statementTimeoutMs }
 }
 
 async function readInside(settings: RunnerSettings): Promise<string[]> {
@@ -213,8 +291,9 @@ interface FailurePoint {
 function stepFailed(settings: RunnerSettings, revision: Revision | undefined, error: unknown, point: FailurePoint, single: boolean): unknown {
   const { truth } = point
   const isStatementFailure = error instanceof StatementFailedError
-  // Usage, config and revision-file errors keep their class and exit code.
+  // Usage, config and revision-file errors keep their class and exit code, as does a revision left for `resume`.
   if (error instanceof AthanorError && !(error instanceof DatabaseError)) return error
+  if (error instanceof InterruptedRevisionError) return error
   if (revision === undefined) return error
   const { executor } = settings
   const verb = settings.direction === 'up' ? 'upgrade' : 'downgrade'
@@ -226,6 +305,10 @@ function stepFailed(settings: RunnerSettings, revision: Revision | undefined, er
     message += `; this database commits DDL as it runs, so the ${earlier} statement(s) of this revision before the failure may have run and were not rolled back`
   }
   const parts: string[] = []
+  if (executor.dialect.runtime.timeouts.isLockTimeout(error)) {
+    const limit = settings.timeouts?.ddlLockTimeoutMs
+    parts.push(`a statement waited ${limit === undefined ? 'too long' : `more than ddlLockTimeoutMs (${limit} ms)`} for a lock another session holds, and gave up instead of queueing traffic behind it`)
+  }
   if (executor.dialect.transactionalDdl && !executor.offline) parts.push(single ? 'the whole run was rolled back' : 'the revision was rolled back')
   if (truth !== undefined) parts.push(`the version table names ${truth.length > 0 ? truth.join(', ') : 'no revision (base)'}`)
   const failed = { revision: revision.id, statement: isStatementFailure ? error.statement.sql : null, error: reason }

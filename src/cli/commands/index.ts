@@ -12,12 +12,14 @@ import { registerHeads } from './heads.js'
 import { registerBranches } from './branches.js'
 import { registerShow } from './show.js'
 import { registerStamp } from './stamp.js'
+import { registerResume } from './resume.js'
 import { registerMerge } from './merge.js'
 import { registerCheck } from './check.js'
 import { registerEdit } from './edit.js'
 import { registerGraph } from './graph.js'
 import { registerLint } from './lint.js'
 import { registerRehash } from './rehash.js'
+import { registerTypes } from './types.js'
 import { registerEnsureVersion } from './ensure-version.js'
 
 /** Wraps a command's action so it receives the run's context. */
@@ -39,11 +41,13 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerBranches,
   registerShow,
   registerStamp,
+  registerResume,
   registerMerge,
   registerCheck,
   registerEdit,
   registerGraph,
   registerLint,
   registerRehash,
+  registerTypes,
   registerEnsureVersion,
 ]
