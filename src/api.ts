@@ -194,7 +194,9 @@ export class Athanor {
     engine.assertRenamePairsFound(options, comparison.renames)
     const found = { diffs: comparison.diffs, renames: comparison.renames, notCarried }
     if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...found, revision: null, dataLoss: [] }
-    const { upgradeBody, downgradeBody, imports, dataLoss } = render()
+    const changes = await this.#withXArgs(() => engine.applyRevisionDirectives(this.config.processRevisionDirectives, message, comparison.changes, options.allowEmpty === true))
+    if (changes === null) return { ...found, revision: null, dataLoss: [] }
+    const { upgradeBody, downgradeBody, imports, dataLoss } = render(changes)
     const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) }, options.versionPath)
     return { ...found, revision, dataLoss }
   }

@@ -4,12 +4,14 @@
  * autogenerate engine compare. The API loads this module only for those two
  * methods, since it pulls in reflection and the renderer.
  */
-import type { ResolvedConfig } from '../config/config-types.js'
+import type { ResolvedConfig, RevisionDirectives } from '../config/config-types.js'
+import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
+import type { AnyOp } from '../operations/ops/op-kinds.js'
 import { openConnection } from '../dialect/connect.js'
 import { compareWithConnection, renderComparison } from '../autogenerate/autogenerate.js'
 import type { RenamePolicy } from '../autogenerate/compare-options.js'
 import type { RenderedRevision } from '../autogenerate/render-revision.js'
-import type { Comparison, DataLoss, RenameCandidate, RenameDecision, SchemaDiff } from '../autogenerate/schema-diff.js'
+import type { Comparison, DataLoss, PlannedChange, RenameCandidate, RenameDecision, SchemaDiff } from '../autogenerate/schema-diff.js'
 import { ConfigError, UsageError } from '../errors.js'
 import { pairNamesCandidate } from '../autogenerate/compare-context.js'
 import type { Revision } from '../script/revision.js'
@@ -54,7 +56,8 @@ export interface ModelComparison {
   readonly comparison: Comparison
   /** The models' facts the database will not hold ({@link LoadedModels.notes}). */
   readonly notCarried: readonly string[]
-  render(): RenderedRevision
+  /** Renders the comparison's changes, or `changes` in their place (as `processRevisionDirectives` left them). */
+  render(changes?: readonly PlannedChange[]): RenderedRevision
 }
 
 /**
@@ -80,10 +83,33 @@ export async function compareConfigModels(config: ResolvedConfig, renames?: Rena
       ...(renames ? { renames } : {}),
     })
     const dialect = conn.dialect
-    return { comparison, notCarried: notes, render: () => renderComparison(comparison, dialect) }
+    return { comparison, notCarried: notes, render: (changes = comparison.changes) => renderComparison({ ...comparison, changes }, dialect) }
   } finally {
     await conn.close()
   }
+}
+
+/**
+ * Runs the config's `processRevisionDirectives` on the changes a comparison
+ * planned: ops it keeps keep their notes, ops it adds come without, and
+ * `skip` (or, without `allowEmpty`, no ops left) means no revision (null).
+ *
+ * @example
+ * const changes = await applyRevisionDirectives(config.processRevisionDirectives, 'add bio', comparison.changes, false)
+ */
+export async function applyRevisionDirectives(
+  hook: ResolvedConfig['processRevisionDirectives'],
+  message: string,
+  changes: readonly PlannedChange[],
+  allowEmpty: boolean,
+): Promise<readonly PlannedChange[] | null> {
+  if (hook === undefined) return changes
+  const directives: RevisionDirectives = { message, upgradeOps: changes.map((change) => change.op), skip: false }
+  await hook(directives)
+  if (directives.skip) return null
+  const byOp = new Map<MigrateOperation, PlannedChange>(changes.map((change) => [change.op, change]))
+  const edited = directives.upgradeOps.map((op): PlannedChange => byOp.get(op) ?? { op: op as AnyOp, diffs: [] })
+  return edited.length === 0 && !allowEmpty ? null : edited
 }
 
 /**

@@ -32,6 +32,7 @@ const TOP_LEVEL: Record<string, Check> = {
   postWrite: isStringArray,
   lockTimeoutMs: isDuration,
   lint: (v) => checkObject(v, LINT_KEYS),
+  processRevisionDirectives: isFunction,
   ddlLockTimeoutMs: isDuration,
   statementTimeoutMs: isDuration,
   ddlLockRetries: (v) => isCount(v),

@@ -91,6 +91,7 @@ export function resolveConfig(
     transactionPerMigration: config.transactionPerMigration ?? CONFIG_DEFAULTS.transactionPerMigration,
     postWrite: Object.freeze([...(config.postWrite ?? [])]),
     lockTimeoutMs: config.lockTimeoutMs ?? CONFIG_DEFAULTS.lockTimeoutMs,
+    processRevisionDirectives: config.processRevisionDirectives,
     ddlLockTimeoutMs: config.ddlLockTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
     ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,

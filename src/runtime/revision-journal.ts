@@ -1,3 +1,4 @@
+import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
 import type { JournalTableSql } from '../dialect/version-table-sql.js'
 import { DatabaseError, ErrorCode } from '../errors.js'
@@ -93,6 +94,11 @@ export class JournaledExecutor implements RunExecutor {
 
   startStep(): void {
     this.#base.startStep()
+  }
+
+  /** The limits go to the base executor: SET statements are not revision work, so they are not journaled. */
+  setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void> {
+    return this.#base.setTimeouts(timeouts)
   }
 
   note(text: string): void {

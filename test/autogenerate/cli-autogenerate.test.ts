@@ -23,6 +23,37 @@ function addBioColumn(): void {
   writeFileSync(path, readFileSync(path, 'utf8').replace('email: t.string(255).notNull().unique(),', 'email: t.string(255).notNull().unique(),\n    bio: t.text(),'))
 }
 
+describe('processRevisionDirectives in the config', () => {
+  function addColumns(): void {
+    const path = join(project.dir, 'src', 'models.ts')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('email: t.string(255).notNull().unique(),', 'email: t.string(255).notNull().unique(),\n    bio: t.text(),\n    nickname: t.string(40),'))
+  }
+  function withHook(body: string): void {
+    const path = join(project.dir, 'athanor.config.ts')
+    writeFileSync(path, readFileSync(path, 'utf8').replace('  postWrite: [],', `  postWrite: [],\n  processRevisionDirectives: (d) => { ${body} },`))
+  }
+
+  it('sees the ops before they are rendered; emptying them writes no revision', async () => {
+    await ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    await ok(project.dir, ['upgrade', 'head'])
+    addColumns()
+    // SQLite groups one table's changes into a batch op: the hook sees that op.
+    withHook("if (!d.upgradeOps.some((op) => op.kind === 'batch_alter_table')) throw new Error('no batch op seen'); d.upgradeOps = []")
+    const run = await athanor(project.dir, ['revision', '--autogenerate', '-m', 'nothing kept'])
+    expect(run.stderr).toBe('')
+    expect(versions()).toHaveLength(1)
+  })
+
+  it('writes no revision when it sets skip', async () => {
+    await ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    await ok(project.dir, ['upgrade', 'head'])
+    addColumns()
+    withHook('d.skip = d.message.includes("later")')
+    await ok(project.dir, ['revision', '--autogenerate', '-m', 'later'])
+    expect(versions()).toHaveLength(1)
+  })
+})
+
 describe('athanor revision --autogenerate', () => {
   it('writes the initial migration from the models against an empty database', async () => {
     const out = await ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
