@@ -3,7 +3,6 @@ import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/
 import type { JournalTableSql } from '../dialect/version-table-sql.js'
 import { DatabaseError, ErrorCode } from '../errors.js'
 import { statementExcerpt, type RunExecutor } from './run-executor.js'
-import type { StatementTimeouts } from '../dialect/runtime-support.js'
 
 /** The revision a run was in the middle of, as its journal row says. */
 export interface JournalEntry {
@@ -170,10 +169,6 @@ export class JournaledExecutor implements RunExecutor {
 
   query(statement: SqlStatement): Promise<Row[]> {
     return this.#base.query(statement)
-  }
-
-  setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void> {
-    return this.#base.setTimeouts(timeouts)
   }
 
   begin(): Promise<void> {
