@@ -86,6 +86,14 @@ export class JournaledExecutor implements RunExecutor {
     return this.#base.dialect
   }
 
+  /**
+   * The base executor's connection, for `op.connection`. What a revision
+   * sends through it directly is not journaled: only ops are settled after a crash.
+   */
+  get connection(): DatabaseConnection | undefined {
+    return this.#base.connection
+  }
+
   /** Statements of the running revision reached so far, those an interrupted run did included. */
   get statementsInStep(): number {
     return this.#index
