@@ -5,7 +5,7 @@
 import type { ResolvedConfig } from '../config/config-types.js'
 import { openConnection } from '../dialect/connect.js'
 import { reflect } from '../dialect/reflector.js'
-import { parseDatabaseUrl } from '../dialect/registry.js'
+import { loadDialect } from '../dialect/registry.js'
 import { ConfigError } from '../errors.js'
 import { renderKyselyTypes } from '../models/kysely/kysely-types.js'
 import { loadModels } from './load-models.js'
@@ -29,7 +29,7 @@ export async function kyselyTypesSource(config: ResolvedConfig, options: KyselyT
     try {
       const schemas = config.include.schemas && config.include.schemas.length > 0 ? config.include.schemas : [null]
       const reflected = await reflect(conn, { schemas, versionTable: config.versionTable })
-      return renderKyselyTypes(reflected.tables, conn.dialect.name)
+      return renderKyselyTypes(reflected.tables, conn.dialect.resultValueTypes)
     } finally {
       await conn.close()
     }
@@ -39,5 +39,6 @@ export async function kyselyTypesSource(config: ResolvedConfig, options: KyselyT
       hint: 'set models in athanor.config.ts, or run `athanor types --from-database`',
     })
   }
-  return renderKyselyTypes((await loadModels(config.models)).tables, parseDatabaseUrl(config.url).dialect)
+  const [{ tables }, dialect] = await Promise.all([loadModels(config.models), loadDialect(config.url)])
+  return renderKyselyTypes(tables, dialect.resultValueTypes)
 }

@@ -1,5 +1,6 @@
 import type { DialectName } from './database-url.js'
 import type { Dialect } from './dialect.js'
+import type { DrizzleLine } from './drizzle-reading.js'
 import type { UrlScheme } from './url-scheme.js'
 
 /**
@@ -21,4 +22,6 @@ export interface DialectEntry {
   readonly schemes: readonly UrlScheme[]
   /** Loads the dialect's code (compiler, reflector, runtime, drivers); called once a URL names it. */
   load(): Promise<Dialect>
+  /** Drizzle's table kind and core package for this database, when Drizzle has one; its column reader loads on demand. */
+  readonly drizzle?: DrizzleLine
 }

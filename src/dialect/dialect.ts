@@ -1,4 +1,5 @@
 import type { Table } from '../schema/table.js'
+import type { SqlTypeKind } from '../schema/types.js'
 import type { DialectName, DriverName } from './database-url.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
@@ -97,6 +98,13 @@ export interface Dialect {
   readonly equivalence: SchemaEquivalence
   /** The rules `athanor lint` applies to ops on this database (loaded on first use). */
   readonly lint: LazyLintRules
+  /**
+   * The TypeScript type of the driver's result values for the type kinds
+   * where it differs from the portable answer (`athanor types`): better-sqlite3
+   * gives dates and JSON as text and booleans as 0/1, mysql2 TINYINT(1)
+   * booleans as numbers, pg 64-bit integers as strings.
+   */
+  readonly resultValueTypes: Readonly<Partial<Record<SqlTypeKind, string>>>
   /** The drivers that open this database, by the name its URL schemes give (`DatabaseUrl.driver`). */
   readonly drivers: Readonly<Partial<Record<DriverName, DatabaseDriver>>>
 }

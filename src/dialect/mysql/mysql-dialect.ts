@@ -27,6 +27,7 @@ export const mysqlDialect: Dialect = {
   reflector: lazyReflector('mysql', async () => (await import('./mysql-reflector.js')).mysqlReflector),
   runtime: mysqlRuntime,
   equivalence: mysqlEquivalence,
+  resultValueTypes: { boolean: 'number', bigint: 'number', json: 'Json' },
   lint: { load: async () => (await import('./mysql-lint.js')).mysqlLint },
   drivers: { mysql2: mysql2Driver },
 }

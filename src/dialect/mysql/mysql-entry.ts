@@ -15,4 +15,5 @@ export const mysqlEntry: DialectEntry = {
     serverScheme({ name: 'mariadb', driver: 'mysql2', defaultPort: 3306 }),
   ],
   load: async () => (await import('./mysql-dialect.js')).mysqlDialect,
+  drizzle: { tableKind: 'MySqlTable', corePackage: 'drizzle-orm/mysql-core', load: async () => (await import('./mysql-drizzle.js')).mysqlDrizzle },
 }

@@ -28,6 +28,7 @@ export const postgresDialect: Dialect = {
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,
   equivalence: postgresEquivalence,
+  resultValueTypes: { bigint: 'string' },
   lint: { load: async () => (await import('./postgres-lint.js')).postgresLint },
   drivers: { pg: pgDriver, pglite: pgliteDriver },
 }

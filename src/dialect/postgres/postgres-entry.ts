@@ -18,4 +18,5 @@ export const postgresEntry: DialectEntry = {
     embeddedScheme({ name: 'pglite', driver: 'pglite', pathExample: './dir' }),
   ],
   load: async () => (await import('./postgres-dialect.js')).postgresDialect,
+  drizzle: { tableKind: 'PgTable', corePackage: 'drizzle-orm/pg-core', load: async () => (await import('./postgres-drizzle.js')).postgresDrizzle },
 }

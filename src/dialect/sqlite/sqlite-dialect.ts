@@ -28,6 +28,7 @@ export const sqliteDialect: Dialect = {
   reflector: lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector),
   runtime: sqliteRuntime,
   equivalence: sqliteEquivalence,
+  resultValueTypes: { date: 'string', datetime: 'string', boolean: 'number', json: 'string', jsonb: 'string', bigint: 'number' },
   lint: { load: async () => (await import('./sqlite-lint.js')).sqliteLint },
   drivers: { 'better-sqlite3': betterSqlite3Driver },
 }

@@ -13,4 +13,5 @@ export const sqliteEntry: DialectEntry = {
   name: 'sqlite',
   schemes: [embeddedScheme({ name: 'sqlite', driver: 'better-sqlite3', pathExample: './file.db' })],
   load: async () => (await import('./sqlite-dialect.js')).sqliteDialect,
+  drizzle: { tableKind: 'SQLiteTable', corePackage: 'drizzle-orm/sqlite-core', load: async () => (await import('./sqlite-drizzle.js')).sqliteDrizzle },
 }

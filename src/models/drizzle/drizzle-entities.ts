@@ -3,14 +3,15 @@
  * (global symbols and entity kinds), so finding them needs no import of
  * drizzle-orm: a models module without Drizzle never loads it.
  */
+import type { DrizzleLine } from '../../dialect/drizzle-reading.js'
+import { dialectEntries } from '../../dialect/registry.js'
 
 const IS_DRIZZLE_TABLE = Symbol.for('drizzle:IsDrizzleTable')
 const ENTITY_KIND = Symbol.for('drizzle:entityKind')
 
-/** Which of Drizzle's core packages declared a table. */
-export type DrizzleFamily = 'pg' | 'mysql' | 'sqlite'
-
-const FAMILY_BY_KIND: Readonly<Record<string, DrizzleFamily>> = { PgTable: 'pg', MySqlTable: 'mysql', SQLiteTable: 'sqlite' }
+const LINE_BY_KIND: ReadonlyMap<string, DrizzleLine> = new Map(
+  dialectEntries().flatMap((entry) => (entry.drizzle === undefined ? [] : [[entry.drizzle.tableKind, entry.drizzle] as const])),
+)
 
 /** A Drizzle table object, as a models module exports it; read through Drizzle's own API only. */
 export type DrizzleTable = object & { readonly [IS_DRIZZLE_TABLE]: true }
@@ -27,17 +28,18 @@ export function isDrizzleTable(value: unknown): value is DrizzleTable {
 }
 
 /**
- * The core package a Drizzle table comes from, read from the entity kinds of
- * its class chain; undefined for a kind athanor does not read (a Drizzle
- * dialect it has no database for).
+ * The registry's Drizzle line for the database a Drizzle table is declared
+ * for, read from the entity kinds of its class chain; undefined for a kind
+ * athanor does not read (a Drizzle dialect it has no database for).
  *
  * @example
- * drizzleFamily(sqliteTable('t', { id: integer() })) // 'sqlite'
+ * drizzleLineOf(sqliteTable('t', { id: integer() }))?.corePackage // 'drizzle-orm/sqlite-core'
  */
-export function drizzleFamily(table: DrizzleTable): DrizzleFamily | undefined {
+export function drizzleLineOf(table: DrizzleTable): DrizzleLine | undefined {
   for (let ctor = table.constructor as unknown; typeof ctor === 'function'; ctor = Object.getPrototypeOf(ctor)) {
     const kind = (ctor as unknown as Record<symbol, unknown>)[ENTITY_KIND]
-    if (typeof kind === 'string' && kind in FAMILY_BY_KIND) return FAMILY_BY_KIND[kind]
+    const line = typeof kind === 'string' ? LINE_BY_KIND.get(kind) : undefined
+    if (line !== undefined) return line
   }
   return undefined
 }

@@ -1,11 +1,13 @@
 /**
  * The Drizzle tables of a models module as athanor tables. Drizzle's core
- * package for each family is imported only when a table of that family is
+ * package for each database is imported only when a table of that database is
  * found, so a project without drizzle-orm installed never needs it.
  */
 import { ConfigError } from '../../errors.js'
 import type { Table } from '../../schema/table.js'
-import { drizzleFamily, type DrizzleFamily, type DrizzleTable } from './drizzle-entities.js'
+import type { DrizzleColumnReader, DrizzleLine } from '../../dialect/drizzle-reading.js'
+import { dialectEntries } from '../../dialect/registry.js'
+import { drizzleLineOf, type DrizzleTable } from './drizzle-entities.js'
 import { tableFromDrizzle, type DrizzleTableConfig } from './drizzle-table.js'
 
 export { isDrizzleTable } from './drizzle-entities.js'
@@ -19,11 +21,10 @@ export interface DrizzleModels {
 
 type GetTableConfig = (table: never) => DrizzleTableConfig
 
-// Each family's table-config reader, from its own core package.
-const CORE_MODULES: Readonly<Record<DrizzleFamily, () => Promise<GetTableConfig>>> = {
-  pg: async () => (await import('drizzle-orm/pg-core')).getTableConfig as unknown as GetTableConfig,
-  mysql: async () => (await import('drizzle-orm/mysql-core')).getTableConfig as unknown as GetTableConfig,
-  sqlite: async () => (await import('drizzle-orm/sqlite-core')).getTableConfig as unknown as GetTableConfig,
+/** What reads one database's Drizzle tables: its core package's `getTableConfig` and the dialect's column reader. */
+interface DrizzleReaders {
+  readonly getTableConfig: GetTableConfig
+  readonly columns: DrizzleColumnReader
 }
 
 /**
@@ -35,31 +36,35 @@ const CORE_MODULES: Readonly<Record<DrizzleFamily, () => Promise<GetTableConfig>
  * const { tables, notes } = await readDrizzleTables([users, posts])
  */
 export async function readDrizzleTables(drizzleTables: readonly DrizzleTable[]): Promise<DrizzleModels> {
-  const readers = new Map<DrizzleFamily, GetTableConfig>()
+  const readers = new Map<DrizzleLine, DrizzleReaders>()
   const tables: Table[] = []
   const notes: string[] = []
   for (const drizzleTable of drizzleTables) {
-    const family = drizzleFamily(drizzleTable)
-    if (family === undefined) {
-      throw new ConfigError('the models export a Drizzle table of a kind athanor cannot read', {
-        hint: 'athanor reads tables from drizzle-orm/pg-core, drizzle-orm/mysql-core and drizzle-orm/sqlite-core',
-      })
+    const line = drizzleLineOf(drizzleTable)
+    if (line === undefined) {
+      throw new ConfigError('the models export a Drizzle table of a kind athanor cannot read', { hint: `athanor reads tables from ${corePackages()}` })
     }
-    let getTableConfig = readers.get(family)
-    if (getTableConfig === undefined) {
-      getTableConfig = await importCore(family)
-      readers.set(family, getTableConfig)
+    let reader = readers.get(line)
+    if (reader === undefined) {
+      reader = { getTableConfig: await importCore(line), columns: await line.load() }
+      readers.set(line, reader)
     }
-    const reading = tableFromDrizzle(family, drizzleTable, getTableConfig(drizzleTable as never))
+    const reading = tableFromDrizzle(reader.columns, drizzleTable, reader.getTableConfig(drizzleTable as never))
     tables.push(reading.table)
     notes.push(...reading.notes)
   }
   return { tables, notes }
 }
 
-async function importCore(family: DrizzleFamily): Promise<GetTableConfig> {
+function corePackages(): string {
+  const packages = dialectEntries().flatMap((entry) => (entry.drizzle === undefined ? [] : [entry.drizzle.corePackage]))
+  return `${packages.slice(0, -1).join(', ')} and ${packages.at(-1)}`
+}
+
+async function importCore(line: DrizzleLine): Promise<GetTableConfig> {
   try {
-    return await CORE_MODULES[family]()
+    const core = (await import(line.corePackage)) as { getTableConfig: unknown }
+    return core.getTableConfig as GetTableConfig
   } catch (error) {
     throw new ConfigError(`the models export Drizzle tables, but drizzle-orm cannot be imported: ${error instanceof Error ? error.message : String(error)}`, {
       hint: 'install drizzle-orm in the project (npm install drizzle-orm)',

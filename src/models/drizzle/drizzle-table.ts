@@ -8,9 +8,9 @@ import { ColumnBuilder, type Column, type ReferentialAction, type ServerDefault 
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../../schema/constraints.js'
 import type { SqlFragment } from '../../schema/sql.js'
 import { Table } from '../../schema/table.js'
-import { isEntity, type DrizzleFamily } from './drizzle-entities.js'
+import type { DrizzleColumnLike, DrizzleColumnReader } from '../../dialect/drizzle-reading.js'
+import { isEntity } from './drizzle-entities.js'
 import { fromDrizzleSql, isDrizzleSql } from './drizzle-sql.js'
-import { drizzleType, type DrizzleColumnLike } from './drizzle-types.js'
 
 const TABLE_NAME = Symbol.for('drizzle:Name')
 const TABLE_SCHEMA = Symbol.for('drizzle:Schema')
@@ -57,10 +57,10 @@ export interface DrizzleTableReading {
  * table's own core package.
  *
  * @example
- * const { table, notes } = tableFromDrizzle('pg', users, getTableConfig(users))
+ * const { table, notes } = tableFromDrizzle(await drizzleLineOf(users)!.load(), users, getTableConfig(users))
  * table.column('email')?.type // { kind: 'string', length: 255 }
  */
-export function tableFromDrizzle(family: DrizzleFamily, drizzleTable: object, config: DrizzleTableConfig): DrizzleTableReading {
+export function tableFromDrizzle(reader: DrizzleColumnReader, drizzleTable: object, config: DrizzleTableConfig): DrizzleTableReading {
   const name = config.name
   const schema = config.schema ?? null
   const notes: string[] = []
@@ -70,7 +70,7 @@ export function tableFromDrizzle(family: DrizzleFamily, drizzleTable: object, co
   const primaryKey: PrimaryKeyConstraint | null =
     keyColumns.length === 0 ? null : { kind: 'primaryKey', name: composite === undefined ? null : (composite.name ?? composite.getName()), columns: keyColumns }
 
-  const columns = config.columns.map((c) => columnFromDrizzle(family, c, keys.get(c) ?? c.name, { name, schema }, keyColumns.includes(c.name), notes))
+  const columns = config.columns.map((c) => columnFromDrizzle(reader, c, keys.get(c) ?? c.name, { name, schema }, keyColumns.includes(c.name), notes))
 
   const uniques: UniqueConstraint[] = [
     ...config.columns.filter((c) => c.isUnique).map((c): UniqueConstraint => ({ kind: 'unique', name: c.uniqueName ?? null, columns: [c.name] })),
@@ -105,7 +105,7 @@ export function tableFromDrizzle(family: DrizzleFamily, drizzleTable: object, co
 }
 
 function columnFromDrizzle(
-  family: DrizzleFamily,
+  reader: DrizzleColumnReader,
   c: DrizzleColumn,
   key: string,
   owner: { name: string; schema: string | null },
@@ -113,7 +113,7 @@ function columnFromDrizzle(
   notes: string[],
 ): Column {
   const where = `${owner.name}.${c.name}`
-  const { type, autoincrement } = drizzleType(family, c)
+  const { type, autoincrement } = reader.columnType(c)
   let builder = new ColumnBuilder(type).name(c.name)
   builder = c.notNull ? builder.notNull() : builder.nullable()
   if (autoincrement) builder = builder.autoincrement()

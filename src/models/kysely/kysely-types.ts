@@ -8,19 +8,9 @@
 import type { Column } from '../../schema/column.js'
 import type { Table } from '../../schema/table.js'
 import type { SqlType, SqlTypeKind } from '../../schema/types.js'
-import type { DialectName } from '../../dialect/database-url.js'
 
-/**
- * What each database's driver hands back where it differs from the portable
- * answer: better-sqlite3 gives dates and JSON as text and booleans as 0/1,
- * mysql2 gives TINYINT(1) booleans as numbers, pg gives 64-bit integers as
- * strings. These are facts of the drivers' result values, not of SQL.
- */
-const DRIVER_VALUES: Readonly<Record<DialectName, Partial<Record<SqlTypeKind, string>>>> = {
-  sqlite: { date: 'string', datetime: 'string', boolean: 'number', json: 'string', jsonb: 'string', bigint: 'number' },
-  postgres: { bigint: 'string' },
-  mysql: { boolean: 'number', bigint: 'number', json: 'Json' },
-}
+/** What a database's driver hands back where it differs from the portable answer (`Dialect.resultValueTypes`). */
+export type DriverValueTypes = Readonly<Partial<Record<SqlTypeKind, string>>>
 
 /**
  * The TypeScript type a column's values have when read. Portable: what every
@@ -30,8 +20,8 @@ const DRIVER_VALUES: Readonly<Record<DialectName, Partial<Record<SqlTypeKind, st
  * @example
  * kyselyValueType({ kind: 'enum', name: 'mood', values: ['ok', 'sad'] }) // "'ok' | 'sad'"
  */
-export function kyselyValueType(type: SqlType, dialect?: DialectName): string {
-  const driver = dialect === undefined ? undefined : DRIVER_VALUES[dialect][type.kind]
+export function kyselyValueType(type: SqlType, driverValues: DriverValueTypes = {}): string {
+  const driver = driverValues[type.kind]
   if (driver !== undefined) return driver
   switch (type.kind) {
     case 'integer':
@@ -65,7 +55,7 @@ export function kyselyValueType(type: SqlType, dialect?: DialectName): string {
     case 'enum':
       return type.values.length === 0 ? 'string' : type.values.map((v) => quoteString(v)).join(' | ')
     case 'array': {
-      const inner = kyselyValueType(type.of, dialect)
+      const inner = kyselyValueType(type.of, driverValues)
       return /[ |]/.test(inner) ? `(${inner})[]` : `${inner}[]`
     }
     case 'custom':
@@ -77,16 +67,16 @@ export function kyselyValueType(type: SqlType, dialect?: DialectName): string {
  * The module text: `import type { Generated } from 'kysely'`, a `Json`
  * type, one interface per table and `export interface Database`. Tables
  * outside the default schema are keyed `schema.table`, as Kysely names them.
- * With `dialect`, values are typed as that database's driver returns them.
+ * With `driverValues` (a dialect's `resultValueTypes`), values are typed as that database's driver returns them.
  *
  * @example
- * renderKyselyTypes(metadata.tables, 'postgres') // "import type { Generated } from 'kysely'\n…export interface Database {\n  users: Users\n}\n"
+ * renderKyselyTypes(metadata.tables, dialect.resultValueTypes) // "import type { Generated } from 'kysely'\n…export interface Database {\n  users: Users\n}\n"
  */
-export function renderKyselyTypes(tables: readonly Table[], dialect?: DialectName): string {
+export function renderKyselyTypes(tables: readonly Table[], driverValues: DriverValueTypes = {}): string {
   const sorted = [...tables].sort((a, b) => qualified(a).localeCompare(qualified(b)))
   const names = interfaceNames(sorted)
   const blocks = sorted.map((table, i) => {
-    const lines = table.columnList.map((c) => `  ${propertyName(c.name)}: ${columnType(c, dialect)}`)
+    const lines = table.columnList.map((c) => `  ${propertyName(c.name)}: ${columnType(c, driverValues)}`)
     return `export interface ${names[i]} {\n${lines.join('\n')}\n}`
   })
   const database = sorted.map((table, i) => `  ${propertyName(qualified(table))}: ${names[i]}`)
@@ -100,8 +90,8 @@ export function renderKyselyTypes(tables: readonly Table[], dialect?: DialectNam
   return `${[...header, ...blocks.flatMap((b) => [b, '']), `export interface Database {\n${database.join('\n')}\n}`].join('\n')}\n`
 }
 
-function columnType(column: Column, dialect: DialectName | undefined): string {
-  const value = kyselyValueType(column.type, dialect)
+function columnType(column: Column, driverValues: DriverValueTypes): string {
+  const value = kyselyValueType(column.type, driverValues)
   const read = column.nullable ? `${value} | null` : value
   return column.autoincrement || column.serverDefault !== null ? `Generated<${read}>` : read
 }
