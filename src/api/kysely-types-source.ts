@@ -2,7 +2,10 @@
  * `athanor types`: the Kysely types of the config's models, or of its live
  * database. Loaded by the API only for that method.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { ResolvedConfig } from '../config/config-types.js'
+import { runPostWrite } from '../config/post-write.js'
 import { openConnection } from '../dialect/connect.js'
 import { reflect } from '../dialect/reflector.js'
 import { loadDialect } from '../dialect/registry.js'
@@ -41,4 +44,23 @@ export async function kyselyTypesSource(config: ResolvedConfig, options: KyselyT
   }
   const [{ tables }, dialect] = await Promise.all([loadModels(config.models), loadDialect(config.url)])
   return renderKyselyTypes(tables, dialect.resultValueTypes)
+}
+
+/**
+ * The Kysely types' module text; with `output` (relative to the project) also
+ * written there, and the config's `postWrite` commands run on the file, as on
+ * a new revision.
+ *
+ * @example
+ * const source = await writeKyselyTypes(athanor.config, { output: './src/db-types.ts' })
+ */
+export async function writeKyselyTypes(config: ResolvedConfig, options: KyselyTypesOptions & { output?: string } = {}): Promise<string> {
+  const source = await kyselyTypesSource(config, options)
+  if (options.output !== undefined) {
+    const path = resolve(config.rootDir, options.output)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, source)
+    await runPostWrite(config.postWrite, path, config.rootDir)
+  }
+  return source
 }
