@@ -29,6 +29,7 @@ export interface RecordedOp {
 class RecordingExecutor implements OperationExecutor {
   // Offline as `--sql` is: a script that checks op.context.offline skips its queries.
   readonly offline = true
+  readonly connection = undefined
   autocommitDepth = 0
   transaction = 0
 

@@ -16,8 +16,12 @@ export interface OperationExecutor {
   query(statement: SqlStatement): Promise<Row[]>
   /** Runs `fn` with the current transaction committed first and a new one begun after. */
   autocommit<T>(fn: () => Promise<T>): Promise<T>
-  /** The live connection statements go to (`op.connection`); absent offline and in dry runs. */
-  readonly connection?: DatabaseConnection | undefined
+  /**
+   * The live connection statements go to (`op.connection`); undefined offline
+   * and in dry runs. Required, so an executor that wraps another must say
+   * what it passes on.
+   */
+  readonly connection: DatabaseConnection | undefined
   /** Offline: a scratch database that has seen the script so far, for reading a table's shape (SQLite's batch). */
   readonly shadow?: StatementSink
 }

@@ -17,6 +17,7 @@ import type { RunExecutor } from './run-executor.js'
  */
 export class OfflineScript implements RunExecutor {
   readonly offline = true
+  readonly connection = undefined
   readonly dialect: Dialect
   readonly shadow: StatementSink | undefined
   readonly #chunks: string[] = []

@@ -12,6 +12,7 @@ export function connectionExecutor(conn: DatabaseConnection): OperationExecutor 
   return {
     dialect: conn.dialect,
     offline: false,
+    connection: conn,
     statements,
     async run(statement) {
       statements.push(statement)
@@ -31,6 +32,7 @@ export function recordingExecutor(dialect: Dialect): OperationExecutor & { state
   return {
     dialect,
     offline: true,
+    connection: undefined,
     statements,
     async run(statement) {
       statements.push(statement)
