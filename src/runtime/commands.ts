@@ -11,7 +11,7 @@ import { DatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
-import { journalTableSql } from '../dialect/version-table-sql.js'
+import { journalTableSql, type JournalTableSql } from '../dialect/version-table-sql.js'
 import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
 import { JournaledExecutor, type PendingDecision } from './revision-journal.js'
@@ -113,7 +113,7 @@ export async function runStamp(
     await out.commit()
     return { steps: [], current: next, sql: out.text() }
   }
-  return withMigrationLock(o, async ({ conn, table, lock }) => {
+  return withMigrationLock(o, async ({ conn, table, lock, journal }) => {
     const executor = new OnlineExecutor(conn, lock)
     await executor.begin()
     try {
@@ -122,7 +122,7 @@ export async function runStamp(
       if (purge) await executor.run(table.sql.deleteAll)
       for (const statement of table.transition(purge ? [] : current, next)) await executor.run(statement)
       // Stamping says what the database is: a revision a killed run left half done is settled by it.
-      if (!conn.dialect.transactionalDdl) await executor.run(journalTableSql(conn.dialect, table.name, table.schema).clear)
+      if (journal !== undefined) await executor.run(journal.clear)
       await executor.commit()
       return { steps: [], current: next }
     } catch (error) {
@@ -189,6 +189,8 @@ export interface LockedSession {
   readonly lock: MigrationLock
   /** The checksum side table's SQL, when the run asked for it (the table then exists). */
   readonly checksums: ChecksumTableSql | undefined
+  /** The revision journal's SQL where DDL commits by itself (the table then exists); undefined where a revision rolls back whole. */
+  readonly journal: JournalTableSql | undefined
 }
 
 /**
@@ -207,6 +209,7 @@ export async function withMigrationLock<T extends object>(
   try {
     const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
     const checksums = want.checksums === true ? checksumTableSql(conn.dialect, o.versionTable, o.versionTableSchema) : undefined
+    const journal = conn.dialect.transactionalDdl ? undefined : journalTableSql(conn.dialect, table.name, table.schema)
     const lock = await conn.dialect.runtime.acquireLock(conn, {
       name: table.qualifiedName,
       timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
@@ -216,10 +219,10 @@ export async function withMigrationLock<T extends object>(
       // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
       await lock.begin()
       await conn.execute(table.sql.create.sql)
-      if (!conn.dialect.transactionalDdl) await conn.execute(journalTableSql(conn.dialect, table.name, table.schema).create.sql)
+      if (journal !== undefined) await conn.execute(journal.create.sql)
       if (checksums !== undefined) await conn.execute(checksums.create.sql)
       await conn.commit()
-      const result = await fn({ conn, table, lock, checksums })
+      const result = await fn({ conn, table, lock, checksums, journal })
       await lock.release()
       return { ...result, statements: conn.statementCount }
     } catch (error) {
@@ -234,7 +237,7 @@ export async function withMigrationLock<T extends object>(
 
 async function runOnline(
   script: RuntimeScript,
-  { conn, table, lock, checksums }: LockedSession,
+  { conn, table, lock, checksums, journal: journalSql }: LockedSession,
   direction: 'up' | 'down',
   plan: (current: readonly string[]) => Revision[],
   o: RuntimeOptions,
@@ -242,7 +245,7 @@ async function runOnline(
 ): Promise<RunResult> {
   const online = new OnlineExecutor(conn, lock)
   // Where DDL commits by itself, each statement is journaled so a crash mid-revision can be settled.
-  const journal = conn.dialect.transactionalDdl ? undefined : new JournaledExecutor(online, conn, journalTableSql(conn.dialect, table.name, table.schema))
+  const journal = journalSql === undefined ? undefined : new JournaledExecutor(online, conn, journalSql)
   const settings: RunnerSettings = {
     graph: script.graph,
     executor: journal ?? online,
