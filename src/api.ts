@@ -188,8 +188,9 @@ export class Athanor {
     const spec = planNewRevision(script.graph, message, options)
     const [current, engine] = await Promise.all([this.#readCurrent('base'), importModelComparison()])
     assertAtHead(script.graph, current)
-    const { comparison, render } = await this.#withXArgs(() => engine.compareConfigModels(this.config, engine.renamePolicy(options)))
-    const found = { diffs: comparison.diffs, renames: comparison.renames }
+    const { comparison, notCarried, render } = await this.#withXArgs(() => engine.compareConfigModels(this.config, engine.renamePolicy(options)))
+    engine.assertRenamePairsFound(options, comparison.renames)
+    const found = { diffs: comparison.diffs, renames: comparison.renames, notCarried }
     if (comparison.changes.length === 0 && options.allowEmpty !== true) return { ...found, revision: null, dataLoss: [] }
     const { upgradeBody, downgradeBody, imports, dataLoss } = render()
     const revision = await this.#write({ ...spec, upgradeBody, downgradeBody, ...(imports ? { imports } : {}) }, options.versionPath)
@@ -364,6 +365,18 @@ export class Athanor {
       purge: options.purge === true,
       sql: options.sql === true,
     })
+  }
+
+  /**
+   * `athanor ensure-version`: creates the version table (and its checksum
+   * side table) when missing; runs no revision. With `sql`, returns the SQL.
+   *
+   * @example
+   * await athanor.ensureVersion() // { steps: [], current: [] }
+   */
+  async ensureVersion(options: Pick<RunOptions, 'sql' | 'onLockWait'> = {}): Promise<RunResult> {
+    const runtime = await importRuntime()
+    return runtime.runEnsureVersion({ ...this.#runtimeOptions(options), sql: options.sql === true })
   }
 
   /** The revision ids the database's version table holds (empty at base). */

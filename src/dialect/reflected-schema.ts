@@ -1,5 +1,5 @@
 import type { DialectName } from './database-url.js'
-import type { Column, ReferentialAction } from '../schema/column.js'
+import type { AutoincrementOptions, Column, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
@@ -138,6 +138,8 @@ export interface ColumnFacts {
   readonly serverDefault: string | null
   readonly comment: string | null
   readonly autoincrementKind?: AutoincrementKind | null
+  /** How the column's values are generated, when not a plain identity BY DEFAULT (PostgreSQL). */
+  readonly autoincrementOptions?: AutoincrementOptions | null
   readonly sequence?: string | null
   readonly generated?: ReflectedColumn['generated']
   readonly collation?: string | null
@@ -158,6 +160,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     nullable: facts.nullable,
     primaryKey,
     autoincrement: kind !== null && kind !== 'rowid',
+    ...(facts.autoincrementOptions ? { autoincrementOptions: facts.autoincrementOptions } : {}),
     serverDefault: facts.serverDefault === null ? null : sql.raw(facts.serverDefault),
     unique: false,
     index: false,
