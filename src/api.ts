@@ -15,6 +15,7 @@ import type { Revision } from './script/revision.js'
 import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions, StepResult } from './runtime/commands.js'
+import type { PendingDecision } from './runtime/revision-journal.js'
 import type { RehashedRevision, VerifyResult } from './runtime/checksums.js'
 import type { ConflictReport } from './api/branch-conflicts.js'
 import { planNewRevision, planMerge, type NewRevisionOptions, type MergeOptions, type RevisionSpec } from './api/revision-planning.js'
@@ -387,6 +388,26 @@ export class Athanor {
       ...this.#runtimeOptions(options),
       purge: options.purge === true,
       sql: options.sql === true,
+    })
+  }
+
+  /**
+   * Finishes the revision a killed run left half done (MySQL and MariaDB,
+   * whose DDL commits by itself), and nothing else; no steps when nothing was
+   * interrupted. `upgrade` and `downgrade` do the same first on their own;
+   * `resume` is for when they stop because the catalog cannot tell whether
+   * the interrupted statement ran: `statement: 'applied'` says it did,
+   * `'not-applied'` that it did not.
+   *
+   * @throws InterruptedRevisionError when the statement cannot be settled and no decision is given
+   * @example
+   * await athanor.resume({ statement: 'applied' }) // { steps: [{ revision, direction, ms }], current }
+   */
+  async resume(options: RunOptions & { statement?: PendingDecision } = {}): Promise<RunResult> {
+    const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
+    return runtime.runResume(script, {
+      ...this.#runtimeOptions(options),
+      ...(options.statement === undefined ? {} : { decision: options.statement }),
     })
   }
 

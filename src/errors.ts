@@ -33,6 +33,8 @@ export const ErrorCode = Object.freeze({
   Database: 'E_DATABASE',
   /** A revision failed during upgrade or downgrade; the error lists what did run. */
   MigrationFailed: 'E_MIGRATION_FAILED',
+  /** A killed run left a revision half done and the next run cannot settle it alone (`athanor resume`). */
+  RevisionInterrupted: 'E_REVISION_INTERRUPTED',
   /** Autogenerate or `check` on a database that is not at the head(s). */
   NotAtHead: 'E_NOT_AT_HEAD',
   /** An application requires an up-to-date database (`onStart: 'require-up-to-date'`) and it is behind or ahead. */
@@ -70,6 +72,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, 1 | 2>> = Object.freeze({
   [ErrorCode.UnknownVersionRow]: 2,
   [ErrorCode.Database]: 1,
   [ErrorCode.MigrationFailed]: 1,
+  [ErrorCode.RevisionInterrupted]: 1,
   [ErrorCode.NotAtHead]: 1,
   [ErrorCode.NotUpToDate]: 1,
   [ErrorCode.ModelsDiffer]: 1,

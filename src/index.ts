@@ -40,6 +40,7 @@ export {
   NotUpToDateError,
 } from './errors.js'
 export { MigrationFailedError } from './runtime/migration-failed-error.js'
+export { InterruptedRevisionError, type PendingDecision } from './runtime/revision-journal.js'
 export type { FailedStep, RunProgress } from './runtime/migration-failed-error.js'
 export { NotAtHeadError } from './api/at-head.js'
 

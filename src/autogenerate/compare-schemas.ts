@@ -3,7 +3,6 @@
  * models, as ops in an order that runs (Alembic's `compare_metadata` plus
  * `produce_migrations`).
  */
-import { checksumTableName } from '../dialect/version-table-sql.js'
 import { AddEnumValueOp } from '../operations/ops/enum-ops.js'
 import { CreateIndexOp } from '../operations/ops/index-ops.js'
 import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../operations/ops/table-ops.js'
@@ -19,6 +18,7 @@ import { compareContext, type CompareContext } from './compare-context.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
+import { isBookkeepingTable } from '../dialect/version-table-sql.js'
 
 /**
  * Compares the models with the reflected database. The result's `changes`
@@ -40,8 +40,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   const dbTables = reflected.tables.filter(
     // Another autogenerate's MySQL scratch table (or one a crash left behind) is never the user's.
     (t) =>
-      t.name !== options.versionTable &&
-      (options.versionTable === undefined || t.name !== checksumTableName(options.versionTable)) &&
+      (options.versionTable === undefined || !isBookkeepingTable(t.name, options.versionTable)) &&
       !t.name.startsWith(SCRATCH_TABLE_PREFIX) &&
       ctx.include({ type: 'table', name: t.name, schema: ctx.schemaOf(t.schema), reflected: true }),
   )
@@ -76,14 +75,16 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   // Keys closing a cycle wait until every table exists, and go before any table is dropped. Where the
   // database checks no referred table at CREATE (SQLite, whose ALTER would mean rebuilding), they stay inline.
   const cycleOf = (tables: readonly Table[]) => (ctx.dialect.rebuilder ? new Map<Table, ForeignKeyConstraint[]>() : foreignKeysClosingCycles(tables))
-  const createCycles = cycleOf(createdTables)
+  const createCycles = withNotValidKeys(cycleOf(createdTables), createdTables, ctx)
   const dropCycles = cycleOf(droppedTables)
   const creates = tablesInDependencyOrder(createdTables).flatMap((t) => createTable(withoutForeignKeys(t, createCycles.get(t)), ctx))
   const dropFks: PlannedChange[] = [...dropCycles].flatMap(([t, fks]) =>
     fks.filter((fk) => fk.name !== null).map((fk) => ctx.plan(new DropConstraintOp(fk.name!, ctx.nameOf(t), { type: 'foreignKey', existing: fk }))),
   )
   const perTable: PlannedChange[] = [...tableRenames]
-  const addFks: PlannedChange[] = [...createCycles].flatMap(([t, fks]) => fks.map((fk) => ctx.plan(new AddConstraintOp(ctx.nameOf(t), named(fk, t.name)))))
+  const addFks: PlannedChange[] = [...createCycles].flatMap(([t, fks]) =>
+    fks.map((fk) => ctx.plan(new AddConstraintOp(ctx.nameOf(t), named(fk, t.name), fk.notValid ? { notValid: true } : {}))),
+  )
   for (const [model, db] of pairs) {
     const columns = await compareColumns(model, db, ctx)
     renames.push(...columns.candidates)
@@ -118,6 +119,20 @@ function createTable(table: Table, ctx: CompareContext): PlannedChange[] {
     ctx.plan(new CreateTableOp(withoutIndexes(table))),
     ...indexes.map((index) => ctx.plan(new CreateIndexOp(index))),
   ]
+}
+
+/**
+ * Adds the NOT VALID foreign keys of new tables to the keys created after
+ * every table: NOT VALID exists only in ALTER TABLE … ADD CONSTRAINT. Where
+ * altering means rebuilding (SQLite) there is no such state to keep.
+ */
+function withNotValidKeys(after: Map<Table, ForeignKeyConstraint[]>, tables: readonly Table[], ctx: CompareContext): Map<Table, ForeignKeyConstraint[]> {
+  if (ctx.dialect.rebuilder) return after
+  for (const table of tables) {
+    const notValid = table.foreignKeys.filter((fk) => fk.notValid === true && !(after.get(table) ?? []).includes(fk))
+    if (notValid.length > 0) after.set(table, [...(after.get(table) ?? []), ...notValid])
+  }
+  return after
 }
 
 /** The table without `foreignKeys` (the keys of a cycle, created and dropped on their own). */

@@ -1,5 +1,6 @@
 import type { DatabaseConnection, SqlStatement } from './dialect.js'
 import type { PlaceholderSyntax } from './placeholder-scan.js'
+import type { StatementEffect } from './statement-effect.js'
 
 /** What the migration runner asks for when it takes the database-level lock. */
 export interface LockRequest {
@@ -50,6 +51,12 @@ export interface RuntimeSupport {
   tableExistsQuery(table: string, schema?: string): SqlStatement
   /** Takes the migration lock on `conn`, waiting up to `request.timeoutMs`. */
   acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
+  /**
+   * Where DDL commits by itself: what a statement does and how the catalog
+   * shows it, so the runner can settle the one statement a crash left
+   * uncertain. `undefined` when the statement's effect cannot be read back.
+   */
+  statementEffect?(sql: string): StatementEffect | undefined
   /**
    * A scratch database that an offline script's statements also run on, so
    * work that must read a table's shape (SQLite's batch) can read it while

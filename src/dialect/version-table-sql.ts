@@ -41,6 +41,63 @@ export function versionTableSql(dialect: Dialect, table: string, schema?: string
 }
 
 /**
+ * The journal's name: the version table's, with `_journal`. It sits next to
+ * the version table on databases whose DDL commits by itself (MySQL,
+ * MariaDB) and holds at most one row, the revision running now.
+ *
+ * @example
+ * journalTableName('alembic_version') // 'alembic_version_journal'
+ */
+export function journalTableName(versionTable: string): string {
+  return `${versionTable}_journal`
+}
+
+/** The statements that read and write a revision journal. */
+export interface JournalTableSql {
+  readonly create: SqlStatement
+  /** Reads the row as `{ revision, direction, statements_done, pending_statement }`. */
+  readonly select: SqlStatement
+  /** Starts a revision's entry: nothing done, nothing pending. */
+  start(revision: string, direction: 'up' | 'down'): SqlStatement
+  /** Records that `done` statements finished and `statement` is about to run. */
+  advance(done: number, statement: string): SqlStatement
+  readonly clear: SqlStatement
+}
+
+/**
+ * Builds a revision journal's SQL for a dialect.
+ *
+ * @example
+ * journalTableSql(mysqlDialect, 'athanor_version').advance(2, 'CREATE TABLE t (id INT)')
+ * // { sql: 'UPDATE `athanor_version_journal` SET `statements_done` = ?, `pending_statement` = ?', params: [2, 'CREATE TABLE t (id INT)'] }
+ */
+export function journalTableSql(dialect: Dialect, versionTable: string, schema?: string): JournalTableSql {
+  const name = dialect.quoteQualified(journalTableName(versionTable), schema)
+  const [revision, direction, done, pending] = ['revision', 'direction', 'statements_done', 'pending_statement'].map((c) => dialect.quoteIdentifier(c))
+  return {
+    create: {
+      sql: `CREATE TABLE IF NOT EXISTS ${name} (${revision} VARCHAR(255) NOT NULL, ${direction} VARCHAR(4) NOT NULL, ${done} INTEGER NOT NULL, ${pending} TEXT NULL)`,
+    },
+    select: { sql: `SELECT ${revision}, ${direction}, ${done}, ${pending} FROM ${name}` },
+    start: (id, way) => ({ sql: `INSERT INTO ${name} (${revision}, ${direction}, ${done}, ${pending}) VALUES (?, ?, 0, NULL)`, params: [id, way] }),
+    advance: (count, statement) => ({ sql: `UPDATE ${name} SET ${done} = ?, ${pending} = ?`, params: [count, statement] }),
+    clear: { sql: `DELETE FROM ${name}` },
+  }
+}
+
+/**
+ * True for the tables athanor keeps for itself next to a version table (the
+ * version table, its checksums and its journal): reflection and autogenerate
+ * never see them.
+ *
+ * @example
+ * isBookkeepingTable('athanor_version_journal', 'athanor_version') // true
+ */
+export function isBookkeepingTable(name: string, versionTable: string): boolean {
+  return name === versionTable || name === checksumTableName(versionTable) || name === journalTableName(versionTable)
+}
+
+/**
  * The side table holding each applied revision's source checksum: the
  * version table's name plus `_checksums`, so an Alembic-managed
  * `alembic_version` stays exactly as Alembic wrote it.

@@ -11,8 +11,10 @@ import { DatabaseError, MissingDatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
+import { journalTableSql } from '../dialect/version-table-sql.js'
 import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
+import { JournaledExecutor, type PendingDecision } from './revision-journal.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
 import { VersionTable } from './version-table.js'
 import { checksumTableSql, type ChecksumTableSql } from '../dialect/version-table-sql.js'
@@ -115,6 +117,8 @@ export async function runStamp(
       const next = stampRows(graph, current, targets, purge)
       if (purge) await executor.run(table.sql.deleteAll)
       for (const statement of table.transition(purge ? [] : current, next)) await executor.run(statement)
+      // Stamping says what the database is: a revision a killed run left half done is settled by it.
+      if (!conn.dialect.transactionalDdl) await executor.run(journalTableSql(conn.dialect, table.name, table.schema).clear)
       await executor.commit()
       return { steps: [], current: next }
     } catch (error) {
@@ -122,6 +126,21 @@ export async function runStamp(
       throw error
     }
   })
+}
+
+/**
+ * Finishes the revision a killed run left half done, and nothing else. Only
+ * databases whose DDL commits by itself (MySQL, MariaDB) can be left so;
+ * elsewhere, and when nothing was interrupted, it returns no steps.
+ * `decision` says whether the one statement whose effect was uncertain ran,
+ * for when the catalog cannot tell (`upgrade` then stops with an
+ * `InterruptedRevisionError`).
+ *
+ * @example
+ * await runResume(script, { ...options, decision: 'applied' }) // { steps: [{ revision, direction, ms }], current }
+ */
+export async function runResume(script: RuntimeScript, o: RuntimeOptions & { decision?: PendingDecision }): Promise<RunResult> {
+  return withMigrationLock(o, (session) => runOnline(script, session, 'up', () => [], o, o.decision), { checksums: true })
 }
 
 /**
@@ -201,6 +220,7 @@ export async function withMigrationLock<T extends object>(
       // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
       await lock.begin()
       await conn.execute(table.sql.create.sql)
+      if (!conn.dialect.transactionalDdl) await conn.execute(journalTableSql(conn.dialect, table.name, table.schema).create.sql)
       if (checksums !== undefined) await conn.execute(checksums.create.sql)
       await conn.commit()
       const result = await fn({ conn, table, lock, checksums })
@@ -222,10 +242,16 @@ async function runOnline(
   direction: 'up' | 'down',
   plan: (current: readonly string[]) => Revision[],
   o: RuntimeOptions,
+  pendingDecision?: PendingDecision,
 ): Promise<RunResult> {
+  const online = new OnlineExecutor(conn, lock)
+  // Where DDL commits by itself, each statement is journaled so a crash mid-revision can be settled.
+  const journal = conn.dialect.transactionalDdl ? undefined : new JournaledExecutor(online, conn, journalTableSql(conn.dialect, table.name, table.schema))
   const settings: RunnerSettings = {
     graph: script.graph,
-    executor: new OnlineExecutor(conn, lock),
+    executor: journal ?? online,
+    journal,
+    pendingDecision,
     versionTable: table,
     direction,
     transactionPerMigration: o.transactionPerMigration,

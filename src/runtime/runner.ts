@@ -5,6 +5,7 @@ import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { MigrationFailedError } from './migration-failed-error.js'
 import type { RevisionModule } from './revision-module.js'
+import { InterruptedRevisionError, type JournaledExecutor, type JournalEntry, type PendingDecision } from './revision-journal.js'
 import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
@@ -38,6 +39,13 @@ export interface RunnerSettings {
    * process applied meanwhile are skipped.
    */
   readonly rereadEachTransaction: boolean
+  /**
+   * Where DDL commits by itself: the executor's journal of the running
+   * revision. A revision a killed run left half done is then finished first.
+   */
+  readonly journal?: JournaledExecutor | undefined
+  /** `athanor resume --applied|--not-applied`: what the user says about the one uncertain statement. */
+  readonly pendingDecision?: PendingDecision | undefined
   /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
   readonly checksums?: ChecksumTableSql | undefined
 }
@@ -81,10 +89,25 @@ export async function runSteps(
   let current = start ?? []
   // The rows as of the last commit: what the version table says when a failure cannot read it back.
   let committed = current
-  let remaining = start === undefined ? undefined : await planned(start)
   const single = !settings.transactionPerMigration
   let active: Revision | undefined
+  let remaining: Revision[] | undefined
   try {
+    // A revision a killed run left half done is finished first, in its own transaction.
+    const entry = start === undefined ? undefined : await settings.journal?.interrupted()
+    if (entry !== undefined) {
+      const revision = settings.graph.get(entry.revision)
+      await preflight(loaded, [revision])
+      const started = performance.now()
+      await executor.begin()
+      active = revision
+      current = await runStep(settings, loaded, revision, current, entry.direction, { entry, decision: settings.pendingDecision })
+      await executor.commit()
+      committed = current
+      active = undefined
+      report(settings, steps, revision, started, entry.direction)
+    }
+    remaining = start === undefined ? undefined : await planned(current)
     if (single) {
       if (remaining !== undefined && remaining.length === 0) return { steps, current }
       await executor.begin()
@@ -127,21 +150,32 @@ export async function runSteps(
     return { steps, current }
   } catch (error) {
     await executor.rollback().catch(() => undefined)
+    // A statement the catalog could not settle stays journaled for `athanor resume`.
+    if (!(error instanceof InterruptedRevisionError)) await settings.journal?.abandon().catch(() => undefined)
     const truth = settings.readCurrent ? await settings.readCurrent().catch(() => undefined) : undefined
     throw stepFailed(settings, active, error, { steps, truth, committed }, single)
   }
 }
 
-async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision: Revision, current: string[]): Promise<string[]> {
-  const { executor, direction, graph } = settings
+async function runStep(
+  settings: RunnerSettings,
+  loaded: LoadedScripts,
+  revision: Revision,
+  current: string[],
+  direction = settings.direction,
+  resume?: { entry: JournalEntry; decision: PendingDecision | undefined },
+): Promise<string[]> {
+  const { executor, graph, journal } = settings
   executor.startStep()
+  await journal?.startRevision(revision.id, direction, resume)
   const next = graph.nextCurrent(current, revision, direction)
   executor.note(
     direction === 'up'
       ? `Running upgrade ${revision.downRevisions.join(', ')} -> ${revision.id}, ${revision.message}`
       : `Running downgrade ${revision.id} -> ${revision.downRevisions.join(', ')}, ${revision.message}`,
   )
-  await runRevision(settings, revision, loaded.get(revision))
+  await runRevision(settings, revision, loaded.get(revision), direction)
+  await journal?.finishRevision()
   for (const statement of settings.versionTable.transition(current, next)) await executor.run(statement)
   if (settings.checksums !== undefined) {
     const statements = direction === 'up' ? settings.checksums.record(revision.id, revisionChecksum(revision.path)) : [settings.checksums.delete(revision.id)]
@@ -150,8 +184,8 @@ async function runStep(settings: RunnerSettings, loaded: LoadedScripts, revision
   return next
 }
 
-function report(settings: RunnerSettings, steps: StepResult[], revision: Revision, started: number): void {
-  const step: StepResult = { revision: revision.id, message: revision.message, direction: settings.direction, ms: performance.now() - started }
+function report(settings: RunnerSettings, steps: StepResult[], revision: Revision, started: number, direction = settings.direction): void {
+  const step: StepResult = { revision: revision.id, message: revision.message, direction, ms: performance.now() - started }
   steps.push(step)
   settings.onStep?.(step)
 }
@@ -160,8 +194,8 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
  * Calls the revision's function with a fresh `op`, then drains every op it
  * started, awaited or not, so none escapes the transaction.
  */
-async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule): Promise<void> {
-  const { executor, direction } = settings
+async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule, direction: 'up' | 'down'): Promise<void> {
+  const { executor } = settings
   // The script's functions see this run's -x values through xArg() (its module code saw them in preflight).
   await runWithXArgs(settings.xArgs, async () => {
     const op = new Operations(executor, {
@@ -213,8 +247,9 @@ interface FailurePoint {
 function stepFailed(settings: RunnerSettings, revision: Revision | undefined, error: unknown, point: FailurePoint, single: boolean): unknown {
   const { truth } = point
   const isStatementFailure = error instanceof StatementFailedError
-  // Usage, config and revision-file errors keep their class and exit code.
+  // Usage, config and revision-file errors keep their class and exit code, as does a revision left for `resume`.
   if (error instanceof AthanorError && !(error instanceof DatabaseError)) return error
+  if (error instanceof InterruptedRevisionError) return error
   if (revision === undefined) return error
   const { executor } = settings
   const verb = settings.direction === 'up' ? 'upgrade' : 'downgrade'

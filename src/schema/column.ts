@@ -14,6 +14,8 @@ export type ReferentialAction = 'cascade' | 'restrict' | 'set null' | 'set defau
  * the minimum, increment 1, the type's range, cache 1, no cycle).
  */
 export interface SequenceOptions {
+  /** The sequence's own integer type (`AS bigint`) when it differs from the column's. */
+  readonly dataType?: 'smallint' | 'integer' | 'bigint'
   readonly start?: number | bigint
   readonly increment?: number | bigint
   readonly minValue?: number | bigint
@@ -43,6 +45,8 @@ export interface ForeignKeyOptions {
   readonly onUpdate?: ReferentialAction
   /** `true` → DEFERRABLE; `'initiallyDeferred'` → DEFERRABLE INITIALLY DEFERRED. */
   readonly deferrable?: boolean | 'initiallyDeferred'
+  /** PostgreSQL `NOT VALID`: the key is added without checking existing rows (`op.validateConstraint` checks them later). */
+  readonly notValid?: boolean
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ForeignKeyConstraint {
   readonly onDelete: ReferentialAction | null
   readonly onUpdate: ReferentialAction | null
   readonly deferrable: boolean | 'initiallyDeferred'
+  /** PostgreSQL `NOT VALID`: created after its table, without checking existing rows. */
+  readonly notValid?: boolean
 }
 
 /** Any table constraint. */

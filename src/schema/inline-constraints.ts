@@ -55,6 +55,7 @@ export function inlineConstraints(
         onDelete: ref.onDelete ?? null,
         onUpdate: ref.onUpdate ?? null,
         deferrable: ref.deferrable ?? false,
+        ...(ref.notValid ? { notValid: true } : {}),
       })
     }
   }

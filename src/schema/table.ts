@@ -170,6 +170,7 @@ function resolveParts(
         onDelete: spec.onDelete ?? null,
         onUpdate: spec.onUpdate ?? null,
         deferrable: spec.deferrable ?? false,
+        ...(spec.notValid ? { notValid: true } : {}),
       })
     }
   }

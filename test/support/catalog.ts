@@ -3,6 +3,7 @@
  * schema after each step without trusting the code under test.
  */
 import type { DatabaseConnection } from '../../src/dialect/dialect.js'
+import { journalTableName } from '../../src/dialect/version-table-sql.js'
 import type { TestDatabase, TestDatabaseKind } from './databases.js'
 
 const tableListQueries: Record<TestDatabaseKind, string> = {
@@ -19,8 +20,9 @@ const tableListQueries: Record<TestDatabaseKind, string> = {
  * expect(await listTables(conn, 'sqlite')).toEqual(['athanor_version', 't1'])
  */
 export async function listTables(conn: DatabaseConnection, kind: TestDatabaseKind): Promise<string[]> {
-  const rows = await conn.query(tableListQueries[kind])
-  return rows.map((row) => String(row.name ?? row.NAME ?? Object.values(row)[0])).sort()
+  const names = (await conn.query(tableListQueries[kind])).map((row) => String(row.name ?? row.NAME ?? Object.values(row)[0]))
+  // A version table's journal (MySQL, MariaDB) is bookkeeping next to it, not a table the revisions made.
+  return names.filter((name) => !names.some((other) => name === journalTableName(other))).sort()
 }
 
 /**
@@ -58,7 +60,13 @@ export async function describeTables(conn: DatabaseConnection, kind: TestDatabas
     ;(tables[table] ??= []).push(column)
   }
   for (const columns of Object.values(tables)) columns.sort()
-  return Object.fromEntries(Object.entries(tables).sort(([a], [b]) => a.localeCompare(b)))
+  const names = Object.keys(tables)
+  // As in listTables: a version table's journal is the runner's bookkeeping, which offline scripts do without.
+  return Object.fromEntries(
+    Object.entries(tables)
+      .filter(([name]) => !names.some((other) => name === journalTableName(other)))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  )
 }
 
 /**

@@ -12,6 +12,7 @@ import { registerHeads } from './heads.js'
 import { registerBranches } from './branches.js'
 import { registerShow } from './show.js'
 import { registerStamp } from './stamp.js'
+import { registerResume } from './resume.js'
 import { registerMerge } from './merge.js'
 import { registerCheck } from './check.js'
 import { registerEdit } from './edit.js'
@@ -40,6 +41,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerBranches,
   registerShow,
   registerStamp,
+  registerResume,
   registerMerge,
   registerCheck,
   registerEdit,

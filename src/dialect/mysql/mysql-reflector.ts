@@ -16,6 +16,7 @@ import {
 import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
 import { checksSql, columnsSql, foreignKeysSql, relationsSql, statisticsSql, tablesCondition } from './mysql-reflect-queries.js'
 import { mysqlTypeFromText } from './mysql-reflect-types.js'
+import { isBookkeepingTable } from '../version-table-sql.js'
 
 /** Reads a column whatever case the server gave its name (information_schema answers in upper case). */
 function field(row: Row, name: string): unknown {
@@ -67,7 +68,7 @@ export const mysqlReflector: Reflector = {
         entry.all = false
         continue
       }
-      if (name === options.versionTable || !options.includeName(name, 'table', { schema })) {
+      if (isBookkeepingTable(name, options.versionTable) || !options.includeName(name, 'table', { schema })) {
         entry.all = false
         continue
       }

@@ -2,6 +2,7 @@ import type { DatabaseConnection } from '../dialect.js'
 import { pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
+import { mysqlStatementEffect } from './mysql-statement-effect.js'
 
 /** Where MySQL/MariaDB hide a `?` that is not a placeholder (default sql_mode). */
 export const mysqlPlaceholderSyntax: PlaceholderSyntax = {
@@ -25,6 +26,7 @@ const lockName = "CONCAT('athanor:', SHA1(CONCAT(COALESCE(DATABASE(), ''), '.', 
  */
 export const mysqlRuntime: RuntimeSupport = {
   placeholderSyntax: mysqlPlaceholderSyntax,
+  statementEffect: mysqlStatementEffect,
 
   tableExistsQuery(table, schema) {
     return {

@@ -22,6 +22,7 @@ const SERIAL_TYPES: Partial<Record<SqlType['kind'], string>> = { smallint: 'SMAL
  */
 export function sequenceOptionsSql(options: SequenceOptions): string {
   const parts: string[] = []
+  if (options.dataType !== undefined) parts.push(`AS ${options.dataType}`)
   if (options.increment !== undefined) parts.push(`INCREMENT BY ${options.increment}`)
   if (options.minValue !== undefined) parts.push(`MINVALUE ${options.minValue}`)
   if (options.maxValue !== undefined) parts.push(`MAXVALUE ${options.maxValue}`)

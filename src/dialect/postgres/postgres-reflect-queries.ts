@@ -42,12 +42,13 @@ SELECT a.attrelid::text AS oid, a.attnum AS num, a.attname::text AS name,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation,
        seq.name AS owned_sequence,
        seq.start::text AS seq_start, seq.increment::text AS seq_increment, seq.min::text AS seq_min,
-       seq.max::text AS seq_max, seq.cache::text AS seq_cache, seq.cycle AS seq_cycle
+       seq.max::text AS seq_max, seq.cache::text AS seq_cache, seq.cycle AS seq_cycle,
+       pg_catalog.format_type(seq.type_oid, NULL) AS seq_type
 FROM pg_catalog.pg_attribute a
 -- Only a serial (a default) or an identity column can own a sequence: the lookup is skipped for the rest.
 LEFT JOIN LATERAL (
   SELECT s.relname::text AS name, ps.seqstart AS start, ps.seqincrement AS increment, ps.seqmin AS min,
-         ps.seqmax AS max, ps.seqcache AS cache, ps.seqcycle AS cycle
+         ps.seqmax AS max, ps.seqcache AS cache, ps.seqcycle AS cycle, ps.seqtypid AS type_oid
     FROM pg_catalog.pg_depend dep
     JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
     JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = s.oid

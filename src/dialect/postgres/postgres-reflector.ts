@@ -18,6 +18,7 @@ import {
 import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, RELATIONS_SQL } from './postgres-reflect-queries.js'
 import { postgresTypeFromText } from './postgres-reflect-types.js'
+import { isBookkeepingTable } from '../version-table-sql.js'
 
 const ACTIONS: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
 
@@ -68,7 +69,7 @@ export const postgresReflector: Reflector = {
         if (options.includeName(name, 'view', { schema })) views.push({ schema, name, materialized: relkind === 'm' })
         continue
       }
-      if (name === options.versionTable || !options.includeName(name, 'table', { schema })) continue
+      if (isBookkeepingTable(name, options.versionTable) || !options.includeName(name, 'table', { schema })) continue
       drafts.set(String(row.oid), tableDraft(name, schema, str(row.comment)))
     }
 
@@ -124,7 +125,8 @@ function sequenceValue(value: bigint): number | bigint {
  */
 function ownedSequenceOptions(row: Row, typeName: string): SequenceOptions {
   if (row.seq_increment === null || row.seq_increment === undefined) return {}
-  const range = TYPE_RANGES[typeName] ?? TYPE_RANGES.bigint!
+  const seqType = String(row.seq_type ?? typeName)
+  const range = TYPE_RANGES[seqType] ?? TYPE_RANGES.bigint!
   const increment = BigInt(String(row.seq_increment))
   const min = BigInt(String(row.seq_min))
   const max = BigInt(String(row.seq_max))
@@ -134,6 +136,7 @@ function ownedSequenceOptions(row: Row, typeName: string): SequenceOptions {
   const defaultMin = ascending ? 1n : range[0]
   const defaultMax = ascending ? range[1] : -1n
   const options: { -readonly [K in keyof SequenceOptions]: SequenceOptions[K] } = {}
+  if (seqType !== typeName && (seqType === 'smallint' || seqType === 'integer' || seqType === 'bigint')) options.dataType = seqType
   if (increment !== 1n) options.increment = sequenceValue(increment)
   if (min !== defaultMin) options.minValue = sequenceValue(min)
   if (max !== defaultMax) options.maxValue = sequenceValue(max)

@@ -16,6 +16,7 @@ import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
 import { parseCreateIndex, parseCreateTable, type ParsedCreateTable } from './sqlite-batch-ddl-parser.js'
 import { sqliteGeneratedExpression } from './sqlite-reflect-generated.js'
 import { sqliteTypeFromText } from './sqlite-reflect-types.js'
+import { isBookkeepingTable } from '../version-table-sql.js'
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`
 const lit = (text: string) => `'${text.replaceAll("'", "''")}'`
@@ -101,7 +102,7 @@ export const sqliteReflector: Reflector = {
           if (options.includeName(name, 'view', { schema })) views.push({ schema, name, materialized: false })
         } else if (row.type === 'index') {
           if (row.sql !== null) indexSql.set(name, String(row.sql))
-        } else if (name !== options.versionTable && options.includeName(name, 'table', { schema })) {
+        } else if (!isBookkeepingTable(name, options.versionTable) && options.includeName(name, 'table', { schema })) {
           const createSql = String(row.sql)
           drafts.set(name, { draft: tableDraft(name, schema, null), createSql, parsed: parseTableText(createSql), withoutRowid: /\bWITHOUT\s+ROWID\s*;?\s*$/i.test(createSql) })
         }
