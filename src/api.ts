@@ -536,6 +536,10 @@ export class Athanor {
       transactionPerMigration: config.transactionPerMigration,
       xArgs: config.xArgs,
       lockTimeoutMs: config.lockTimeoutMs,
+      ...(config.ddlLockTimeoutMs === undefined && config.statementTimeoutMs === undefined
+        ? {}
+        : { timeouts: { ddlLockTimeoutMs: config.ddlLockTimeoutMs, statementTimeoutMs: config.statementTimeoutMs } }),
+      ...(config.ddlLockRetries > 0 ? { lockRetries: { attempts: config.ddlLockRetries, delayMs: config.ddlLockRetryDelayMs } } : {}),
       ...(options.tag === undefined ? {} : { tag: options.tag }),
       ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
       ...(options.onLockWait === undefined ? {} : { onLockWait: options.onLockWait }),

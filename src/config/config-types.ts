@@ -52,6 +52,20 @@ export interface AthanorConfig {
   postWrite?: string[]
   /** How long upgrade/downgrade/stamp wait for the migration lock. Default 60000 ms. */
   lockTimeoutMs?: number
+  /**
+   * How long one statement of a revision may wait for a lock on a table before
+   * failing (PostgreSQL `lock_timeout`, MariaDB `lock_wait_timeout`, SQLite
+   * `busy_timeout`), so a blocked migration fails fast instead of queueing
+   * every query behind it. Distinct from `lockTimeoutMs`. A revision may
+   * `export const ddlLockTimeoutMs = …` to set its own. Default: the database's.
+   */
+  ddlLockTimeoutMs?: number
+  /** How long one statement of a revision may run (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`); per revision as `ddlLockTimeoutMs`. */
+  statementTimeoutMs?: number
+  /** Times a revision that failed on a lock timeout is tried again (transactional-DDL databases). Default 0. */
+  ddlLockRetries?: number
+  /** Wait before the first retry, doubled for each next one. Default 1000 ms. */
+  ddlLockRetryDelayMs?: number
   /** Settings of `athanor lint`. */
   lint?: LintConfig
 }
@@ -104,6 +118,10 @@ export interface ResolvedConfig {
   readonly transactionPerMigration: boolean
   readonly postWrite: readonly string[]
   readonly lockTimeoutMs: number
+  readonly ddlLockTimeoutMs: number | undefined
+  readonly statementTimeoutMs: number | undefined
+  readonly ddlLockRetries: number
+  readonly ddlLockRetryDelayMs: number
   readonly lint: { readonly smallTableRows: number; readonly serverVersion: string | undefined; readonly allow: readonly LintAllowEntry[] }
   /** The `-x key=value` arguments of this run. */
   readonly xArgs: Readonly<Record<string, string>>
@@ -127,4 +145,6 @@ export const CONFIG_DEFAULTS = {
   transactionPerMigration: true,
   lockTimeoutMs: 60_000,
   smallTableRows: 10_000,
+  ddlLockRetries: 0,
+  ddlLockRetryDelayMs: 1000,
 } as const

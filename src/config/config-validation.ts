@@ -32,6 +32,10 @@ const TOP_LEVEL: Record<string, Check> = {
   postWrite: isStringArray,
   lockTimeoutMs: isDuration,
   lint: (v) => checkObject(v, LINT_KEYS),
+  ddlLockTimeoutMs: isDuration,
+  statementTimeoutMs: isDuration,
+  ddlLockRetries: (v) => isCount(v),
+  ddlLockRetryDelayMs: isDuration,
 }
 const COMPARE_KEYS: Record<string, Check> = { types: isBoolean, serverDefaults: isBoolean, comments: isBoolean }
 const isCount: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'a whole number ≥ 0')

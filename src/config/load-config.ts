@@ -91,6 +91,10 @@ export function resolveConfig(
     transactionPerMigration: config.transactionPerMigration ?? CONFIG_DEFAULTS.transactionPerMigration,
     postWrite: Object.freeze([...(config.postWrite ?? [])]),
     lockTimeoutMs: config.lockTimeoutMs ?? CONFIG_DEFAULTS.lockTimeoutMs,
+    ddlLockTimeoutMs: config.ddlLockTimeoutMs,
+    statementTimeoutMs: config.statementTimeoutMs,
+    ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
+    ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
     lint: {
       smallTableRows: config.lint?.smallTableRows ?? CONFIG_DEFAULTS.smallTableRows,
       serverVersion: config.lint?.serverVersion,

@@ -51,3 +51,21 @@ export async function importDriver<T>(packageName: string, dialectLabel: string)
     throw error
   }
 }
+
+/**
+ * The driver's error among `error` and its causes that `test` accepts, or
+ * undefined: athanor wraps driver errors (a statement failure, a database
+ * error), so a driver code sits somewhere down the `cause` chain.
+ *
+ * @example
+ * const pgError = findCause(error, (e) => e.code === '55P03')
+ */
+export function findCause(error: unknown, test: (e: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
+    const e = current as Record<string, unknown>
+    if (test(e)) return e
+    current = e['cause']
+  }
+  return undefined
+}

@@ -34,6 +34,29 @@ export interface MigrationLock {
   release(): Promise<void>
 }
 
+/** How long one statement of a revision may wait for a lock, and run. Absent: the database's own setting. */
+export interface StatementTimeouts {
+  readonly ddlLockTimeoutMs?: number | undefined
+  readonly statementTimeoutMs?: number | undefined
+}
+
+/**
+ * The statements that bound a revision's lock waits and statement time
+ * (distinct from the migration lock's wait), and how to tell a lock timeout.
+ */
+export interface TimeoutSupport {
+  /**
+   * Statements setting `t`: for the current transaction where the database
+   * scopes settings so (PostgreSQL `SET LOCAL`), else for the session;
+   * `scope: 'session'` for statements outside a transaction (an autocommit block).
+   */
+  set(t: StatementTimeouts, scope: 'transaction' | 'session'): SqlStatement[]
+  /** Statements putting back what `set(t, 'session')` changed. */
+  reset(t: StatementTimeouts): SqlStatement[]
+  /** True when `error` (or its cause) is the database giving up on a lock wait: the failure a retry may cure. */
+  isLockTimeout(error: unknown): boolean
+}
+
 /**
  * The per-database SQL the runtime needs beyond the dialect's quoting and
  * literals: the migration lock, the catalog query that says whether a table
@@ -51,6 +74,8 @@ export interface RuntimeSupport {
   tableExistsQuery(table: string, schema?: string): SqlStatement
   /** Takes the migration lock on `conn`, waiting up to `request.timeoutMs`. */
   acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
+  /** Per-statement lock and run-time limits (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
+  readonly timeouts: TimeoutSupport
   /**
    * Where DDL commits by itself: what a statement does and how the catalog
    * shows it, so the runner can settle the one statement a crash left

@@ -6,7 +6,7 @@
 import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { loadDialect } from '../dialect/registry.js'
-import type { MigrationLock } from '../dialect/runtime-support.js'
+import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
 import { DatabaseError, MissingDatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
@@ -37,6 +37,10 @@ export interface RuntimeOptions {
   tag?: string
   /** How long to wait for another run's migration lock; default 60000. */
   lockTimeoutMs?: number
+  /** Per-statement lock wait and run time of revisions (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
+  timeouts?: StatementTimeouts
+  /** Retries of a revision failed on a lock timeout. */
+  lockRetries?: { attempts: number; delayMs: number }
   /** Called as each step finishes. */
   onStep?: (step: StepResult) => void
   /** Called while waiting for the lock. */
@@ -260,6 +264,8 @@ async function runOnline(
     onStep: o.onStep,
     readCurrent: () => table.readExisting(conn),
     rereadEachTransaction: !lock.spansTransactions,
+    timeouts: o.timeouts,
+    lockRetries: o.lockRetries,
     checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
@@ -318,6 +324,7 @@ async function renderOffline(
       tag: o.tag,
       onStep: o.onStep,
       rereadEachTransaction: false,
+      timeouts: o.timeouts,
       checksums,
     },
     current,

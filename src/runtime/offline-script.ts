@@ -1,4 +1,5 @@
 import type { DatabaseConnection, Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
+import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import { replacePlaceholders } from '../dialect/placeholder-scan.js'
 import { UsageError } from '../errors.js'
 import type { RunExecutor } from './run-executor.js'
@@ -22,6 +23,7 @@ export class OfflineScript implements RunExecutor {
   readonly #shadow: DatabaseConnection | undefined
   #inTransaction = false
   #statementsInStep = 0
+  #timeouts: StatementTimeouts | undefined
 
   /** `shadow`: a scratch database every statement also runs on (see `RuntimeSupport.openOfflineShadow`). */
   constructor(dialect: Dialect, shadow?: DatabaseConnection) {
@@ -65,6 +67,16 @@ export class OfflineScript implements RunExecutor {
   async begin(): Promise<void> {
     this.#inTransaction = true
     await this.run({ sql: this.dialect.beginSql })
+    if (this.#timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.set(this.#timeouts, 'transaction'))
+  }
+
+  async setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void> {
+    this.#timeouts = timeouts
+    if (timeouts !== undefined && this.#inTransaction) await this.#runAll(this.dialect.runtime.timeouts.set(timeouts, 'transaction'))
+  }
+
+  async #runAll(statements: readonly SqlStatement[]): Promise<void> {
+    for (const statement of statements) await this.run(statement)
   }
 
   async commit(): Promise<void> {
@@ -80,9 +92,12 @@ export class OfflineScript implements RunExecutor {
   async autocommit<T>(fn: () => Promise<T>): Promise<T> {
     const resume = this.#inTransaction
     await this.commit()
+    const timeouts = this.#timeouts
     try {
+      if (timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.set(timeouts, 'session'))
       return await fn()
     } finally {
+      if (timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.reset(timeouts))
       if (resume) await this.begin()
     }
   }

@@ -1,5 +1,5 @@
 import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
-import type { MigrationLock } from '../dialect/runtime-support.js'
+import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
 import { StatementFailedError, type RunExecutor } from './run-executor.js'
 
 /**
@@ -18,6 +18,7 @@ export class OnlineExecutor implements RunExecutor {
   readonly #lock: MigrationLock
   #inTransaction = false
   #statementsInStep = 0
+  #timeouts: StatementTimeouts | undefined
 
   constructor(conn: DatabaseConnection, lock: MigrationLock) {
     this.#conn = conn
@@ -64,14 +65,25 @@ export class OnlineExecutor implements RunExecutor {
   async begin(): Promise<void> {
     await this.#lock.begin()
     this.#inTransaction = true
+    if (this.#timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.set(this.#timeouts, 'transaction'))
+  }
+
+  async setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void> {
+    this.#timeouts = timeouts
+    if (timeouts !== undefined && this.#inTransaction) await this.#runAll(this.dialect.runtime.timeouts.set(timeouts, 'transaction'))
+  }
+
+  async #runAll(statements: readonly SqlStatement[]): Promise<void> {
+    for (const statement of statements) await this.run(statement)
   }
 
   async commit(): Promise<void> {
     if (!this.#inTransaction) return
     // Still in the transaction: if the check throws, the caller's rollback undoes it.
     await this.#lock.beforeCommit?.()
-    this.#inTransaction = false
+    // Still open if COMMIT fails (SQLite leaves the transaction active on SQLITE_BUSY): the caller's rollback must end it.
     await this.#conn.commit()
+    this.#inTransaction = false
   }
 
   async rollback(): Promise<void> {
@@ -83,9 +95,12 @@ export class OnlineExecutor implements RunExecutor {
   async autocommit<T>(fn: () => Promise<T>): Promise<T> {
     const resume = this.#inTransaction
     await this.commit()
+    const timeouts = this.#timeouts
     try {
+      if (timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.set(timeouts, 'session'))
       return await fn()
     } finally {
+      if (timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.reset(timeouts))
       if (resume) await this.begin()
     }
   }

@@ -1,4 +1,5 @@
 import type { SqlStatement } from '../dialect/dialect.js'
+import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import { DatabaseError } from '../errors.js'
 import type { OperationExecutor } from '../operations/executor.js'
 
@@ -13,6 +14,13 @@ export interface RunExecutor extends OperationExecutor {
   rollback(): Promise<void>
   /** A note where a revision starts: a `-- Running upgrade …` comment offline, nothing online. */
   note(text: string): void
+  /**
+   * Bounds the lock waits and run time of the statements that follow, in
+   * this transaction and in every one begun after it (an autocommit block's
+   * statements get them for the session, put back after the block), until
+   * called again; undefined stops setting them.
+   */
+  setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void>
   /** Statements run since the last {@link RunExecutor.startStep}. */
   readonly statementsInStep: number
   startStep(): void

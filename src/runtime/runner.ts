@@ -1,5 +1,5 @@
 import { runWithXArgs } from '../config/x-args.js'
-import { AthanorError, DatabaseError } from '../errors.js'
+import { AthanorError, DatabaseError, UsageError } from '../errors.js'
 import { Operations } from '../operations/operations.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
@@ -9,6 +9,7 @@ import { InterruptedRevisionError, type JournaledExecutor, type JournalEntry, ty
 import { LoadedScripts, preflight } from './preflight.js'
 import { StatementFailedError, statementExcerpt, type RunExecutor } from './run-executor.js'
 import type { VersionTable } from './version-table.js'
+import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
 import { revisionChecksum } from '../script/revision-checksum.js'
 
@@ -48,6 +49,10 @@ export interface RunnerSettings {
   readonly pendingDecision?: PendingDecision | undefined
   /** The checksum side table (online runs): each applied revision's source checksum is recorded in the step's transaction. */
   readonly checksums?: ChecksumTableSql | undefined
+  /** The config's per-statement limits; a revision's own `export const ddlLockTimeoutMs` / `statementTimeoutMs` win. */
+  readonly timeouts?: StatementTimeouts | undefined
+  /** Retries of a revision that failed on a lock timeout (transactional-DDL databases only), waiting `delayMs`, doubled each time. */
+  readonly lockRetries?: { readonly attempts: number; readonly delayMs: number } | undefined
 }
 
 /** What a run did. */
@@ -126,6 +131,7 @@ export async function runSteps(
       await executor.commit()
       return { steps, current }
     }
+    const retries = new Map<string, number>()
     // Once the plan is exhausted nothing is left to do, whatever another process did meanwhile.
     while (remaining === undefined || remaining.length > 0) {
       const started = performance.now()
@@ -141,8 +147,17 @@ export async function runSteps(
         break
       }
       active = revision
-      current = await runStep(settings, loaded, revision, current)
-      await executor.commit()
+      try {
+        current = await runStep(settings, loaded, revision, current)
+        await executor.commit()
+      } catch (error) {
+        const attempt = (retries.get(revision.id) ?? 0) + 1
+        if (!(await mayRetry(settings, error, attempt))) throw error
+        retries.set(revision.id, attempt)
+        await executor.rollback()
+        remaining.unshift(revision)
+        continue
+      }
       committed = current
       active = undefined
       report(settings, steps, revision, started)
@@ -197,6 +212,8 @@ function report(settings: RunnerSettings, steps: StepResult[], revision: Revisio
 async function runRevision(settings: RunnerSettings, revision: Revision, module: RevisionModule, direction: 'up' | 'down'): Promise<void> {
   const { executor } = settings
   // The script's functions see this run's -x values through xArg() (its module code saw them in preflight).
+  const timeouts = revisionTimeouts(settings, module as unknown as Record<string, unknown>)
+  if (timeouts !== undefined) await executor.setTimeouts(timeouts)
   await runWithXArgs(settings.xArgs, async () => {
     const op = new Operations(executor, {
       dialect: executor.dialect.name,
@@ -219,6 +236,33 @@ async function runRevision(settings: RunnerSettings, revision: Revision, module:
     }
     if (failure) throw failure.error
   })
+}
+
+/** Waits and says yes when `error` is a lock timeout the settings allow retrying for the `attempt`-th time. */
+async function mayRetry(settings: RunnerSettings, error: unknown, attempt: number): Promise<boolean> {
+  const retry = settings.lockRetries
+  const { dialect } = settings.executor
+  if (retry === undefined || attempt > retry.attempts || settings.executor.offline) return false
+  // Where DDL commits as it runs, part of the revision may have run: retrying could apply it twice.
+  if (!dialect.transactionalDdl || !dialect.runtime.timeouts.isLockTimeout(error)) return false
+  await new Promise((resolve) => setTimeout(resolve, retry.delayMs * 2 ** (attempt - 1)))
+  return true
+}
+
+/** The limits for one revision: its module's own exports over the config's. */
+function revisionTimeouts(settings: RunnerSettings, module: Record<string, unknown>): StatementTimeouts | undefined {
+  const own = (name: 'ddlLockTimeoutMs' | 'statementTimeoutMs'): number | undefined => {
+    const value = module[name]
+    if (value === undefined) return settings.timeouts?.[name]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new UsageError(`revision exports ${name} = ${String(value)}: it must be a number of milliseconds ≥ 0`)
+    }
+    return value
+  }
+  const ddlLockTimeoutMs = own('ddlLockTimeoutMs')
+  const statementTimeoutMs = own('statementTimeoutMs')
+  if (ddlLockTimeoutMs === undefined && statementTimeoutMs === undefined) return undefined
+  return { ddlLockTimeoutMs, statementTimeoutMs }
 }
 
 async function readInside(settings: RunnerSettings): Promise<string[]> {
@@ -261,6 +305,10 @@ function stepFailed(settings: RunnerSettings, revision: Revision | undefined, er
     message += `; this database commits DDL as it runs, so the ${earlier} statement(s) of this revision before the failure may have run and were not rolled back`
   }
   const parts: string[] = []
+  if (executor.dialect.runtime.timeouts.isLockTimeout(error)) {
+    const limit = settings.timeouts?.ddlLockTimeoutMs
+    parts.push(`a statement waited ${limit === undefined ? 'too long' : `more than ddlLockTimeoutMs (${limit} ms)`} for a lock another session holds, and gave up instead of queueing traffic behind it`)
+  }
   if (executor.dialect.transactionalDdl && !executor.offline) parts.push(single ? 'the whole run was rolled back' : 'the revision was rolled back')
   if (truth !== undefined) parts.push(`the version table names ${truth.length > 0 ? truth.join(', ') : 'no revision (base)'}`)
   const failed = { revision: revision.id, statement: isStatementFailure ? error.statement.sql : null, error: reason }

@@ -14,6 +14,8 @@ export interface LintRevision {
   readonly down: string | null
   readonly upgrade: string
   readonly message?: string
+  /** Extra top-level lines of the file, e.g. `export const ddlLockTimeoutMs = 300`. */
+  readonly exports?: string
 }
 
 /** A temp project on `url`. */
@@ -58,6 +60,7 @@ export const revision = '${r.id}'
 export const downRevision: string | string[] | null = ${r.down === null ? 'null' : `'${r.down}'`}
 export const branchLabels: string[] | null = null
 export const dependsOn: string[] | null = null
+${r.exports ?? ''}
 
 export async function upgrade(op: Operations) {
   void sql

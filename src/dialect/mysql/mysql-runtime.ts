@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '../dialect.js'
+import { findCause } from '../driver-error.js'
 import { pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
@@ -33,6 +34,27 @@ export const mysqlRuntime: RuntimeSupport = {
       sql: 'SELECT 1 AS present FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?, DATABASE())',
       params: [table, schema ?? null],
     }
+  },
+
+  // Session variables in whole seconds (lock waits) and seconds (statement time); DDL is not transactional, so both scopes are the session.
+  timeouts: {
+    set(t) {
+      const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+      return [
+        ...(t.ddlLockTimeoutMs === undefined
+          ? []
+          : [{ sql: `SET SESSION lock_wait_timeout = ${seconds(t.ddlLockTimeoutMs)}` }, { sql: `SET SESSION innodb_lock_wait_timeout = ${seconds(t.ddlLockTimeoutMs)}` }]),
+        ...(t.statementTimeoutMs === undefined ? [] : [{ sql: `SET SESSION max_statement_time = ${(t.statementTimeoutMs / 1000).toFixed(3)}` }]),
+      ]
+    },
+    reset(t) {
+      return [
+        ...(t.ddlLockTimeoutMs === undefined ? [] : [{ sql: 'SET SESSION lock_wait_timeout = DEFAULT' }, { sql: 'SET SESSION innodb_lock_wait_timeout = DEFAULT' }]),
+        ...(t.statementTimeoutMs === undefined ? [] : [{ sql: 'SET SESSION max_statement_time = DEFAULT' }]),
+      ]
+    },
+    // 1205 ER_LOCK_WAIT_TIMEOUT: a metadata or row lock wait gave up.
+    isLockTimeout: (error) => findCause(error, (e) => e['errno'] === 1205 || e['code'] === 'ER_LOCK_WAIT_TIMEOUT') !== undefined,
   },
 
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {

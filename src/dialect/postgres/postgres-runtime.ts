@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '../dialect.js'
+import { findCause } from '../driver-error.js'
 import { pollForLock } from '../lock-wait.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
 import { postgresPlaceholderSyntax } from './postgres-placeholders.js'
@@ -20,6 +21,24 @@ export const postgresRuntime: RuntimeSupport = {
       sql: 'SELECT 1 AS present FROM information_schema.tables WHERE table_name = ? AND table_schema = COALESCE(?::text, current_schema())',
       params: [table, schema ?? null],
     }
+  },
+
+  timeouts: {
+    set(t, scope) {
+      const set = scope === 'transaction' ? 'SET LOCAL' : 'SET'
+      return [
+        ...(t.ddlLockTimeoutMs === undefined ? [] : [{ sql: `${set} lock_timeout = '${Math.round(t.ddlLockTimeoutMs)}ms'` }]),
+        ...(t.statementTimeoutMs === undefined ? [] : [{ sql: `${set} statement_timeout = '${Math.round(t.statementTimeoutMs)}ms'` }]),
+      ]
+    },
+    reset(t) {
+      return [
+        ...(t.ddlLockTimeoutMs === undefined ? [] : [{ sql: 'RESET lock_timeout' }]),
+        ...(t.statementTimeoutMs === undefined ? [] : [{ sql: 'RESET statement_timeout' }]),
+      ]
+    },
+    // 55P03 lock_not_available: lock_timeout expired (or NOWAIT).
+    isLockTimeout: (error) => findCause(error, (e) => e['code'] === '55P03') !== undefined,
   },
 
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {

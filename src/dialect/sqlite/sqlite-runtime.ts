@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { DatabaseConnection } from '../dialect.js'
+import { findCause } from '../driver-error.js'
 import { lockTimeout, pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
 import type { LockRequest, MigrationLock, RuntimeSupport } from '../runtime-support.js'
@@ -39,6 +40,13 @@ export const sqliteRuntime: RuntimeSupport = {
   tableExistsQuery(table, schema) {
     const master = schema ? `${sqliteQuoting.quoteIdentifier(schema)}.sqlite_master` : 'sqlite_master'
     return { sql: `SELECT 1 AS present FROM ${master} WHERE type = 'table' AND name = ?`, params: [table] }
+  },
+
+  // One lock for the whole database, waited for through the busy timeout; SQLite has no statement time limit.
+  timeouts: {
+    set: (t) => (t.ddlLockTimeoutMs === undefined ? [] : [{ sql: `PRAGMA busy_timeout = ${Math.max(0, Math.round(t.ddlLockTimeoutMs))}` }]),
+    reset: () => [],
+    isLockTimeout: (error) => findCause(error, (e) => typeof e['code'] === 'string' && e['code'].startsWith('SQLITE_BUSY')) !== undefined,
   },
 
   async openOfflineShadow(liveUrl) {
