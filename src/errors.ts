@@ -185,6 +185,19 @@ export class ConfigError extends AthanorError {
   }
 }
 
+/**
+ * A read found no embedded database at the URL's path; it is never created
+ * just to be read. Exit code 2.
+ *
+ * @example
+ * throw new MissingDatabaseError('/no/such/dir/x.db') // no such database file: /no/such/dir/x.db
+ */
+export class MissingDatabaseError extends ConfigError {
+  constructor(readonly path: string) {
+    super(`no such database file: ${path}`, { hint: 'check the URL (read commands never create a database; upgrade does)' })
+  }
+}
+
 /** A revision file or the revision graph is invalid (bad header, duplicate id, cycle…). Exit code 2. */
 export class RevisionError extends AthanorError {
   constructor(message: string, options: ErrorOptions & { code?: ErrorCode } = {}) {

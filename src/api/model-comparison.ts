@@ -16,6 +16,9 @@ import { ConfigError, UsageError } from '../errors.js'
 import { pairNamesCandidate } from '../autogenerate/compare-context.js'
 import type { Revision } from '../script/revision.js'
 import { loadModels, type LoadedModels } from './load-models.js'
+import type { Dialect } from '../dialect/dialect.js'
+import { identifierTooLong, tableIdentifiers } from '../dialect/identifier-limit.js'
+import type { Table } from '../schema/table.js'
 
 /** Options of `revision --autogenerate` beyond those of a plain revision. */
 export interface AutogenerateOptions {
@@ -76,6 +79,7 @@ export async function compareConfigModels(config: ResolvedConfig, renames?: Rena
   const { tables, notes } = await loadModels(config.models)
   const conn = await openConnection(config.url)
   try {
+    checkModelIdentifiers(tables, conn.dialect)
     const comparison = await compareWithConnection(conn, tables, {
       versionTable: config.versionTable,
       compare: config.compare,
@@ -144,5 +148,24 @@ export function renamePolicy(options: AutogenerateOptions): RenamePolicy {
     ...(options.rename ? { accept: options.rename } : {}),
     ...(options.noRename ? { reject: options.noRename } : {}),
     ...(options.decideRename ? { decide: options.decideRename } : {}),
+  }
+}
+
+/**
+ * Refuses models naming something longer than the database keeps, before
+ * anything is compared: PostgreSQL would cut the name and report a difference
+ * on every compare after.
+ *
+ * @example
+ * checkModelIdentifiers(tables, conn.dialect) // throws ConfigError for a 64-byte PostgreSQL name
+ */
+export function checkModelIdentifiers(tables: readonly Table[], dialect: Dialect): void {
+  const limit = dialect.identifierLimit
+  if (limit === undefined) return
+  for (const table of tables) {
+    for (const name of tableIdentifiers(table)) {
+      const error = identifierTooLong(name, limit)
+      if (error) throw new ConfigError(`models, table "${table.name}": ${error.message}`, { hint: error.hint })
+    }
   }
 }

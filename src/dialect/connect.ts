@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { DatabaseUrl } from './database-url.js'
 import type { DatabaseConnection } from './dialect.js'
-import { wrapConnection } from './driver-connection.js'
+import { wrapConnection, type OpenOptions } from './driver-connection.js'
 import { loadDialect, parseDatabaseUrl } from './registry.js'
 
 /**
@@ -18,11 +18,11 @@ import { loadDialect, parseDatabaseUrl } from './registry.js'
  * const rows = await conn.query('SELECT a FROM t') // [{ a: 1 }]
  * await conn.close()
  */
-export async function openConnection(url: DatabaseUrl | string): Promise<DatabaseConnection> {
+export async function openConnection(url: DatabaseUrl | string, options: OpenOptions = {}): Promise<DatabaseConnection> {
   const parsed = typeof url === 'string' ? parseDatabaseUrl(url) : url
   const dialect = await loadDialect(parsed)
   const driver = dialect.drivers[parsed.driver]
   // The registry's schemes and the dialects' drivers are checked against each other by a test.
   if (driver === undefined) throw new ConfigError(`the ${dialect.name} dialect has no driver "${parsed.driver}"`)
-  return wrapConnection(dialect, await driver.open(parsed))
+  return wrapConnection(dialect, await driver.open(parsed, options))
 }

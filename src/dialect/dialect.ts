@@ -7,6 +7,7 @@ import type { LazyLintRules } from './lint-rules.js'
 import type { Reflector } from './reflector.js'
 import type { RuntimeSupport } from './runtime-support.js'
 import type { SchemaEquivalence } from './schema-equivalence.js'
+import type { IdentifierLimit } from './identifier-limit.js'
 
 /** A SQL statement with optional positional parameters, as sent to a driver. */
 export interface SqlStatement {
@@ -59,7 +60,9 @@ export interface Dialect {
   readonly name: DialectName
   /** True where DDL runs inside a transaction and rolls back with it. */
   readonly transactionalDdl: boolean
-  /** Quotes one identifier (table, column, index, constraint name). */
+  /** The longest name this database keeps, where it has a limit a name could pass (see identifier-limit.ts). */
+  readonly identifierLimit?: IdentifierLimit
+  /** Quotes one identifier (table, column, index, constraint name); a name over `identifierLimit` is a `UsageError`. */
   quoteIdentifier(name: string): string
   /** Quotes a possibly schema-qualified name: `quoteQualified('t', 's')` → `"s"."t"`. */
   quoteQualified(name: string, schema?: string | null): string

@@ -33,7 +33,16 @@ export interface DriverSession {
  */
 export interface DatabaseDriver {
   /** Connects; a database that cannot be reached is a `DatabaseError` with the password masked. */
-  open(url: DatabaseUrl): Promise<DriverSession>
+  open(url: DatabaseUrl, options?: OpenOptions): Promise<DriverSession>
+}
+
+/** How a connection is opened. */
+export interface OpenOptions {
+  /**
+   * For read commands: an embedded database is opened read-only and never
+   * created; a missing one is a `ConfigError` ("no such database file").
+   */
+  readonly readOnly?: boolean
 }
 
 /**

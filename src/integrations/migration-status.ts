@@ -3,6 +3,7 @@
  * probe, a status route and `onStart: 'require-up-to-date'` all read.
  */
 import type { Athanor } from '../api.js'
+import { MissingDatabaseError } from '../errors.js'
 
 /** One revision an upgrade to the heads would apply. */
 export interface PendingRevision {
@@ -32,7 +33,12 @@ export interface MigrationStatus {
  * const { upToDate, pending } = await migrationStatus(athanor)
  */
 export async function migrationStatus(athanor: Athanor): Promise<MigrationStatus> {
-  const [heads, current] = await Promise.all([athanor.heads(), athanor.current()])
+  // A database file not made yet is at base: every revision is pending.
+  const atBaseWhenMissing = (error: unknown): string[] => {
+    if (error instanceof MissingDatabaseError) return []
+    throw error
+  }
+  const [heads, current] = await Promise.all([athanor.heads(), athanor.current().catch(atBaseWhenMissing)])
   const { graph } = athanor.script
   const unknown = current.filter((id) => !graph.has(id))
   // A row the graph lacks makes every walk meaningless; nothing is pending from an unknown place.

@@ -7,7 +7,7 @@ import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { loadDialect } from '../dialect/registry.js'
 import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
-import { DatabaseError, UsageError } from '../errors.js'
+import { DatabaseError, MissingDatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
@@ -173,8 +173,16 @@ export async function runEnsureVersion(o: RuntimeOptions & { sql?: boolean }): P
  * @example
  * await readCurrent(script, { url: 'sqlite:./app.db', versionTable: 'athanor_version', … }) // ['3f2a9c1b7d4e']
  */
-export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions): Promise<string[]> {
-  const conn = await openConnection(o.url)
+export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions, missing: 'base' | 'error' = 'base'): Promise<string[]> {
+  // Reading never creates a database. A missing file is at base for the runs that read before they write,
+  // and "no such database file" for the read commands themselves (missing: 'error').
+  let conn: DatabaseConnection
+  try {
+    conn = await openConnection(o.url, { readOnly: true })
+  } catch (error) {
+    if (error instanceof MissingDatabaseError && missing === 'base') return []
+    throw error
+  }
   try {
     return await new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema).read(conn)
   } finally {

@@ -36,6 +36,8 @@ function dialectFoldersLoaded(args: readonly string[]): string[] {
 
 describe('a command loads only the dialect its URL names', () => {
   it('current on SQLite loads no PostgreSQL or MySQL code', () => {
+    // An empty file is an empty SQLite database; current reads it (a missing one is an error, never created).
+    writeFileSync(join(project.dir, 'app.db'), '')
     expect(dialectFoldersLoaded(['--url', 'sqlite:./app.db', 'current'])).toEqual(['sqlite'])
   })
 

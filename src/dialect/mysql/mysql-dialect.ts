@@ -3,7 +3,7 @@ import { lazyReflector } from '../reflector.js'
 import { mysqlCompiler } from './mysql-compiler.js'
 import { mysql2Driver } from './mysql-driver.js'
 import { mysqlEquivalence } from './mysql-equivalence.js'
-import { mysqlQuoting } from './mysql-quoting.js'
+import { MYSQL_IDENTIFIER_LIMIT, mysqlQuoting } from './mysql-quoting.js'
 import { mysqlRuntime } from './mysql-runtime.js'
 
 /**
@@ -18,6 +18,7 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   transactionalDdl: false,
   ...mysqlQuoting,
+  identifierLimit: MYSQL_IDENTIFIER_LIMIT,
   scriptPreamble: ['SET NAMES utf8mb4'],
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',

@@ -1,5 +1,6 @@
 import type { DialectQuoting } from '../base-ddl-compiler.js'
 import { renderLiteralWith, toHex, type LiteralStyle } from '../literal.js'
+import { checkedIdentifier, type IdentifierLimit } from '../identifier-limit.js'
 
 const mysqlEscapes: Record<string, string> = {
   '\0': '\\0',
@@ -22,7 +23,10 @@ const mysqlLiterals: LiteralStyle = {
   date: (v) => mysqlString(v.toISOString().replace('T', ' ').replace('Z', '')),
 }
 
-const quoteIdentifier = (name: string) => `\`${name.replaceAll('`', '``')}\``
+/** MariaDB and MySQL refuse names over 64 characters, but only when the statement runs. */
+export const MYSQL_IDENTIFIER_LIMIT: IdentifierLimit = { max: 64, unit: 'characters', database: 'MariaDB' }
+
+const quoteIdentifier = (name: string) => `\`${checkedIdentifier(name, MYSQL_IDENTIFIER_LIMIT).replaceAll('`', '``')}\``
 
 /**
  * MySQL/MariaDB's identifier quoting and literal rendering: the part of the dialect

@@ -4,7 +4,7 @@ import { pgliteDriver } from './pglite-driver.js'
 import { postgresCompiler } from './postgres-compiler.js'
 import { pgDriver } from './postgres-driver.js'
 import { postgresEquivalence } from './postgres-equivalence.js'
-import { postgresQuoting } from './postgres-quoting.js'
+import { POSTGRES_IDENTIFIER_LIMIT, postgresQuoting } from './postgres-quoting.js'
 import { postgresRuntime } from './postgres-runtime.js'
 
 /**
@@ -19,6 +19,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
   ...postgresQuoting,
+  identifierLimit: POSTGRES_IDENTIFIER_LIMIT,
   scriptPreamble: [],
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',

@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js'
 import type { DialectQuoting } from '../base-ddl-compiler.js'
+import { checkedIdentifier, type IdentifierLimit } from '../identifier-limit.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
 /**
@@ -23,7 +24,10 @@ const postgresLiterals: LiteralStyle = {
   date: (v) => `'${v.toISOString()}'::timestamptz`,
 }
 
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`
+/** PostgreSQL cuts longer names to 63 bytes (NAMEDATALEN - 1) without an error. */
+export const POSTGRES_IDENTIFIER_LIMIT: IdentifierLimit = { max: 63, unit: 'bytes', database: 'PostgreSQL' }
+
+const quoteIdentifier = (name: string) => `"${checkedIdentifier(name, POSTGRES_IDENTIFIER_LIMIT).replaceAll('"', '""')}"`
 
 /**
  * PostgreSQL's identifier quoting and literal rendering: the part of the dialect

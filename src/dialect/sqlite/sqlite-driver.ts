@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { MissingDatabaseError } from '../../errors.js'
 import { dirname, resolve } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Row } from '../dialect.js'
@@ -13,10 +14,13 @@ import { connectFailed, importDriver } from '../driver-error.js'
  * const session = await betterSqlite3Driver.open(parseDatabaseUrl('sqlite:./app.db'))
  */
 export const betterSqlite3Driver: DatabaseDriver = {
-  async open(url) {
+  async open(url, options = {}) {
     const driver = await importDriver<{ default: typeof BetterSqlite3 }>('better-sqlite3', 'sqlite')
     const path = url.path ?? ':memory:'
+    const readOnly = options.readOnly === true && path !== ':memory:'
+    if (readOnly && !existsSync(path)) throw new MissingDatabaseError(path)
     try {
+      if (readOnly) return sqliteSession(new driver.default(path, { readonly: true, fileMustExist: true }))
       if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
       return sqliteSession(new driver.default(path))
     } catch (error) {
@@ -53,3 +57,4 @@ function bindable(params: readonly unknown[] | undefined): unknown[] {
     return value
   })
 }
+
