@@ -1,5 +1,5 @@
-/** Differences and data loss as one line each, for the CLI's text output. */
-import type { DataLoss, SchemaDiff } from '../../api.js'
+/** Differences, data loss and not-carried facts as one line each, for the CLI's text output. */
+import type { DataLoss, NotCarriedFact, SchemaDiff } from '../../api.js'
 
 /**
  * One difference as a line: kind, where, and what changed.
@@ -24,4 +24,15 @@ export function formatDiff(diff: SchemaDiff): string {
  */
 export function formatDataLoss(loss: DataLoss): string {
   return `${loss.table}: ${loss.what}`
+}
+
+/**
+ * A fact the models cannot carry as a line (after `not carried: `).
+ *
+ * @example
+ * formatNotCarried({ table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'method gin' }) // 'docs: index ix_docs_body: method gin'
+ */
+export function formatNotCarried(fact: NotCarriedFact): string {
+  const table = fact.schema === null ? fact.table : `${fact.schema}.${fact.table}`
+  return `${table}: ${fact.object === undefined ? '' : `${fact.object}: `}${fact.fact}`
 }
