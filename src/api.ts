@@ -16,6 +16,7 @@ import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions, StepResult } from './runtime/commands.js'
 import type { RehashedRevision, VerifyResult } from './runtime/checksums.js'
+import type { ConflictReport } from './api/branch-conflicts.js'
 import { planNewRevision, planMerge, type NewRevisionOptions, type MergeOptions, type RevisionSpec } from './api/revision-planning.js'
 import { describeRevision, resolveHeads, type RevisionDetails } from './api/revision-details.js'
 import { assertAtHead } from './api/at-head.js'
@@ -32,6 +33,7 @@ export type { RunResult, StepResult } from './runtime/commands.js'
 export type { LintFinding, LintLevel, LintResult } from './lint/lint-run.js'
 export type { FailedStep, RunProgress } from './runtime/migration-failed-error.js'
 export type { ChangedRevision, RehashedRevision, VerifyResult } from './runtime/checksums.js'
+export type { BranchConflict, BranchOverlap, ConflictReport } from './api/branch-conflicts.js'
 
 /** Options of `new Athanor(…)`: a config object plus where relative paths start. */
 export interface AthanorOptions extends AthanorConfig {
@@ -369,6 +371,23 @@ export class Athanor {
   async current(): Promise<string[]> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
     return runtime.readCurrent(script, this.#runtimeOptions({}))
+  }
+
+  /**
+   * `check --conflicts`: pairs of unmerged branches (heads) whose revisions
+   * touch the same table or column, read from the ops each revision's
+   * upgrade declares in a dry compile (no database is opened).
+   *
+   * @example
+   * const { conflicts } = await athanor.branchConflicts()
+   */
+  async branchConflicts(): Promise<ConflictReport> {
+    const [script, { findBranchConflicts }, { loadDialect }] = await Promise.all([
+      this.#loaded(),
+      import('./api/branch-conflicts.js'),
+      import('./dialect/registry.js'),
+    ])
+    return findBranchConflicts(script.graph, await loadDialect(this.config.url), this.config.xArgs)
   }
 
   /**

@@ -15,8 +15,8 @@ export interface LoadedModels {
 }
 
 /**
- * Collects the tables of a models module (absolute path; TypeScript works
- * through jiti). Tables are told apart by schema and name; two different
+ * Collects the tables of a models module (absolute path; TypeScript needs
+ * no build step, see importUserModule). Tables are told apart by schema and name; two different
  * tables with one name is a config error, since the target would be ambiguous.
  *
  * @example

@@ -30,6 +30,17 @@ export function renderValue(value: unknown): string {
   return JSON.stringify(value)
 }
 
+/**
+ * An options object of plain values as source.
+ *
+ * @example
+ * renderOptions({ as: 'serial', start: 100 }) // "{ as: 'serial', start: 100 }"
+ */
+export function renderOptions(options: object): string {
+  const entries = Object.entries(options).filter(([, v]) => v !== undefined)
+  return `{ ${entries.map(([k, v]) => `${renderKey(k)}: ${renderValue(v)}`).join(', ')} }`
+}
+
 /** A property key: bare when it is an identifier, quoted otherwise. */
 export function renderKey(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : renderString(name)
@@ -100,7 +111,7 @@ export function renderType(type: SqlType): string {
 export function renderColumn(column: Column): string {
   let out = renderType(column.type)
   if (column.primaryKey) out += '.primaryKey()'
-  if (column.autoincrement) out += '.autoincrement()'
+  if (column.autoincrement) out += `.autoincrement(${column.autoincrementOptions ? renderOptions(column.autoincrementOptions) : ''})`
   if (!column.nullable && !column.primaryKey) out += '.notNull()'
   if (column.nullable && column.primaryKey) out += '.nullable()'
   // A generated column's default (a serial's nextval) belongs to its sequence, which the table re-creates.

@@ -1,24 +1,43 @@
 /**
  * Imports a user's TypeScript or JavaScript module (config, models, revision
- * scripts) through jiti, so projects need no build step. `athanor` inside such
- * a module resolves to this very package, so a config's `defineConfig`/`xArg`
- * and the running CLI share one module instance even in a project that has not
- * installed athanor (a fresh `init`, a test's temp folder).
+ * scripts), so projects need no build step. The usual module is imported by
+ * Node's own `import()`: as it is when plain JavaScript, else as plain
+ * JavaScript kept in the project's cache (see native-module-cache.ts). What
+ * that cannot carry (a relative import of another TypeScript file, CommonJS,
+ * a dynamic `import()`) goes through jiti, as every module once did.
+ * `athanor` inside such a module is this very package, so a config's
+ * `defineConfig`/`xArg` and the running CLI share one module instance even in
+ * a project that has not installed athanor (a fresh `init`, a test's temp folder).
  */
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { bridgeKey, nativeModule, type RunningPackage } from './native-module-cache.js'
 
 type Jiti = { import<T>(id: string, opts?: { default?: true }): Promise<T> }
 
 let jiti: Jiti | undefined
+let running: RunningPackage | undefined
+/** Counts native loads, so each one evaluates its module afresh. */
+let loads = 0
 
 /** Path of this package's entry module (`dist/index.js`, or `src/index.ts` under a TS runner). */
 function packageEntry(): string {
   const here = dirname(fileURLToPath(import.meta.url))
   const js = join(here, '..', 'index.js')
   return existsSync(js) ? js : join(here, '..', 'index.ts')
+}
+
+/** This package, published under a key its bridge modules read (see native-module-cache.ts). */
+async function getRunningPackage(): Promise<RunningPackage> {
+  if (running === undefined) {
+    const exports = (await import('../index.js')) as unknown as Record<string, unknown>
+    const identity = packageEntry()
+    ;(globalThis as Record<symbol, unknown>)[Symbol.for(bridgeKey(identity))] = exports
+    running = { exports, identity }
+  }
+  return running
 }
 
 async function getJiti(): Promise<Jiti> {
@@ -46,7 +65,8 @@ async function getJiti(): Promise<Jiti> {
  * Imports the module at `path` (absolute). With `{ default: true }` returns its
  * default export when it has one, else the module namespace. Each call
  * evaluates the file afresh (a config or script edited between two calls in
- * one process is seen as edited).
+ * one process is seen as edited, and an `xArg()` at its top is read again).
+ * Calls may overlap: a run loads all its scripts at once.
  *
  * @example
  * const config = await importUserModule<AthanorConfig>('/app/athanor.config.ts', { default: true })
@@ -55,6 +75,26 @@ export async function importUserModule<T = Record<string, unknown>>(
   path: string,
   options: { default?: boolean } = {},
 ): Promise<T> {
+  const native = await nativeModule(path, await getRunningPackage())
+  if (native !== undefined) {
+    // A query of its own per load: Node evaluates each URL once, and an -x value read at
+    // the top of a config must be read again by the next run in the same process.
+    const loaded = (await import(`${native.url}?load=${++loads}`)) as Record<string, unknown>
+    return (options.default === true && 'default' in loaded ? loaded.default : loaded) as T
+  }
+  // One jiti load at a time: each forgets what it added to the require cache, which must not
+  // be another load's half-loaded modules.
+  const load = jitiQueue.then(() => importWithJiti<T>(path, options))
+  jitiQueue = load.then(
+    () => undefined,
+    () => undefined,
+  )
+  return load
+}
+
+let jitiQueue: Promise<void> = Promise.resolve()
+
+async function importWithJiti<T>(path: string, options: { default?: boolean }): Promise<T> {
   const loader = await getJiti()
   const cache = createRequire(import.meta.url).cache
   const before = new Set(Object.keys(cache))

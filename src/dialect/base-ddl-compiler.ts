@@ -82,9 +82,14 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return ''
   }
 
+  /** The column's type in CREATE TABLE / ADD COLUMN (PostgreSQL writes a serial's type as SERIAL). */
+  protected columnType(column: Column): string {
+    return this.renderType(column.type)
+  }
+
   /** The column as written in CREATE TABLE / ADD COLUMN. */
   columnSpec(column: Column): string {
-    const parts = [this.ident(column.name), this.renderType(column.type)]
+    const parts = [this.ident(column.name), this.columnType(column)]
     if (column.generated) parts.push(this.generatedClause(column.generated))
     if (column.autoincrement) parts.push(this.autoincrementClause(column))
     if (column.serverDefault !== null) parts.push(`DEFAULT ${this.renderDefault(column.serverDefault)}`)

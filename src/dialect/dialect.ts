@@ -64,6 +64,12 @@ export interface Dialect {
   quoteQualified(name: string, schema?: string | null): string
   /** Renders a JavaScript value as a SQL literal the database reads back exactly. */
   renderLiteral(value: unknown): string
+  /**
+   * Statements an offline script starts with, so the database's own client
+   * reads the rest as it was written (MariaDB: `SET NAMES utf8mb4`, or a
+   * 4-byte character fails in `mariadb`).
+   */
+  readonly scriptPreamble: readonly string[]
   /** Statements that begin/commit/rollback a transaction, for offline scripts. */
   readonly beginSql: string
   readonly commitSql: string
@@ -100,6 +106,11 @@ export interface StatementSink {
   readonly offline: boolean
   run(statement: SqlStatement): Promise<void>
   query(statement: SqlStatement): Promise<Row[]>
+  /**
+   * Offline only: a scratch database that has seen every statement written so
+   * far (see `RuntimeSupport.openOfflineShadow`), to read a table's shape from.
+   */
+  readonly shadow?: StatementSink
   /** Runs `fn` outside the current transaction (see OperationExecutor.autocommit). */
   autocommit?<T>(fn: () => Promise<T>): Promise<T>
 }
@@ -107,8 +118,9 @@ export interface StatementSink {
 /** Options of a table rebuild. */
 export interface RebuildOptions {
   /**
-   * The table as it is now. Required offline, where nothing can be read back
-   * (Alembic's `copy_from`); online it is read from the database when absent.
+   * The table as it is now (Alembic's `copy_from`). When absent it is read
+   * from the database online, and offline from the sink's shadow: the shape
+   * the revisions being rendered gave the table.
    */
   readonly shape?: Table
   /** Rebuild even when no change needs it (Alembic's `recreate='always'`). */

@@ -1,6 +1,6 @@
 import type { DialectName } from './database-url.js'
 import type { NotCarriedFact } from './not-carried.js'
-import type { Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
+import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
@@ -141,6 +141,8 @@ export interface ColumnFacts {
   readonly serverDefault: string | null
   readonly comment: string | null
   readonly autoincrementKind?: AutoincrementKind | null
+  /** How the column's values are generated, when not a plain identity BY DEFAULT (PostgreSQL). */
+  readonly autoincrementOptions?: AutoincrementOptions | null
   readonly sequence?: string | null
   /** A generated column's expression as the database prints it, and whether it is stored. */
   readonly generated?: { readonly expression: string; readonly stored: boolean } | null
@@ -162,6 +164,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     nullable: facts.nullable,
     primaryKey,
     autoincrement: kind !== null && kind !== 'rowid',
+    ...(facts.autoincrementOptions ? { autoincrementOptions: facts.autoincrementOptions } : {}),
     serverDefault: facts.serverDefault === null ? null : sql.raw(facts.serverDefault),
     unique: false,
     index: false,

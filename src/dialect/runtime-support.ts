@@ -50,4 +50,12 @@ export interface RuntimeSupport {
   tableExistsQuery(table: string, schema?: string): SqlStatement
   /** Takes the migration lock on `conn`, waiting up to `request.timeoutMs`. */
   acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock>
+  /**
+   * A scratch database that an offline script's statements also run on, so
+   * work that must read a table's shape (SQLite's batch) can read it while
+   * nothing is read from the real database. It starts with the schema of the
+   * database at `liveUrl` when that exists and can be read, else empty.
+   * Absent where nothing needs it.
+   */
+  openOfflineShadow?(liveUrl: string | undefined): Promise<DatabaseConnection>
 }

@@ -1,5 +1,6 @@
 import type { ConstraintKind } from '../dialect/ddl-compiler.js'
 import type { Row, SqlStatement } from '../dialect/dialect.js'
+import { UsageError } from '../errors.js'
 import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
 import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
 import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
@@ -318,8 +319,9 @@ export class Operations {
   /**
    * Several changes to one table at once. On SQLite, changes it cannot make
    * with ALTER are done by one move-and-copy that keeps rows, indexes and
-   * constraints; elsewhere each change is a plain ALTER. Offline, pass the
-   * table's current shape as `copyFrom`.
+   * constraints; elsewhere each change is a plain ALTER. Offline the table's
+   * shape is the one the revisions being rendered gave it (or the live
+   * database's); `copyFrom` gives it outright.
    *
    * @example
    * await op.batchAlterTable('account', (b) => {
@@ -341,7 +343,12 @@ export class Operations {
         ...(options.recreate ? { recreate: options.recreate } : {}),
         ...(options.copyFrom ? { copyFrom: options.copyFrom } : {}),
       })
-      await this.perform(op, options.lint)
+      const { revision } = this.#context
+      await this.perform(op, options.lint).catch((error: unknown) => {
+        // An offline batch that cannot learn the table's shape is the revision's problem: say which one.
+        if (!(error instanceof UsageError) || revision === undefined || error.message.includes(revision)) throw error
+        throw new UsageError(`revision ${revision}: ${error.message}`, { hint: error.hint, cause: error })
+      })
     })
   }
 

@@ -4,7 +4,7 @@
  * returning a SQL script). The API and CLI call these; nothing here prints.
  */
 import { openConnection } from '../dialect/connect.js'
-import type { DatabaseConnection } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { loadDialect } from '../dialect/registry.js'
 import type { MigrationLock } from '../dialect/runtime-support.js'
 import { DatabaseError, UsageError } from '../errors.js'
@@ -227,8 +227,26 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
   const current =
     from === undefined ? await readLiveCurrent(script, o, to) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
   const dialect = await loadDialect(o.url)
+  // From base the shadow starts empty; from a revision, as the live database is (when it can be read).
+  const shadow = await dialect.runtime.openOfflineShadow?.(current.length === 0 ? undefined : o.url)
+  try {
+    return await renderOffline(script, direction, current, to, o, dialect, new OfflineScript(dialect, shadow))
+  } finally {
+    await shadow?.close()
+  }
+}
+
+async function renderOffline(
+  script: RuntimeScript,
+  direction: 'up' | 'down',
+  current: string[],
+  to: string,
+  o: RuntimeOptions,
+  dialect: Dialect,
+  out: OfflineScript,
+): Promise<RunResult> {
+  const { graph } = script
   const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
-  const out = new OfflineScript(dialect)
   const plan = direction === 'up' ? planUpgrade(graph, current, to) : planDowngrade(graph, current, to)
   // The script records checksums as an online run does, so a database built from it can be verified.
   const checksums = checksumTableSql(dialect, o.versionTable, o.versionTableSchema)

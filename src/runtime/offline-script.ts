@@ -1,4 +1,4 @@
-import type { Dialect, Row, SqlStatement } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
 import { replacePlaceholders } from '../dialect/placeholder-scan.js'
 import { UsageError } from '../errors.js'
 import type { RunExecutor } from './run-executor.js'
@@ -17,12 +17,18 @@ import type { RunExecutor } from './run-executor.js'
 export class OfflineScript implements RunExecutor {
   readonly offline = true
   readonly dialect: Dialect
+  readonly shadow: StatementSink | undefined
   readonly #chunks: string[] = []
+  readonly #shadow: DatabaseConnection | undefined
   #inTransaction = false
   #statementsInStep = 0
 
-  constructor(dialect: Dialect) {
+  /** `shadow`: a scratch database every statement also runs on (see `RuntimeSupport.openOfflineShadow`). */
+  constructor(dialect: Dialect, shadow?: DatabaseConnection) {
     this.dialect = dialect
+    this.#shadow = shadow
+    this.shadow = shadow === undefined ? undefined : connectionSink(shadow)
+    for (const sql of dialect.scriptPreamble) this.#chunks.push(`${sql};\n\n`)
   }
 
   get statementsInStep(): number {
@@ -46,6 +52,8 @@ export class OfflineScript implements RunExecutor {
     this.#statementsInStep += 1
     const sql = inlineParameters(this.dialect, statement).trimEnd()
     this.#chunks.push(sql.endsWith(';') ? `${sql}\n\n` : `${sql};\n\n`)
+    // The shadow only has to follow the schema: a statement that fails there (data it lacks) is the script's, not its.
+    await this.#shadow?.execute(sql).catch(() => undefined)
   }
 
   async query(statement: SqlStatement): Promise<Row[]> {
@@ -105,4 +113,12 @@ function placeholderMismatch(statement: SqlStatement): UsageError {
   return new UsageError(
     `statement has a different number of ? placeholders than parameters (${statement.params?.length ?? 0}): "${statement.sql.slice(0, 80)}"`,
   )
+}
+
+function connectionSink(conn: DatabaseConnection): StatementSink {
+  return {
+    offline: false,
+    run: async (statement) => void (await conn.execute(statement.sql, statement.params)),
+    query: (statement) => conn.query(statement.sql, statement.params),
+  }
 }

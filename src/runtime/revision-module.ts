@@ -10,7 +10,7 @@ export interface RevisionModule {
 }
 
 /**
- * Imports a revision's file (TypeScript through jiti) at the moment it runs;
+ * Imports a revision's file (see importUserModule) when its run starts;
  * listing and planning never load scripts.
  *
  * @example

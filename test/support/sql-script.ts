@@ -1,10 +1,11 @@
 /**
  * Feeds a whole SQL script (as `--sql` writes it) to a test database the way a
- * user would: `psql` for PostgreSQL, the `mariadb` client for MariaDB, and the
- * embedded engines' multi-statement exec for SQLite and PGlite.
+ * user would, through the database's own client with its default settings:
+ * `psql -v ON_ERROR_STOP=1` for PostgreSQL, `mariadb` for MariaDB, the
+ * `sqlite3` shell for SQLite; PGlite, which has no client, through its
+ * multi-statement exec.
  */
 import { execFile } from 'node:child_process'
-import Database from 'better-sqlite3'
 import { parseDatabaseUrl } from '../../src/config/url.js'
 import type { TestDatabase } from './databases.js'
 
@@ -17,15 +18,8 @@ import type { TestDatabase } from './databases.js'
 export async function runSqlScript(db: TestDatabase, sql: string): Promise<void> {
   const url = parseDatabaseUrl(db.url)
   switch (db.kind) {
-    case 'sqlite': {
-      const file = new Database(url.path!)
-      try {
-        file.exec(sql)
-      } finally {
-        file.close()
-      }
-      return
-    }
+    case 'sqlite':
+      return pipe('sqlite3', ['-bail', url.path!], sql)
     case 'pglite': {
       const conn = await db.connect()
       try {
@@ -40,7 +34,8 @@ export async function runSqlScript(db: TestDatabase, sql: string): Promise<void>
     case 'mysql':
       return pipe(
         'mariadb',
-        ['-h', url.host!, '-P', String(url.port), '-u', url.user ?? 'root', '--default-character-set=utf8mb4', url.database!],
+        // No --default-character-set: the script itself must say how it is encoded, as a user's client reads it.
+        ['-h', url.host!, '-P', String(url.port), '-u', url.user ?? 'root', url.database!],
         sql,
       )
   }
@@ -49,7 +44,9 @@ export async function runSqlScript(db: TestDatabase, sql: string): Promise<void>
 function pipe(command: string, args: string[], input: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = execFile(command, args, (error, _stdout, stderr) => {
-      if (error) reject(new Error(`${command} failed: ${stderr || error.message}`))
+      // sqlite3 -bail reports an error on stderr but may still exit 0 when reading stdin.
+      if (!error && stderr.trim() !== '') reject(new Error(`${command} failed: ${stderr}`))
+      else if (error) reject(new Error(`${command} failed: ${stderr || error.message}`))
       else resolve()
     })
     child.stdin?.end(input)

@@ -6,12 +6,15 @@
 import { AthanorError, ErrorCode } from '../../errors.js'
 import { formatDiff, formatNotCarried } from '../format/diff-text.js'
 import { verifyWarnings } from '../format/verify-text.js'
+import { conflictLines } from '../format/conflict-text.js'
 import type { CommandContext } from '../command-context.js'
 import type { RegisterCommand } from './index.js'
 
 interface CheckFlags {
   verify?: boolean
   strict?: boolean
+  linear?: boolean
+  conflicts?: boolean
 }
 
 /** Registers `check`. */
@@ -21,11 +24,13 @@ export const registerCheck: RegisterCommand = (program, bind) => {
     .description('exit 1 (listing them) if the models and the database at head differ, 0 if they agree')
     .option('--verify', "instead: exit 1 when an applied revision's file changed since it ran")
     .option('--strict', 'also exit 1 when the database holds facts the models cannot carry (the "not carried" lines)')
+    .option('--linear', 'instead: exit 1 when the revisions have several heads')
+    .option('--conflicts', 'instead: exit 1 listing unmerged branches whose revisions touch the same table or column')
     .action(bind(check))
 }
 
 async function check(ctx: CommandContext, flags: CheckFlags): Promise<number | void> {
-  if (flags.verify === true) return checkRevisions(ctx, flags)
+  if (flags.verify === true || flags.linear === true || flags.conflicts === true) return checkRevisions(ctx, flags)
   const athanor = await ctx.athanor()
   const result = await athanor.compareMetadata({ requireHead: true })
   const strictFails = flags.strict === true && result.notCarried.length > 0
@@ -61,6 +66,22 @@ async function checkRevisions(ctx: CommandContext, flags: CheckFlags): Promise<n
     for (const warning of verifyWarnings(verified, ctx.cwd)) ctx.out.warn(warning)
     if (!verified.ok) problems.push(`${verified.changed.length} applied revision file${verified.changed.length === 1 ? '' : 's'} changed`)
     else ctx.out.info(`Checksums of ${verified.current.length === 0 ? 'no applied revision' : 'every applied revision'} match${verified.unrecorded.length > 0 ? ` (${verified.unrecorded.length} applied without a checksum)` : ''}.`)
+  }
+  if (flags.linear === true) {
+    const heads = athanor.script.graph.heads().map((r) => r.id)
+    document['linear'] = { ok: heads.length <= 1, heads }
+    if (heads.length > 1) {
+      problems.push(`there are ${heads.length} heads (${heads.join(', ')})`)
+      if (!ctx.out.mode.json) ctx.out.line(`Several heads: ${heads.join(', ')}; join them with \`athanor merge -m "merge heads"\``)
+    } else ctx.out.info('One head: the history is linear.')
+  }
+  if (flags.conflicts === true) {
+    const report = await athanor.branchConflicts()
+    document['conflicts'] = report
+    for (const { revision, reason } of report.unanalysed) ctx.out.warn(`revision ${revision} was not fully read for conflicts: ${reason}`)
+    if (!ctx.out.mode.json) for (const line of conflictLines(report)) ctx.out.line(line)
+    if (report.conflicts.length > 0) problems.push(`${report.conflicts.length} pair${report.conflicts.length === 1 ? '' : 's'} of branches touch the same objects`)
+    else ctx.out.info('No unmerged branches touch the same tables or columns.')
   }
   if (ctx.out.mode.json) {
     ctx.out.json({ ok: problems.length === 0, ...document })

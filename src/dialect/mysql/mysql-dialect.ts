@@ -18,6 +18,7 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   transactionalDdl: false,
   ...mysqlQuoting,
+  scriptPreamble: ['SET NAMES utf8mb4'],
   beginSql: 'START TRANSACTION',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',

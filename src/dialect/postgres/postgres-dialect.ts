@@ -19,6 +19,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   transactionalDdl: true,
   ...postgresQuoting,
+  scriptPreamble: [],
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',

@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js'
 import type { DialectQuoting } from '../base-ddl-compiler.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
@@ -6,6 +7,11 @@ import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } fr
  * reads back the same whatever `standard_conforming_strings` is set to.
  */
 function postgresString(value: string): string {
+  if (value.includes('\0')) {
+    throw new UsageError('PostgreSQL text cannot hold a NUL character (\\0)', {
+      hint: 'remove the NUL from the value, or store it as bytes (a bytea column and a Uint8Array)',
+    })
+  }
   if (!value.includes('\\')) return standardStringLiteral(value)
   return `E'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 }

@@ -40,18 +40,24 @@ SELECT a.attrelid::text AS oid, a.attnum AS num, a.attname::text AS name,
        a.attgenerated::text AS generated,
        d.description AS comment,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation,
-       -- Only a serial (a default) or an identity column can own a sequence: skip the lookup for the rest.
-       CASE WHEN ad.adbin IS NOT NULL OR a.attidentity <> '' THEN
-         (SELECT s.relname::text
-            FROM pg_catalog.pg_depend dep
-            JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-           WHERE dep.classid = 'pg_catalog.pg_class'::regclass
-             AND dep.refclassid = 'pg_catalog.pg_class'::regclass
-             AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-             AND dep.deptype IN ('a', 'i')
-           LIMIT 1)
-       END AS owned_sequence
+       seq.name AS owned_sequence,
+       seq.start::text AS seq_start, seq.increment::text AS seq_increment, seq.min::text AS seq_min,
+       seq.max::text AS seq_max, seq.cache::text AS seq_cache, seq.cycle AS seq_cycle
 FROM pg_catalog.pg_attribute a
+-- Only a serial (a default) or an identity column can own a sequence: the lookup is skipped for the rest.
+LEFT JOIN LATERAL (
+  SELECT s.relname::text AS name, ps.seqstart AS start, ps.seqincrement AS increment, ps.seqmin AS min,
+         ps.seqmax AS max, ps.seqcache AS cache, ps.seqcycle AS cycle
+    FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = s.oid
+   WHERE (a.atthasdef OR a.attidentity <> '')
+     AND dep.classid = 'pg_catalog.pg_class'::regclass
+     AND dep.refclassid = 'pg_catalog.pg_class'::regclass
+     AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
+     AND dep.deptype IN ('a', 'i')
+   LIMIT 1
+) seq ON true
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d

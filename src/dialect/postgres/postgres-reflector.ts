@@ -1,3 +1,4 @@
+import type { AutoincrementOptions, SequenceOptions } from '../../schema/column.js'
 import { sql } from '../../schema/sql.js'
 import type { SqlType } from '../../schema/types.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
@@ -105,6 +106,53 @@ function columnType(row: Row, enumsByOid: Map<string, ReflectedEnum>): SqlType {
   return bool(row.is_array) ? { kind: 'array', of: base } : base
 }
 
+const TYPE_RANGES: Record<string, readonly [bigint, bigint]> = {
+  smallint: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  bigint: [-9223372036854775808n, 9223372036854775807n],
+}
+
+/** A sequence value as a number when it is exact as one, else a bigint. */
+function sequenceValue(value: bigint): number | bigint {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value
+}
+
+/**
+ * The options of a column's owned sequence that differ from what the
+ * database would choose for that column's type (start at the minimum,
+ * increment 1, the type's range, cache 1, no cycle).
+ */
+function ownedSequenceOptions(row: Row, typeName: string): SequenceOptions {
+  if (row.seq_increment === null || row.seq_increment === undefined) return {}
+  const range = TYPE_RANGES[typeName] ?? TYPE_RANGES.bigint!
+  const increment = BigInt(String(row.seq_increment))
+  const min = BigInt(String(row.seq_min))
+  const max = BigInt(String(row.seq_max))
+  const start = BigInt(String(row.seq_start))
+  const cache = BigInt(String(row.seq_cache))
+  const ascending = increment > 0n
+  const defaultMin = ascending ? 1n : range[0]
+  const defaultMax = ascending ? range[1] : -1n
+  const options: { -readonly [K in keyof SequenceOptions]: SequenceOptions[K] } = {}
+  if (increment !== 1n) options.increment = sequenceValue(increment)
+  if (min !== defaultMin) options.minValue = sequenceValue(min)
+  if (max !== defaultMax) options.maxValue = sequenceValue(max)
+  if (start !== (ascending ? min : max)) options.start = sequenceValue(start)
+  if (cache !== 1n) options.cache = sequenceValue(cache)
+  if (bool(row.seq_cycle)) options.cycle = true
+  return options
+}
+
+/** The vocabulary's statement of how an autoincrement column generates values; null for a plain identity BY DEFAULT. */
+function autoincrementOptionsOf(kind: AutoincrementKind | null, row: Row, type: SqlType): AutoincrementOptions | null {
+  if (kind === null) return null
+  const options: AutoincrementOptions = {
+    ...(kind === 'serial' ? { as: 'serial' as const } : kind === 'identityAlways' ? { as: 'identityAlways' as const } : {}),
+    ...ownedSequenceOptions(row, type.kind),
+  }
+  return Object.keys(options).length === 0 ? null : Object.freeze(options)
+}
+
 function autoincrementOf(row: Row): { kind: AutoincrementKind | null; sequence: string | null; dropDefault: boolean } {
   const identity = str(row.identity) ?? ''
   const sequence = str(row.owned_sequence)
@@ -129,10 +177,12 @@ function readColumns(rows: Row[], drafts: Map<string, TableDraft>, enumsByOid: M
     const expression = str(row.default_expr)
     const generated = generatedKind === 's' && expression !== null ? { expression, stored: true } : null
     const name = String(row.name)
+    const type = columnType(row, enumsByOid)
     draft.columns.push(
       reflectedColumnOf(draft, {
         name,
-        type: columnType(row, enumsByOid),
+        type,
+        autoincrementOptions: autoincrementOptionsOf(auto.kind, row, type),
         nativeType: String(row.native_type),
         nullable: !bool(row.not_null),
         serverDefault: auto.dropDefault || generated ? null : expression,

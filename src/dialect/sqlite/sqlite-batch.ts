@@ -5,6 +5,7 @@ import { standardSavepoint, type RebuildOptions, type SqlStatement, type Stateme
 import { plainDroppableColumns, planBatch } from './sqlite-batch-plan.js'
 import { sqliteCompiler, type SqliteDdlCompiler } from './sqlite-compiler.js'
 import { sqliteQuoting } from './sqlite-quoting.js'
+import { sqliteRuntime } from './sqlite-runtime.js'
 import { readSqliteTableShape } from './sqlite-table-shape.js'
 
 const { quoteIdentifier, quoteQualified } = sqliteQuoting
@@ -81,12 +82,7 @@ export function rebuildPlan(
  */
 export const sqliteRebuilder: TableRebuilder = {
   async rebuild(sink: StatementSink, table: TableName, changes: readonly TableChange[], options: RebuildOptions = {}) {
-    if (sink.offline && !options.shape) {
-      throw new UsageError(`batch mode on "${table.name}" needs the table's current shape offline`, {
-        hint: 'pass { copyFrom: table(...) } to batchAlterTable: in --sql mode nothing can be read from the database',
-      })
-    }
-    const shape = options.shape ?? (await readSqliteTableShape(sink, table))
+    const shape = options.shape ?? (await currentShape(sink, table))
     const plan = rebuildPlan(sqliteCompiler, shape, changes, options.always ?? false)
     const { copies } = plan
     const statements = copies && !sink.offline ? [...plan.statements, ...(await survivingState(sink, table))] : plan.statements
@@ -136,6 +132,18 @@ export const sqliteRebuilder: TableRebuilder = {
       }
     })
   },
+}
+
+/** The table's shape: from the database online, offline from the shape the script so far gave it. */
+async function currentShape(sink: StatementSink, table: TableName): Promise<Table> {
+  if (!sink.offline) return readSqliteTableShape(sink, table)
+  const hint = 'render from base (base:head) or from a database that has the table, or pass { copyFrom: table(...) } to batchAlterTable'
+  if (sink.shadow === undefined) throw new UsageError(`batch mode on "${table.name}" needs the table's current shape offline`, { hint })
+  const [exists] = await sink.shadow.query(sqliteRuntime.tableExistsQuery(table.name, table.schema ?? undefined))
+  if (exists === undefined) {
+    throw new UsageError(`batch mode on "${table.name}": the table's shape is unknown offline (no revision rendered creates it, and the database has none)`, { hint })
+  }
+  return readSqliteTableShape(sink.shadow, table)
 }
 
 /**

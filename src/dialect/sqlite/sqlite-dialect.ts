@@ -18,6 +18,7 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   transactionalDdl: true,
   ...sqliteQuoting,
+  scriptPreamble: [],
   beginSql: 'BEGIN',
   commitSql: 'COMMIT',
   rollbackSql: 'ROLLBACK',

@@ -2,12 +2,28 @@ import type { DialectQuoting } from '../base-ddl-compiler.js'
 import { renderLiteralWith, standardStringLiteral, toHex, type LiteralStyle } from '../literal.js'
 
 /**
- * SQLite reads SQL text as a C string, so a NUL inside a quoted literal would
- * end the statement; such a string is built with char(0) instead.
+ * Characters a quoted literal cannot carry through every reader of a script:
+ * SQLite reads SQL text as a C string, so a NUL would end the statement, and
+ * the `sqlite3` shell drops the CR of a CRLF line ending.
  */
+const UNQUOTABLE = /[\0\r]/
+
+/** A string with a NUL or CR is built by concatenation, each such character as `char(n)`. */
 function sqliteString(value: string): string {
-  if (!value.includes('\0')) return standardStringLiteral(value)
-  return `(${value.split('\0').map(standardStringLiteral).join(' || char(0) || ')})`
+  if (!UNQUOTABLE.test(value)) return standardStringLiteral(value)
+  const parts: string[] = []
+  let run = ''
+  for (const ch of value) {
+    if (!UNQUOTABLE.test(ch)) {
+      run += ch
+      continue
+    }
+    if (run !== '') parts.push(standardStringLiteral(run))
+    parts.push(`char(${ch.charCodeAt(0)})`)
+    run = ''
+  }
+  if (run !== '') parts.push(standardStringLiteral(run))
+  return `(${parts.join(' || ')})`
 }
 
 const sqliteLiterals: LiteralStyle = {

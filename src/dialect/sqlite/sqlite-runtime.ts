@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { DatabaseConnection } from '../dialect.js'
 import { lockTimeout, pollForLock } from '../lock-wait.js'
 import type { PlaceholderSyntax } from '../placeholder-scan.js'
@@ -38,6 +39,14 @@ export const sqliteRuntime: RuntimeSupport = {
   tableExistsQuery(table, schema) {
     const master = schema ? `${sqliteQuoting.quoteIdentifier(schema)}.sqlite_master` : 'sqlite_master'
     return { sql: `SELECT 1 AS present FROM ${master} WHERE type = 'table' AND name = ?`, params: [table] }
+  },
+
+  async openOfflineShadow(liveUrl) {
+    const { openConnection } = await import('../connect.js')
+    const shadow = await openConnection('sqlite::memory:')
+    const schema = liveUrl === undefined ? [] : await readLiveSchema(liveUrl, openConnection)
+    for (const sql of schema) await shadow.execute(sql).catch(() => undefined)
+    return shadow
   },
 
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
@@ -83,4 +92,28 @@ export const sqliteRuntime: RuntimeSupport = {
 function isBusy(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } }).cause?.code
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
+}
+
+/**
+ * The CREATE statements of a live SQLite database's tables, indexes, views and
+ * triggers, in the order they were made; none when the file does not exist
+ * (it is never created) or cannot be read.
+ */
+async function readLiveSchema(liveUrl: string, open: (url: string) => Promise<DatabaseConnection>): Promise<string[]> {
+  const { parseDatabaseUrl } = await import('../registry.js')
+  const path = parseDatabaseUrl(liveUrl).path
+  if (path === undefined || path === ':memory:' || !existsSync(path)) return []
+  try {
+    const live = await open(liveUrl)
+    try {
+      const rows = await live.query<{ sql: string }>(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+      )
+      return rows.map((row) => row.sql)
+    } finally {
+      await live.close()
+    }
+  } catch {
+    return []
+  }
 }

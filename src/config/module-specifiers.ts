@@ -1,0 +1,70 @@
+/**
+ * Reads and rewrites the import specifiers of a plain-JavaScript ES module
+ * (a revision script after its types were stripped), so the module can be
+ * loaded by Node's own `import()` from another folder: `athanor` points at the
+ * running package, relative specifiers at the files beside the original.
+ * Anything this cannot carry over exactly is declined, and the caller loads
+ * the file the slow, general way instead.
+ */
+import { isBuiltin } from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+/** Where each kind of specifier goes; `undefined` from a function declines the module. */
+export interface SpecifierRules {
+  /** The specifier that replaces `athanor`. */
+  readonly athanor: string
+  /** The module's original path: relative specifiers are made absolute against it, or the module is declined when null. */
+  readonly relativeTo: string | null
+  /** Whether a bare package name (`zod`, `@scope/x`) resolves the same from the new location. */
+  readonly barePackagesResolve: boolean
+}
+
+// `import … from 'x'`, `export … from 'x'`, `import 'x'`, each at a statement's start.
+const STATIC_IMPORT = /(^|[;}\n])(\s*)((?:import|export)\b[^'"`;]*?\bfrom\s*|import\s*)(['"])([^'"\n]+)\4/g
+// What a copy in another folder cannot reproduce, or this scan cannot see.
+const DECLINED = /\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/
+
+/**
+ * The module's text with its specifiers rewritten by `rules`, or `undefined`
+ * when the module does something a moved copy cannot do the same (a dynamic
+ * `import()`, `import.meta`, CommonJS, a specifier the rules decline).
+ *
+ * @example
+ * rewriteSpecifiers("import { t } from 'athanor'\n", { athanor: './athanor-1a2b.mjs', relativeTo: null, barePackagesResolve: false })
+ * // "import { t } from './athanor-1a2b.mjs'\n"
+ */
+export function rewriteSpecifiers(code: string, rules: SpecifierRules): string | undefined {
+  if (DECLINED.test(code)) return undefined
+  let declined = false
+  const rewritten = code.replace(STATIC_IMPORT, (whole, start: string, space: string, head: string, quote: string, specifier: string) => {
+    const target = mapSpecifier(specifier, rules)
+    if (target === undefined) {
+      declined = true
+      return whole
+    }
+    return `${start}${space}${head}${quote}${target}${quote}`
+  })
+  return declined ? undefined : rewritten
+}
+
+/**
+ * Whether the module imports `athanor` (so it needs the running package
+ * handed to it rather than whatever `athanor` resolves to where it lies).
+ *
+ * @example
+ * importsAthanor("import { xArg } from 'athanor'") // true
+ */
+export function importsAthanor(code: string): boolean {
+  for (const match of code.matchAll(STATIC_IMPORT)) if (match[5] === 'athanor') return true
+  return /\brequire\s*\(\s*['"]athanor['"]/.test(code)
+}
+
+function mapSpecifier(specifier: string, rules: SpecifierRules): string | undefined {
+  if (specifier === 'athanor') return rules.athanor
+  if (specifier.startsWith('node:') || isBuiltin(specifier)) return specifier
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    return rules.relativeTo === null ? undefined : new URL(specifier, pathToFileURL(rules.relativeTo)).href
+  }
+  if (specifier.startsWith('file:') || specifier.includes(':')) return undefined
+  return rules.barePackagesResolve && !specifier.startsWith('athanor/') ? specifier : undefined
+}
