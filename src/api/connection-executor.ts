@@ -24,6 +24,11 @@ export class ConnectionExecutor implements OperationExecutor {
     return this.#conn.dialect
   }
 
+  /** The connection itself, for `op.connection`. */
+  get connection(): DatabaseConnection {
+    return this.#conn
+  }
+
   async run(statement: SqlStatement): Promise<void> {
     await this.#conn.execute(statement.sql, statement.params ?? [])
   }

@@ -1,17 +1,21 @@
 /**
- * Reads the models module named in the config: every exported `Table`, and
- * the tables of every exported `MetaData`.
+ * Reads the models module named in the config: every exported `Table`, the
+ * tables of every exported `MetaData`, and every exported Drizzle table
+ * (read through Drizzle's table-config API; a module may mix both kinds).
  */
 import { ConfigError } from '../errors.js'
 import { importUserModule } from '../config/module-loader.js'
 import { MetaData } from '../schema/metadata.js'
 import type { Table } from '../schema/table.js'
+import { isDrizzleTable, type DrizzleTable } from '../models/drizzle/drizzle-entities.js'
 
 /** The models a module exports. */
 export interface LoadedModels {
   /** Every table, once, in the order found (MetaData tables first, then loose exported tables). */
   readonly tables: readonly Table[]
   readonly metadata: readonly MetaData[]
+  /** What the models declare that the database will not hold (a Drizzle `$defaultFn`…), one line each. */
+  readonly notes: readonly string[]
 }
 
 /**
@@ -32,7 +36,19 @@ export async function loadModels(path: string): Promise<LoadedModels> {
       cause: error,
     })
   }
-  const models = collectModels(Object.values(exports))
+  const values = Object.values(exports)
+  const drizzleTables: DrizzleTable[] = []
+  visitModelValues(values, (value) => {
+    if (isDrizzleTable(value)) drizzleTables.push(value)
+  })
+  let notes: readonly string[] = []
+  if (drizzleTables.length > 0) {
+    const { readDrizzleTables } = await import('../models/drizzle/drizzle-models.js')
+    const drizzle = await readDrizzleTables([...new Set(drizzleTables)])
+    values.push(...drizzle.tables)
+    notes = drizzle.notes
+  }
+  const models = { ...collectModels(values), notes }
   // An empty target would make autogenerate drop every table: far more likely a wrong path or a missing export.
   if (models.tables.length === 0 && models.metadata.length === 0) {
     throw new ConfigError(`the models module ${path} exports no table and no MetaData`, {
@@ -49,18 +65,13 @@ export async function loadModels(path: string): Promise<LoadedModels> {
  * @example
  * collectModels([metadata, auditLog]).tables.length
  */
-export function collectModels(values: readonly unknown[]): LoadedModels {
+export function collectModels(values: readonly unknown[]): Omit<LoadedModels, 'notes'> {
   const metadata: MetaData[] = []
   const loose: Table[] = []
-  const visit = (value: unknown, depth: number) => {
+  visitModelValues(values, (value) => {
     if (isMetaData(value)) metadata.push(value)
     else if (isTable(value)) loose.push(value)
-    else if (depth === 0 && Array.isArray(value)) value.forEach((v) => visit(v, 1))
-    else if (depth === 0 && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      Object.values(value).forEach((v) => visit(v, 1))
-    }
-  }
-  values.forEach((v) => visit(v, 0))
+  })
   const byKey = new Map<string, Table>()
   for (const table of [...new Set(metadata)].flatMap((m) => m.sortedTables).concat(loose)) {
     const key = MetaData.key(table.name, table.schema)
@@ -71,6 +82,18 @@ export function collectModels(values: readonly unknown[]): LoadedModels {
     byKey.set(key, table)
   }
   return { tables: [...byKey.values()], metadata: [...new Set(metadata)] }
+}
+
+// Exports, and arrays or plain objects of them one level deep; a table or MetaData is not looked into.
+function visitModelValues(values: readonly unknown[], found: (value: unknown) => void): void {
+  const visit = (value: unknown, depth: number) => {
+    if (isMetaData(value) || isTable(value) || isDrizzleTable(value)) found(value)
+    else if (depth === 0 && Array.isArray(value)) value.forEach((v) => visit(v, 1))
+    else if (depth === 0 && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      Object.values(value).forEach((v) => visit(v, 1))
+    }
+  }
+  values.forEach((v) => visit(v, 0))
 }
 
 // By shape, not class: a models module built against another copy of athanor still counts.

@@ -13,7 +13,7 @@
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
-import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
+import { indexAccessSignature, type CheckConstraint, type ForeignKeyConstraint, type Index, type PrimaryKeyConstraint, type UniqueConstraint } from '../schema/constraints.js'
 import { constraintName, EXISTING_TABLE_NAMING } from '../schema/naming-convention.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
@@ -95,6 +95,8 @@ function compareUniquesAndIndexes(
   const uniqueColumns = (t: UniqueThing): string | null => {
     if (t.kind === 'constraint') return JSON.stringify([...t.item.columns])
     if (!t.item.unique || t.item.where !== null || t.item.expressions.some((e) => typeof e !== 'string')) return null
+    // A unique index with its own method, order or NULLS NOT DISTINCT is not interchangeable with a plain one.
+    if (indexAccessSignature(t.item) !== '{}') return null
     return JSON.stringify(t.item.expressions)
   }
   const dbUnique = (t: UniqueThing): string | null => {
@@ -155,6 +157,7 @@ export function named<C extends UniqueConstraint | ForeignKeyConstraint>(constra
 
 function sameIndex(model: Index, db: Index, cols: (columns: readonly string[]) => string[], ctx: CompareContext): boolean {
   if (model.unique !== db.unique || model.expressions.length !== db.expressions.length) return false
+  if (indexAccessSignature(model) !== indexAccessSignature({ ...db, include: cols(db.include ?? []) })) return false
   const dbRenamed = { ...db, expressions: db.expressions.map((e) => (typeof e === 'string' ? cols([e])[0]! : e)) }
   const canonical = ctx.canonicalIndex(model)
   // Expressions and predicates compare only as the database itself wrote both sides; guessing would invent diffs.

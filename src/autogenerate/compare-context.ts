@@ -78,6 +78,16 @@ async function decideRename(policy: RenamePolicy, candidate: RenameCandidate): P
   return policy.decide ? policy.decide(candidate) : 'review'
 }
 
+/**
+ * True when an `old=new` pair (as `--rename` takes it) names `candidate`.
+ *
+ * @example
+ * pairNamesCandidate('users.about=users.bio', { kind: 'column', table: 'users', from: 'about', to: 'bio', … }) // true
+ */
+export function pairNamesCandidate(pair: string, candidate: RenameCandidate): boolean {
+  return pairForms(candidate).has(normalizePair(pair))
+}
+
 /** The spellings of `old=new` a user may write for a candidate. */
 function pairForms(c: RenameCandidate): Set<string> {
   if (c.kind === 'table') return new Set([`${c.from}=${c.to}`, c.schema ? `${c.schema}.${c.from}=${c.schema}.${c.to}` : ''].filter(Boolean))

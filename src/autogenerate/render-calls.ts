@@ -6,7 +6,7 @@
 import type { ColumnAlteration, TableName } from '../dialect/ddl-compiler.js'
 import type { BatchOperations } from '../operations/batch-operations.js'
 import type { Operations } from '../operations/operations.js'
-import type { Constraint, ForeignKeyConstraint, Index } from '../schema/constraints.js'
+import { indexAccessSignature, type Constraint, type ForeignKeyConstraint, type Index } from '../schema/constraints.js'
 import { renderDefault, renderFragment, renderString, renderType, renderValue } from './render-values.js'
 
 /** What rendered code needs imported from `athanor`, beyond `Operations`. */
@@ -108,6 +108,9 @@ export function nameArg(name: string | null): string {
 export function indexParts(index: Index, r: Tracker): { columns: string; options: string[] } {
   const columns = index.expressions.map((e) => (typeof e === 'string' ? renderString(e) : r.scan(renderFragment(e))))
   const options = [...(index.unique ? ['unique: true'] : []), ...(index.where ? [`where: ${r.scan(renderFragment(index.where))}`] : [])]
+  // Only what differs from the defaults, in the form indexAccessSignature compares.
+  const access = JSON.parse(indexAccessSignature(index)) as Record<string, unknown>
+  for (const [key, value] of Object.entries(access)) options.push(`${key}: ${renderValue(value)}`)
   return { columns: `[${columns.join(', ')}]`, options }
 }
 

@@ -217,11 +217,28 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return `${this.ident(index.name)} ON ${this.table({ name: index.table, schema: index.schema })}`
   }
 
+  /** ` USING method` after the table where the database has access methods (PostgreSQL). */
+  protected indexMethod(_index: Index): string {
+    return ''
+  }
+
+  /** What follows an element: its operator class (PostgreSQL) and sort order. */
+  protected indexElementSuffix(index: Index, position: number): string {
+    const order = index.sortOrders?.[position] ?? null
+    return order === null ? '' : ` ${order}`
+  }
+
+  /** What follows the element list: PostgreSQL's INCLUDE and NULLS NOT DISTINCT. */
+  protected indexTail(_index: Index): string {
+    return ''
+  }
+
   createIndex(index: Index, options?: IndexOptions): SqlStatement[] {
     const unique = index.unique ? 'UNIQUE ' : ''
     const where = index.where ? ` WHERE ${this.fragment(index.where)}` : ''
-    const columns = index.expressions.map((e) => this.indexExpression(e)).join(', ')
-    return [statement(`CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)} (${columns})${where}`)]
+    const columns = index.expressions.map((e, i) => this.indexExpression(e) + this.indexElementSuffix(index, i)).join(', ')
+    const head = `CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)}${this.indexMethod(index)}`
+    return [statement(`${head} (${columns})${this.indexTail(index)}${where}`)]
   }
 
   dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[] {

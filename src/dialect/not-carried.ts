@@ -24,6 +24,17 @@ export interface NotCarriedFact {
   readonly fact: string
 }
 
+/**
+ * A fact as one line (after `not carried: `).
+ *
+ * @example
+ * formatNotCarried({ table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'method gin' }) // 'docs: index ix_docs_body: method gin'
+ */
+export function formatNotCarried(fact: NotCarriedFact): string {
+  const table = fact.schema === null ? fact.table : `${fact.schema}.${fact.table}`
+  return `${table}: ${fact.object === undefined ? '' : `${fact.object}: `}${fact.fact}`
+}
+
 /** Index access methods every database uses when none is written: not a fact a model must state. */
 const DEFAULT_INDEX_METHODS = new Set(['btree', 'BTREE'])
 

@@ -1,5 +1,5 @@
 import type { DialectName } from '../dialect/database-url.js'
-import type { Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
 
 /**
  * Where compiled SQL goes. The runtime provides two: an online executor that
@@ -16,6 +16,8 @@ export interface OperationExecutor {
   query(statement: SqlStatement): Promise<Row[]>
   /** Runs `fn` with the current transaction committed first and a new one begun after. */
   autocommit<T>(fn: () => Promise<T>): Promise<T>
+  /** The live connection statements go to (`op.connection`); absent offline and in dry runs. */
+  readonly connection?: DatabaseConnection | undefined
   /** Offline: a scratch database that has seen the script so far, for reading a table's shape (SQLite's batch). */
   readonly shadow?: StatementSink
 }

@@ -1,5 +1,5 @@
 import type { ConstraintKind } from '../dialect/ddl-compiler.js'
-import type { Row, SqlStatement } from '../dialect/dialect.js'
+import type { DatabaseConnection, Row, SqlStatement } from '../dialect/dialect.js'
 import { UsageError } from '../errors.js'
 import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
 import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
@@ -58,6 +58,39 @@ export class Operations {
   /** Facts about the current run: dialect, `-x` args, `--tag`, offline flag. */
   get context(): MigrationContextInfo {
     return this.#context
+  }
+
+  /**
+   * The raw database connection of this run, for what the ops do not cover
+   * (a driver feature, a query with many result sets). Its statements run in
+   * the revision's transaction but outside the op queue: `await
+   * op.drain()` first when earlier ops must have run.
+   *
+   * @throws UsageError in `--sql` mode and dry runs, where there is no connection
+   * @example
+   * await op.drain()
+   * const rows = await op.connection.query('SELECT count(*) AS n FROM account')
+   */
+  get connection(): DatabaseConnection {
+    const connection = this.#executor.connection
+    if (connection === undefined) {
+      throw new UsageError('op.connection is not available: this run writes SQL (--sql) or reads the ops without a database', {
+        hint: 'check op.context.offline first, or use op.execute/op.query, which work offline too',
+      })
+    }
+    return connection
+  }
+
+  /**
+   * Alembic's `op.f(name)`: marks a name as final, not to be run through a
+   * naming convention. athanor's ops never rename a name they are given, so
+   * the name comes back as it is; scripts ported from Alembic keep working.
+   *
+   * @example
+   * await op.createIndex(op.f('ix_account_email'), 'account', ['email'])
+   */
+  f(name: string): string {
+    return name
   }
 
   /** The executor ops compile into; for op implementations, not for scripts. */

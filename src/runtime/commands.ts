@@ -125,6 +125,25 @@ export async function runStamp(
 }
 
 /**
+ * Alembic's `ensure_version`: creates the version table (and its checksum
+ * side table) when missing and changes nothing else. With `sql: true`
+ * returns the statements instead.
+ *
+ * @example
+ * await runEnsureVersion(options) // { steps: [], current: [] } on a new database, the table now there
+ */
+export async function runEnsureVersion(o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
+  if (o.sql === true) {
+    const dialect = await loadDialect(o.url)
+    const out = new OfflineScript(dialect)
+    await out.run(new VersionTable(dialect, o.versionTable, o.versionTableSchema).sql.create)
+    await out.run(checksumTableSql(dialect, o.versionTable, o.versionTableSchema).create)
+    return { steps: [], current: [], sql: out.text() }
+  }
+  return withMigrationLock(o, async ({ conn, table }) => ({ steps: [], current: await table.readExisting(conn) }), { checksums: true })
+}
+
+/**
  * The version table's rows (sorted), `[]` when the table does not exist.
  * Reads only: creates nothing, takes no lock.
  *

@@ -28,6 +28,11 @@ export class OnlineExecutor implements RunExecutor {
     return this.#conn.dialect
   }
 
+  /** The connection itself, for `op.connection`. */
+  get connection(): DatabaseConnection {
+    return this.#conn
+  }
+
   get statementsInStep(): number {
     return this.#statementsInStep
   }

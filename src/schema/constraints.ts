@@ -48,6 +48,58 @@ export interface Index {
   readonly unique: boolean
   /** Partial index predicate (PostgreSQL, SQLite). */
   readonly where: SqlFragment | null
+  /** Access method (PostgreSQL `USING gin`); absent or null for the default, btree. */
+  readonly method?: string | null
+  /** Operator class per element (`gin_trgm_ops`), null where it is the type's default. */
+  readonly opclasses?: readonly (string | null)[]
+  /** Sort order per element: `DESC`, `DESC NULLS LAST`, `NULLS FIRST`, null for ascending (see {@link sortOrder}). */
+  readonly sortOrders?: readonly (string | null)[]
+  /** Non-key columns the index carries (PostgreSQL `INCLUDE`). */
+  readonly include?: readonly string[]
+  /** PostgreSQL 15 `NULLS NOT DISTINCT`: a unique index that treats NULLs as equal. */
+  readonly nullsNotDistinct?: boolean
+}
+
+/** The index options beyond columns, uniqueness and predicate, as {@link Index} holds them. */
+export type IndexAccessOptions = Pick<Index, 'method' | 'opclasses' | 'sortOrders' | 'include' | 'nullsNotDistinct'>
+
+/**
+ * A sort order as the catalog states it, so equal orders compare equal:
+ * `ASC` and `ASC NULLS LAST` are the default (null), `DESC NULLS FIRST` is `DESC`.
+ *
+ * @example
+ * sortOrder('desc nulls first') // 'DESC'
+ */
+export function sortOrder(text: string | null | undefined): string | null {
+  const words = String(text ?? '').toUpperCase().trim().split(/\s+/).join(' ')
+  const desc = words.startsWith('DESC')
+  const nulls = /NULLS (FIRST|LAST)$/.exec(words)?.[1]
+  if (desc) return nulls === 'LAST' ? 'DESC NULLS LAST' : 'DESC'
+  return nulls === 'FIRST' ? 'NULLS FIRST' : null
+}
+
+/**
+ * The access options of an index in one comparable form: defaults left out
+ * (btree, default operator classes, ascending order), so a model that says
+ * nothing equals a reflected index that states the defaults.
+ *
+ * @example
+ * indexAccessSignature({ method: 'BTREE', opclasses: [null] }) // '{}'
+ */
+export function indexAccessSignature(index: IndexAccessOptions): string {
+  const method = (index.method ?? 'btree').toLowerCase()
+  const trimmed = <T>(list: readonly (T | null)[] | undefined) => {
+    const out = [...(list ?? [])]
+    while (out.length > 0 && (out[out.length - 1] ?? null) === null) out.pop()
+    return out.map((v) => v ?? null)
+  }
+  return JSON.stringify({
+    ...(method === 'btree' ? {} : { method }),
+    ...(trimmed(index.opclasses).length > 0 ? { opclasses: trimmed(index.opclasses) } : {}),
+    ...(trimmed((index.sortOrders ?? []).map(sortOrder)).length > 0 ? { sortOrders: trimmed((index.sortOrders ?? []).map(sortOrder)) } : {}),
+    ...((index.include ?? []).length > 0 ? { include: index.include } : {}),
+    ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+  })
 }
 
 /** What index/constraint builders accept as a column: a built column or its database name. */
@@ -65,6 +117,8 @@ export interface IndexSpec {
   readonly expressions: readonly (ColumnRef | SqlFragment)[]
   readonly isUnique: boolean
   readonly predicate: SqlFragment | null
+  /** Method, operator classes, sort orders, INCLUDE and NULLS NOT DISTINCT, as stated. */
+  readonly access?: IndexAccessOptions
 }
 
 /** Fluent index declaration. */
@@ -75,18 +129,45 @@ export class IndexBuilder implements IndexSpec {
     readonly expressions: readonly (ColumnRef | SqlFragment)[] = [],
     readonly isUnique = false,
     readonly predicate: SqlFragment | null = null,
+    readonly access: IndexAccessOptions = {},
   ) {}
+  #with(change: { expressions?: readonly (ColumnRef | SqlFragment)[]; isUnique?: boolean; predicate?: SqlFragment; access?: IndexAccessOptions }): IndexBuilder {
+    return new IndexBuilder(this.name, change.expressions ?? this.expressions, change.isUnique ?? this.isUnique, change.predicate ?? this.predicate, {
+      ...this.access,
+      ...change.access,
+    })
+  }
   /** Columns or expressions the index covers, in order. */
   on(...expressions: (ColumnRef | SqlFragment)[]): IndexBuilder {
-    return new IndexBuilder(this.name, expressions, this.isUnique, this.predicate)
+    return this.#with({ expressions })
   }
   /** Makes it a UNIQUE index. */
   unique(): IndexBuilder {
-    return new IndexBuilder(this.name, this.expressions, true, this.predicate)
+    return this.#with({ isUnique: true })
   }
   /** Partial index predicate. */
   where(predicate: SqlFragment): IndexBuilder {
-    return new IndexBuilder(this.name, this.expressions, this.isUnique, predicate)
+    return this.#with({ predicate })
+  }
+  /** Access method (PostgreSQL): `index('ix_doc_body').on(c.body).using('gin')`. */
+  using(method: string): IndexBuilder {
+    return this.#with({ access: { method } })
+  }
+  /** Operator class per element, null for the default: `.on(c.name, c.addr).opclasses(null, 'inet_ops')`. */
+  opclasses(...opclasses: (string | null)[]): IndexBuilder {
+    return this.#with({ access: { opclasses } })
+  }
+  /** Sort order per element, null for ascending: `.on(c.createdAt).sortOrders('DESC NULLS LAST')`. */
+  sortOrders(...orders: (string | null)[]): IndexBuilder {
+    return this.#with({ access: { sortOrders: orders.map(sortOrder) } })
+  }
+  /** Non-key columns carried by the index (PostgreSQL `INCLUDE`). */
+  include(...columns: ColumnRef[]): IndexBuilder {
+    return this.#with({ access: { include: columns.map(columnName) } })
+  }
+  /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15): NULLs count as equal. */
+  nullsNotDistinct(): IndexBuilder {
+    return this.#with({ access: { nullsNotDistinct: true } })
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type ConstraintSpec,
   type ForeignKeyConstraint,
   type Index,
+  type IndexAccessOptions,
   type IndexSpec,
   type PrimaryKeyConstraint,
 } from './constraints.js'
@@ -178,7 +179,12 @@ function resolveParts(
     const expressions = spec.expressions.map((e) => (isSqlFragment(e) ? e : isColumn(e) ? e.name : e))
     const names = expressions.map((e) => (typeof e === 'string' ? e : 'expr'))
     const name = indexName({ tableName, columns: names }, spec.name, naming)
-    indexes.push({ kind: 'index', name, table: tableName, schema, expressions, unique: spec.isUnique, where: spec.predicate })
+    indexes.push({ kind: 'index', name, table: tableName, schema, expressions, unique: spec.isUnique, where: spec.predicate, ...statedAccess(spec.access ?? {}) })
   }
   return { primaryKey, constraints, indexes }
+}
+
+/** The access options a spec states, without the absent ones, so an index that states none stays as before. */
+function statedAccess(access: IndexAccessOptions): IndexAccessOptions {
+  return Object.fromEntries(Object.entries(access).filter(([, v]) => v !== undefined && v !== null && v !== false)) as IndexAccessOptions
 }

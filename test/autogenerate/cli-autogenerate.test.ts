@@ -100,6 +100,16 @@ describe('athanor revision --autogenerate with a renamed column', () => {
     expect(json.diffs).toEqual([{ kind: 'rename_column', table: 'users', column: 'login', detail: 'email -> login' }])
     expect(newest()).not.toContain('// review:')
   })
+
+  it('refuses a --rename pair that names no vanished/appeared pair, exit 2, writing nothing', async () => {
+    await ok(project.dir, ['revision', '--autogenerate', '-m', 'initial'])
+    await ok(project.dir, ['upgrade', 'head'])
+    renameEmail()
+    const run = await athanor(project.dir, ['revision', '--autogenerate', '-m', 'rename typo', '--rename', 'users.emial=users.login'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('error: --rename users.emial=users.login names no vanished/appeared pair the comparison found\nhint: the candidates are users.email=users.login\n')
+    expect(versions()).toHaveLength(1)
+  })
 })
 
 describe('athanor check', () => {

@@ -1,4 +1,5 @@
 /** `athanor current`: the revisions the database's version table names. */
+import { AthanorError, ErrorCode } from '../../errors.js'
 import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 import { revisionBlock, revisionLine } from '../format/revision-text.js'
@@ -17,12 +18,23 @@ export const registerCurrent: RegisterCommand = (program, bind) => {
     .command('current')
     .description('show the revisions the database is at')
     .option('--verify', 'warn about applied revisions whose files changed since they ran')
+    .option('--check-heads', 'exit 1 unless the database is at every head')
     .action(bind(current))
 }
 
-async function current(ctx: CommandContext, flags: { verify?: boolean }): Promise<void> {
+async function current(ctx: CommandContext, flags: { verify?: boolean; checkHeads?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   const ids = await athanor.current()
+  if (flags.checkHeads === true) {
+    // Alembic's `current --check-heads`: a script can tell an out-of-date database by the exit code.
+    const heads = athanor.script.graph.heads().map((r) => r.id)
+    if (!athanor.script.graph.isAtHeads(ids)) {
+      throw new AthanorError(`the database is at ${ids.length === 0 ? 'base' : ids.join(', ')}, not at the head${heads.length === 1 ? '' : 's'} ${heads.join(', ')}`, {
+        code: ErrorCode.NotAtHead,
+        hint: 'run `athanor upgrade heads`',
+      })
+    }
+  }
   const details = (await Promise.all(ids.map((id) => athanor.show(id)))).flat()
   const { out } = ctx
   const verified = flags.verify === true ? await athanor.verify() : undefined

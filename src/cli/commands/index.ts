@@ -18,6 +18,8 @@ import { registerEdit } from './edit.js'
 import { registerGraph } from './graph.js'
 import { registerLint } from './lint.js'
 import { registerRehash } from './rehash.js'
+import { registerTypes } from './types.js'
+import { registerEnsureVersion } from './ensure-version.js'
 
 /** Wraps a command's action so it receives the run's context. */
 export type Bind = (action: CommandAction) => (...args: unknown[]) => Promise<void>
@@ -44,4 +46,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerGraph,
   registerLint,
   registerRehash,
+  registerTypes,
+  registerEnsureVersion,
 ]

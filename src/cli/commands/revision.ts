@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js'
 import type { Command } from 'commander'
 import type { Bind, RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
-import { formatDataLoss, formatDiff, formatNotCarried } from '../format/diff-text.js'
+import { formatDataLoss, formatDiff } from '../format/diff-text.js'
 import { canPrompt, promptRenameDecision } from '../rename-prompt.js'
 
 interface RevisionFlags {
@@ -119,7 +119,7 @@ async function revision(
       ...(canPrompt(ctx.out) && !ctx.out.mode.json && !ctx.out.mode.quiet ? { decideRename: promptRenameDecision } : {}),
     })
     for (const loss of result.dataLoss) ctx.out.warn(`data loss: ${formatDataLoss(loss)}`)
-    for (const fact of result.notCarried) ctx.out.warn(`not carried: ${formatNotCarried(fact)}`)
+    for (const note of result.notCarried) ctx.out.warn(`not carried: ${note}`)
     for (const r of result.renames.filter((c) => c.decision === 'review')) {
       ctx.out.warn(`review: ${r.kind} ${r.kind === 'column' ? `${r.table}.` : ''}${r.from} -> ${r.to} was written as a rename; --no-rename ${r.from}=${r.to} writes drop + add`)
     }

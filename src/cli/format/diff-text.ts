@@ -1,5 +1,6 @@
 /** Differences, data loss and not-carried facts as one line each, for the CLI's text output. */
-import type { DataLoss, NotCarriedFact, SchemaDiff } from '../../api.js'
+import type { DataLoss, SchemaDiff } from '../../api.js'
+export { formatNotCarried } from '../../dialect/not-carried.js'
 
 /**
  * One difference as a line: kind, where, and what changed.
@@ -26,13 +27,3 @@ export function formatDataLoss(loss: DataLoss): string {
   return `${loss.table}: ${loss.what}`
 }
 
-/**
- * A fact the models cannot carry as a line (after `not carried: `).
- *
- * @example
- * formatNotCarried({ table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'method gin' }) // 'docs: index ix_docs_body: method gin'
- */
-export function formatNotCarried(fact: NotCarriedFact): string {
-  const table = fact.schema === null ? fact.table : `${fact.schema}.${fact.table}`
-  return `${table}: ${fact.object === undefined ? '' : `${fact.object}: `}${fact.fact}`
-}

@@ -1,4 +1,5 @@
 import type { Column, SequenceOptions } from '../../schema/column.js'
+import type { Index } from '../../schema/constraints.js'
 import type { Table } from '../../schema/table.js'
 import { enumTypesOf, type SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
@@ -82,6 +83,21 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   protected override beforeCreateTable(table: Table): SqlStatement[] {
     return this.#ensureEnums(table.columnList.map((c) => c.type), null)
+  }
+
+  protected override indexMethod(index: Index): string {
+    const method = index.method ?? null
+    return method === null || method.toLowerCase() === 'btree' ? '' : ` USING ${this.ident(method.toLowerCase())}`
+  }
+
+  protected override indexElementSuffix(index: Index, position: number): string {
+    const opclass = index.opclasses?.[position] ?? null
+    return (opclass === null ? '' : ` ${this.q.quoteQualified(opclass, null)}`) + super.indexElementSuffix(index, position)
+  }
+
+  protected override indexTail(index: Index): string {
+    const include = (index.include ?? []).length > 0 ? ` INCLUDE (${this.list(index.include!)})` : ''
+    return include + (index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '')
   }
 
   protected override concurrently(options?: IndexOptions): string {

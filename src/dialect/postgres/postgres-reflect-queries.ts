@@ -94,6 +94,7 @@ ORDER BY con.conrelid, con.conname`
  */
 export const INDEXES_SQL = `
 SELECT i.indrelid::text AS oid, ic.relname::text AS name, i.indisunique AS is_unique, am.amname::text AS method,
+       (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
        i.indnkeyatts AS key_count,
        -- Deparsing is costly; plain columns are named from the columns query instead.
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ELSE '' END

@@ -273,6 +273,7 @@ function readIndexes(rows: Row[], drafts: Map<string, TableDraft>, columnNames: 
         opclasses: Object.freeze(keyIndexes.map((i) => opclasses[i] || null)),
         sortOrders: Object.freeze(keyIndexes.map((i) => (canOrder ? sortOrder(options[i] ?? 0) : null))),
         include: Object.freeze(elements.slice(keyCount).map((text, j) => columnAt(keyCount + j) ?? text)),
+        ...(bool(row.nulls_not_distinct) ? { nullsNotDistinct: true } : {}),
         comment: str(row.comment),
       }),
     )

@@ -1,12 +1,12 @@
 import type { IndexOptions, TableName } from '../../dialect/ddl-compiler.js'
-import type { Index } from '../../schema/constraints.js'
+import { sortOrder, type Index, type IndexAccessOptions } from '../../schema/constraints.js'
 import type { SqlFragment } from '../../schema/sql.js'
 import type { OperationExecutor } from '../executor.js'
 import { Irreversible } from './irreversible.js'
 import { fragment, runTableChange, tableName, type TableChangeOperation } from './migrate-operation.js'
 
 /** Options of `createIndex`. */
-export interface CreateIndexOptions {
+export interface CreateIndexOptions extends IndexAccessOptions {
   readonly schema?: string
   readonly unique?: boolean
   readonly where?: SqlFragment | string
@@ -41,6 +41,7 @@ export class CreateIndexOp implements TableChangeOperation {
         expressions: Object.freeze([...columns]),
         unique: options.unique ?? false,
         where: options.where === undefined ? null : fragment(options.where),
+        ...accessOf(options),
       }),
       { ...(options.ifNotExists ? { ifNotExists: true } : {}), ...(options.concurrently ? { concurrently: true } : {}) },
     )
@@ -88,5 +89,17 @@ export class DropIndexOp implements TableChangeOperation {
       ...(this.options.ifExists ? { ifNotExists: true } : {}),
       ...(this.options.concurrently ? { concurrently: true } : {}),
     })
+  }
+}
+
+/** The access options stated in `options` (method, operator classes, sort orders, INCLUDE, NULLS NOT DISTINCT). */
+function accessOf(options: IndexAccessOptions): IndexAccessOptions {
+  const { method, opclasses, sortOrders, include, nullsNotDistinct } = options
+  return {
+    ...(method ? { method } : {}),
+    ...(opclasses ? { opclasses: Object.freeze([...opclasses]) } : {}),
+    ...(sortOrders ? { sortOrders: Object.freeze(sortOrders.map(sortOrder)) } : {}),
+    ...(include ? { include: Object.freeze([...include]) } : {}),
+    ...(nullsNotDistinct ? { nullsNotDistinct: true } : {}),
   }
 }
