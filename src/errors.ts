@@ -41,6 +41,8 @@ export const ErrorCode = Object.freeze({
   NotUpToDate: 'E_NOT_UP_TO_DATE',
   /** `check` found differences between the models and the database. */
   ModelsDiffer: 'E_CHECK_DIFFERS',
+  /** `check --strict` found facts of the database the models cannot carry (`not carried: …`). */
+  NotCarried: 'E_NOT_CARRIED',
   /** `lint` found an error-level finding on the revisions it read. */
   LintFailed: 'E_LINT',
   /** `check --verify`, `--linear` or `--conflicts` found a problem (a changed applied file, several heads, overlapping branches). */
@@ -76,6 +78,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, 1 | 2>> = Object.freeze({
   [ErrorCode.NotAtHead]: 1,
   [ErrorCode.NotUpToDate]: 1,
   [ErrorCode.ModelsDiffer]: 1,
+  [ErrorCode.NotCarried]: 1,
   [ErrorCode.LintFailed]: 1,
   [ErrorCode.CheckFailed]: 1,
   [ErrorCode.PostWrite]: 1,

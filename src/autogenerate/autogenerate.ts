@@ -60,6 +60,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
     canonicalDefault: (_table, column) => canonical.defaults.get(column),
     canonicalIndex: (index) => canonical.indexes.get(index),
     canonicalCheck: (check) => canonical.checks.get(check),
+    canonicalGenerated: (column) => canonical.generated.get(column),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
   })

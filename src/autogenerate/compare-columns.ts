@@ -8,6 +8,8 @@ import type { Column, ServerDefault } from '../schema/column.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
 import { comparableDefault, defaultSql } from './default-text.js'
+import { checkText } from './model-canonicalizer.js'
+import type { SqlFragment } from '../schema/sql.js'
 import type { PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
 
 /** The column changes of one table, grouped by when they must run. */
@@ -51,6 +53,11 @@ export async function compareColumns(model: Table, db: Table, ctx: CompareContex
       out.adds.push(ctx.plan(new AddColumnOp(name, bareColumn(column))))
       continue
     }
+    if (generatedDiffers(column, reflected, ctx)) {
+      // A generated column's values come from its expression: re-creating it loses nothing.
+      out.alters.push(ctx.plan(new DropColumnOp(name, reflected.name, { existing: reflected })), ctx.plan(new AddColumnOp(name, bareColumn(column))))
+      continue
+    }
     const alter = compareColumn(name, model, column, reflected, ctx)
     if (alter) out.alters.push(alter)
   }
@@ -92,6 +99,16 @@ function renamePairs(removed: readonly Column[], added: readonly Column[], ctx: 
     if (removed.filter((other) => alike(other, to)).length === 1) pairs.push([from, to])
   }
   return pairs
+}
+
+/** Whether one side is generated and the other not, or both are but stored differently or from another expression (as the database writes it). */
+function generatedDiffers(column: Column, reflected: Column, ctx: CompareContext): boolean {
+  const want = column.generated ?? null
+  const have = reflected.generated ?? null
+  if (want === null || have === null) return want !== have
+  if (want.stored !== have.stored) return true
+  const text = (expression: SqlFragment) => checkText({ expression }, ctx.dialect)
+  return (ctx.canonicalGenerated(column) ?? text(want.expression)) !== text(have.expression)
 }
 
 function compareColumn(name: TableName, model: Table, column: Column, reflected: Column, ctx: CompareContext): PlannedChange | null {

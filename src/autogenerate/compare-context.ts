@@ -26,6 +26,7 @@ export interface CompareContext extends DiffContext {
   readonly canonicalDefault: (table: Table, column: Column) => string | null | undefined
   readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
   readonly canonicalCheck: (check: CheckConstraint) => string | undefined
+  readonly canonicalGenerated: (column: Column) => string | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -58,6 +59,7 @@ export function compareContext(options: CompareOptions, models: readonly Table[]
     modelDefault,
     canonicalIndex: options.canonicalIndex ?? (() => undefined),
     canonicalCheck: options.canonicalCheck ?? (() => undefined),
+    canonicalGenerated: options.canonicalGenerated ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

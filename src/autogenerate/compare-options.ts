@@ -8,6 +8,7 @@ import type { Column } from '../schema/column.js'
 import type { Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { CheckConstraint } from '../schema/constraints.js'
+import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { Table } from '../schema/table.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -22,6 +23,8 @@ export interface EnumTypeInfo {
 export interface SchemaSnapshot {
   readonly tables: readonly Table[]
   readonly enums?: readonly EnumTypeInfo[]
+  /** Facts of the database the vocabulary cannot carry (a reflected schema's `notCarried`). */
+  readonly notCarried?: readonly NotCarriedFact[]
 }
 
 /** How rename candidates are settled: by list, by a callback (a terminal prompt), else left for review. */
@@ -72,5 +75,7 @@ export interface CompareOptions {
    * unnamed ones by their text as written.
    */
   readonly canonicalCheck?: (check: CheckConstraint) => string | undefined
+  /** The database's own text for a model generated column's expression (see `canonicalizeModel`). */
+  readonly canonicalGenerated?: (column: Column) => string | undefined
   readonly renames?: RenamePolicy
 }

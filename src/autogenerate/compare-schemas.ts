@@ -108,7 +108,9 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     .map((t) => ctx.plan(new DropTableOp(ctx.nameOf(t), { existing: withoutForeignKeys(t, dropCycles.get(t)) })))
 
   const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
-  return { changes, diffs: changes.flatMap((c) => c.diffs), renames }
+  const compared = new Set(dbTables.map(key))
+  const notCarried = (reflected.notCarried ?? []).filter((f) => compared.has(`${ctx.schemaOf(f.schema) ?? ''}.${f.table}`))
+  return { changes, diffs: changes.flatMap((c) => c.diffs), renames, notCarried }
 }
 
 function createTable(table: Table, ctx: CompareContext): PlannedChange[] {

@@ -17,7 +17,7 @@ import type { DatabaseConnection } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import type { Column } from '../schema/column.js'
 import type { CheckConstraint, Index } from '../schema/constraints.js'
-import { isSqlFragment, renderSql } from '../schema/sql.js'
+import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
 import { defaultSql } from './default-text.js'
 
@@ -38,6 +38,8 @@ export interface CanonicalModel {
   readonly indexes: ReadonlyMap<Index, CanonicalIndex>
   /** Check expressions as the database writes them (see {@link checkText}), keyed by the model's check object. */
   readonly checks: ReadonlyMap<CheckConstraint, string>
+  /** Generated columns' expressions as the database writes them, keyed by the model's column. */
+  readonly generated: ReadonlyMap<Column, string>
 }
 
 /** Name prefix of every scratch table; comparisons never look at tables so named. */
@@ -55,6 +57,8 @@ interface ScratchPlan {
   readonly indexes?: ReadonlyMap<string, Index>
   /** Check scratch: the model check behind each scratch check name. */
   readonly checks?: ReadonlyMap<string, CheckConstraint>
+  /** Check scratch: the model's generated columns by name. */
+  readonly generated?: ReadonlyMap<string, Column>
 }
 
 /**
@@ -73,7 +77,8 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
   const defaults = new Map<Column, string | null>()
   const indexes = new Map<Index, CanonicalIndex>()
   const checks = new Map<CheckConstraint, string>()
-  if (plans.length === 0) return { defaults, indexes, checks }
+  const generated = new Map<Column, string>()
+  if (plans.length === 0) return { defaults, indexes, checks, generated }
   const transactional = conn.dialect.transactionalDdl
   if (transactional) await conn.begin()
   const created = new Map<string, ScratchPlan>()
@@ -96,6 +101,10 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
         const model = plan?.indexes?.get(index.name)
         if (model) indexes.set(model, canonicalIndexOf(index, conn.dialect))
       }
+      for (const [columnName, model] of plan?.generated ?? []) {
+        const back = table.column(columnName)?.generated
+        if (back) generated.set(model, checkText(back, conn.dialect))
+      }
       for (const check of table.constraints) {
         const model = check.kind === 'check' && check.name !== null ? plan?.checks?.get(check.name) : undefined
         if (model && check.kind === 'check') checks.set(model, checkText(check, conn.dialect))
@@ -105,17 +114,17 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
     if (transactional) await conn.rollback()
     else for (const name of created.keys()) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
   }
-  return { defaults, indexes, checks }
+  return { defaults, indexes, checks, generated }
 }
 
 /**
- * A check's expression as comparable text: as the database wrote it, with
+ * A check's (or a generated column's) expression as comparable text: as the database wrote it, with
  * runs of blanks made one.
  *
  * @example
  * checkText(reflectedCheck, dialect) // '(amount >= 0)'
  */
-export function checkText(check: CheckConstraint, renderer: Parameters<typeof renderSql>[1]): string {
+export function checkText(check: { readonly expression: SqlFragment }, renderer: Parameters<typeof renderSql>[1]): string {
   return renderSql(check.expression, renderer).trim().replace(/\s+/g, ' ')
 }
 
@@ -205,14 +214,15 @@ function checkPlan(name: string, columns: readonly Column[], wanted: readonly Ch
     columns: columns.map((c) => scratchColumn(c, c.name, name, false)),
     parts: { primaryKey: null, constraints, indexes: [] },
   })
-  return { name, table, checks: byName }
+  return { name, table, checks: byName, generated: new Map(columns.filter((c) => c.generated).map((c) => [c.name, c])) }
 }
 
-/** One scratch copy (columns only) of each table that has checks, carrying those checks under scratch names. */
+/** One scratch copy (columns only, generated ones as they are) of each table that has checks or generated columns, carrying the checks under scratch names. */
 function checkPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
   return tables.flatMap((model, i) => {
     const wanted = model.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
-    return wanted.length === 0 ? [] : [checkPlan(`${prefix}c${i}`, model.columnList, wanted)]
+    const computed = model.columnList.some((c) => c.generated)
+    return wanted.length === 0 && !computed ? [] : [checkPlan(`${prefix}c${i}`, model.columnList, wanted)]
   })
 }
 

@@ -116,6 +116,7 @@ export function renderColumn(column: Column): string {
   if (column.nullable && column.primaryKey) out += '.nullable()'
   // A generated column's default (a serial's nextval) belongs to its sequence, which the table re-creates.
   if (column.serverDefault !== null && !column.autoincrement) out += `.serverDefault(${renderDefault(column.serverDefault)})`
+  if (column.generated) out += `.generatedAs(${renderFragment(column.generated.expression)}${column.generated.stored ? '' : ', { stored: false }'})`
   if (column.comment !== null) out += `.comment(${renderString(column.comment)})`
   return out
 }

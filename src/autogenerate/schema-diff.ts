@@ -2,6 +2,7 @@
  * The data autogenerate produces: each difference found between the models
  * and the database, in Alembic's vocabulary, with the op that resolves it.
  */
+import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { AnyOp } from '../operations/ops/op-kinds.js'
 
 /** Alembic's names for what autogenerate can find (plus athanor's renames). */
@@ -81,4 +82,6 @@ export interface Comparison {
   readonly changes: readonly PlannedChange[]
   readonly diffs: readonly SchemaDiff[]
   readonly renames: readonly (RenameCandidate & { readonly decision: RenameDecision })[]
+  /** Facts of the compared database tables that the models cannot state, so no revision re-creates them. */
+  readonly notCarried: readonly NotCarriedFact[]
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js'
-import type { Column, ServerDefault } from '../schema/column.js'
+import type { Column, GeneratedAs, ServerDefault } from '../schema/column.js'
 import type { Constraint, ForeignKeyConstraint, Index } from '../schema/constraints.js'
 import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import type { Table } from '../schema/table.js'
@@ -70,6 +70,11 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return `(${text})`
   }
 
+  /** `GENERATED ALWAYS AS (…) STORED|VIRTUAL`, as PostgreSQL, MariaDB and SQLite all write it. */
+  protected generatedClause(generated: GeneratedAs): string {
+    return `GENERATED ALWAYS AS (${this.fragment(generated.expression)}) ${generated.stored ? 'STORED' : 'VIRTUAL'}`
+  }
+
   /** What follows the type for a database-generated column. */
   protected abstract autoincrementClause(column: Column): string
   /** An inline column comment (MySQL), or '' where comments are separate statements. */
@@ -85,6 +90,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   /** The column as written in CREATE TABLE / ADD COLUMN. */
   columnSpec(column: Column): string {
     const parts = [this.ident(column.name), this.columnType(column)]
+    if (column.generated) parts.push(this.generatedClause(column.generated))
     if (column.autoincrement) parts.push(this.autoincrementClause(column))
     if (column.serverDefault !== null) parts.push(`DEFAULT ${this.renderDefault(column.serverDefault)}`)
     if (!column.nullable) parts.push('NOT NULL')

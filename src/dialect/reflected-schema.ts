@@ -1,5 +1,6 @@
 import type { DialectName } from './database-url.js'
-import type { AutoincrementOptions, Column, ReferentialAction } from '../schema/column.js'
+import type { NotCarriedFact } from './not-carried.js'
+import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
@@ -24,8 +25,8 @@ export interface ReflectedColumn extends Column {
   readonly autoincrementKind: AutoincrementKind | null
   /** The sequence a serial or identity column draws from (PostgreSQL). */
   readonly sequence: string | null
-  /** A generated (computed) column's expression, as the database prints it. */
-  readonly generated: { readonly expression: string; readonly stored: boolean } | null
+  /** A generated (computed) column's expression, as the database prints it (a raw fragment). */
+  readonly generated: GeneratedAs | null
   /** A collation that differs from the type's (or table's) default. */
   readonly collation: string | null
   /** MySQL `ON UPDATE` expression (`current_timestamp()`). */
@@ -88,6 +89,8 @@ export interface ReflectedSchema {
   readonly views: readonly ReflectedView[]
   /** Catalog queries this reflection sent (constant in the number of tables). */
   readonly queryCount: number
+  /** What was read but cannot be carried by the vocabulary, one fact each (see `not-carried.ts`). */
+  readonly notCarried: readonly NotCarriedFact[]
 }
 
 /**
@@ -141,7 +144,8 @@ export interface ColumnFacts {
   /** How the column's values are generated, when not a plain identity BY DEFAULT (PostgreSQL). */
   readonly autoincrementOptions?: AutoincrementOptions | null
   readonly sequence?: string | null
-  readonly generated?: ReflectedColumn['generated']
+  /** A generated column's expression as the database prints it, and whether it is stored. */
+  readonly generated?: { readonly expression: string; readonly stored: boolean } | null
   readonly collation?: string | null
   readonly onUpdate?: string | null
 }
@@ -171,7 +175,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     nativeType: facts.nativeType,
     autoincrementKind: kind,
     sequence: facts.sequence ?? null,
-    generated: facts.generated ? Object.freeze({ ...facts.generated }) : null,
+    generated: facts.generated ? Object.freeze({ expression: sql.raw(facts.generated.expression), stored: facts.generated.stored }) : null,
     collation: facts.collation ?? null,
     onUpdate: facts.onUpdate ?? null,
   })

@@ -1,9 +1,11 @@
 import { checksumTableName } from './version-table-sql.js'
 import type { DialectName } from './database-url.js'
 import type { DatabaseConnection } from './dialect.js'
+import { notCarriedOf, type NotCarriedFact } from './not-carried.js'
 import type { ReflectedSchema } from './reflected-schema.js'
 
 export * from './reflected-schema.js'
+export * from './not-carried.js'
 
 /** What {@link ReflectOptions.includeName} is asked about. */
 export type ReflectedNameKind = 'schema' | 'table' | 'view' | 'enum'
@@ -35,8 +37,15 @@ export interface ReflectOptions {
  */
 export interface Reflector {
   readonly dialect: DialectName
-  reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema>
+  reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectorResult>
 }
+
+/**
+ * What a {@link Reflector} returns: the schema, with only the not-carried
+ * facts its tables' fields cannot show (a table's storage engine, say);
+ * {@link reflect} adds those the tables' `Reflected*` fields hold.
+ */
+export type ReflectorResult = Omit<ReflectedSchema, 'notCarried'> & { readonly notCarried?: readonly NotCarriedFact[] }
 
 /**
  * A reflector whose code loads on its first `reflect`: only autogenerate,
@@ -78,5 +87,6 @@ export async function reflect(conn: DatabaseConnection, options: ReflectOptions 
     includeName: (name, kind, parent) => !(kind === 'table' && name === checksums) && includeName(name, kind, parent),
     versionTable,
   }
-  return conn.dialect.reflector.reflect(conn, resolved)
+  const schema = await conn.dialect.reflector.reflect(conn, resolved)
+  return Object.freeze({ ...schema, notCarried: Object.freeze([...(schema.notCarried ?? []), ...schema.tables.flatMap(notCarriedOf)]) })
 }

@@ -80,6 +80,16 @@ export interface ColumnReference extends ForeignKeyOptions {
 }
 
 /**
+ * A generated (computed) column's definition: `GENERATED ALWAYS AS (expression)`,
+ * computed on write and kept (`stored`) or computed on read (virtual;
+ * MariaDB and SQLite only).
+ */
+export interface GeneratedAs {
+  readonly expression: SqlFragment
+  readonly stored: boolean
+}
+
+/**
  * A built column: frozen plain data shared by models, ops, reflection and
  * autogenerate. `name` is the database name, `key` the property it was
  * declared under.
@@ -100,6 +110,8 @@ export interface Column {
   readonly index: boolean
   readonly comment: string | null
   readonly references: ColumnReference | null
+  /** Set for a generated column; absent or null for an ordinary one. */
+  readonly generated?: GeneratedAs | null
   /** Owning table and schema; null for a column not (yet) placed in a table. */
   readonly table: string | null
   readonly schema: string | null
@@ -117,6 +129,7 @@ interface ColumnSettings {
   readonly index: boolean
   readonly comment: string | null
   readonly references: ColumnReference | null
+  readonly generated: GeneratedAs | null
 }
 
 /**
@@ -141,6 +154,7 @@ export class ColumnBuilder {
       index: false,
       comment: null,
       references: null,
+      generated: null,
       ...settings,
       type,
     }
@@ -194,6 +208,16 @@ export class ColumnBuilder {
   index(): ColumnBuilder {
     return this.#with({ index: true })
   }
+  /**
+   * A generated column: `GENERATED ALWAYS AS (expression)`, stored by default
+   * (PostgreSQL has stored ones only); `{ stored: false }` makes it virtual.
+   *
+   * @example
+   * t.integer().generatedAs(sql`price * quantity`)
+   */
+  generatedAs(expression: SqlFragment, options: { stored?: boolean } = {}): ColumnBuilder {
+    return this.#with({ generated: Object.freeze({ expression: Object.freeze(expression), stored: options.stored ?? true }) })
+  }
   /** Column comment. */
   comment(text: string): ColumnBuilder {
     return this.#with({ comment: text })
@@ -226,6 +250,7 @@ export class ColumnBuilder {
       index: s.index,
       comment: s.comment,
       references: s.references,
+      ...(s.generated ? { generated: s.generated } : {}),
       table,
       schema,
     })

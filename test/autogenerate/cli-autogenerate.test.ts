@@ -161,6 +161,6 @@ describe('athanor check', () => {
     expect(text.stdout).toContain('add_column users.bio')
     const json = await athanor(project.dir, ['check', '--json'])
     expect(json.code).toBe(1)
-    expect(JSON.parse(json.stdout)).toEqual({ upToDate: false, diffs: [{ kind: 'add_column', table: 'users', column: 'bio' }] })
+    expect(JSON.parse(json.stdout)).toEqual({ upToDate: false, diffs: [{ kind: 'add_column', table: 'users', column: 'bio' }], notCarried: [] })
   })
 })

@@ -90,7 +90,7 @@ describe('revision checksums and Alembic', () => {
       await conn.close()
       const check = await athanor(project.dir, ['--json', 'check'])
       expect(check.stderr).toBe('')
-      expect(JSON.parse(check.stdout)).toEqual({ upToDate: true, diffs: [] })
+      expect(JSON.parse(check.stdout)).toEqual({ upToDate: true, diffs: [], notCarried: [] })
     } finally {
       await db.drop()
     }

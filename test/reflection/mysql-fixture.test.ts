@@ -3,7 +3,7 @@
  * reflected without error or loss.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sqlText, type SqlFragment } from '../../src/schema/sql.js'
+import { sql, sqlText, type SqlFragment } from '../../src/schema/sql.js'
 import type { ReflectedSchema } from '../../src/dialect/reflector.js'
 import { reflectedLookups, reflectSqlFixture } from '../support/reflected-fixture.js'
 
@@ -69,7 +69,7 @@ describe('MariaDB: the shop fixture', () => {
   it('reads ON UPDATE, AUTO_INCREMENT and generated columns', () => {
     expect(column('customers', 'updated_at').onUpdate).toBe('current_timestamp()')
     expect(column('customers', 'id')).toMatchObject({ autoincrement: true, autoincrementKind: 'autoIncrement' })
-    expect(column('orders', 'total_cents')).toMatchObject({ generated: { expression: '0', stored: true }, serverDefault: null })
+    expect(column('orders', 'total_cents')).toMatchObject({ generated: { expression: sql.raw('0'), stored: true }, serverDefault: null })
   })
 
   it('reads comments and a collation that differs from the table default', () => {

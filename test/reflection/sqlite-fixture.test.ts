@@ -3,7 +3,7 @@
  * reflected without error or loss.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sqlText, type SqlFragment } from '../../src/schema/sql.js'
+import { sql, sqlText, type SqlFragment } from '../../src/schema/sql.js'
 import type { ReflectedSchema } from '../../src/dialect/reflector.js'
 import { reflectedLookups, reflectSqlFixture } from '../support/reflected-fixture.js'
 
@@ -47,8 +47,8 @@ describe('SQLite: the shop fixture', () => {
   })
 
   it('reads generated columns with their expression, virtual and stored', () => {
-    expect(column('orders', 'note_length').generated).toEqual({ expression: 'length(note)', stored: false })
-    expect(column('orders', 'shout, loud').generated).toEqual({ expression: "upper(note || ')')", stored: true })
+    expect(column('orders', 'note_length').generated).toEqual({ expression: sql.raw('length(note)'), stored: false })
+    expect(column('orders', 'shout, loud').generated).toEqual({ expression: sql.raw("upper(note || ')')"), stored: true })
     expect(column('orders', 'note').generated).toBeNull()
   })
 

@@ -4,7 +4,7 @@
  * run those checks instead, for CI.
  */
 import { AthanorError, ErrorCode } from '../../errors.js'
-import { formatDiff } from '../format/diff-text.js'
+import { formatDiff, formatNotCarried } from '../format/diff-text.js'
 import { verifyWarnings } from '../format/verify-text.js'
 import { conflictLines } from '../format/conflict-text.js'
 import type { CommandContext } from '../command-context.js'
@@ -12,6 +12,7 @@ import type { RegisterCommand } from './index.js'
 
 interface CheckFlags {
   verify?: boolean
+  strict?: boolean
   linear?: boolean
   conflicts?: boolean
 }
@@ -22,6 +23,7 @@ export const registerCheck: RegisterCommand = (program, bind) => {
     .command('check')
     .description('exit 1 (listing them) if the models and the database at head differ, 0 if they agree')
     .option('--verify', "instead: exit 1 when an applied revision's file changed since it ran")
+    .option('--strict', 'also exit 1 when the database holds facts the models cannot carry (the "not carried" lines)')
     .option('--linear', 'instead: exit 1 when the revisions have several heads')
     .option('--conflicts', 'instead: exit 1 listing unmerged branches whose revisions touch the same table or column')
     .action(bind(check))
@@ -31,10 +33,18 @@ async function check(ctx: CommandContext, flags: CheckFlags): Promise<number | v
   if (flags.verify === true || flags.linear === true || flags.conflicts === true) return checkRevisions(ctx, flags)
   const athanor = await ctx.athanor()
   const result = await athanor.compareMetadata({ requireHead: true })
+  const strictFails = flags.strict === true && result.notCarried.length > 0
   if (ctx.out.mode.json) {
     // The document is the answer, `upToDate: false` included: exit 1 without a second (error) document.
     ctx.out.json(result)
-    return result.upToDate ? 0 : 1
+    return result.upToDate && !strictFails ? 0 : 1
+  }
+  for (const fact of result.notCarried) ctx.out.line(`not carried: ${formatNotCarried(fact)}`)
+  if (result.upToDate && strictFails) {
+    throw new AthanorError(`the database holds ${result.notCarried.length} fact${result.notCarried.length === 1 ? '' : 's'} the models cannot carry`, {
+      code: ErrorCode.NotCarried,
+      hint: 'each "not carried" line is lost if the schema is rebuilt from the models; drop --strict to accept that',
+    })
   }
   if (result.upToDate) return ctx.out.info('No new upgrade operations detected.')
   ctx.out.line('New upgrade operations detected:')

@@ -1,5 +1,6 @@
-/** Differences and data loss as one line each, for the CLI's text output. */
+/** Differences, data loss and not-carried facts as one line each, for the CLI's text output. */
 import type { DataLoss, SchemaDiff } from '../../api.js'
+export { formatNotCarried } from '../../dialect/not-carried.js'
 
 /**
  * One difference as a line: kind, where, and what changed.
@@ -25,3 +26,4 @@ export function formatDiff(diff: SchemaDiff): string {
 export function formatDataLoss(loss: DataLoss): string {
   return `${loss.table}: ${loss.what}`
 }
+

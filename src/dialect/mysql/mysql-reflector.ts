@@ -13,7 +13,7 @@ import {
   type ReflectedView,
   type TableDraft,
 } from '../reflected-schema.js'
-import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
+import type { Reflector, ReflectorResult, ResolvedReflectOptions } from '../reflector.js'
 import { checksSql, columnsSql, foreignKeysSql, relationsSql, statisticsSql, tablesCondition } from './mysql-reflect-queries.js'
 import { mysqlTypeFromText } from './mysql-reflect-types.js'
 import { isBookkeepingTable } from '../version-table-sql.js'
@@ -42,7 +42,7 @@ const isJsonCheck = (clause: string, column: string) => {
  */
 export const mysqlReflector: Reflector = {
   dialect: 'mysql',
-  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema> {
+  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectorResult> {
     const before = conn.statementCount
     const named = options.schemas.filter((s): s is string => s !== null)
     const wantDefault = options.schemas.includes(null)

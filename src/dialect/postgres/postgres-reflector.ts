@@ -15,7 +15,7 @@ import {
   type ReflectedView,
   type TableDraft,
 } from '../reflected-schema.js'
-import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
+import type { Reflector, ReflectorResult, ResolvedReflectOptions } from '../reflector.js'
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, RELATIONS_SQL } from './postgres-reflect-queries.js'
 import { postgresTypeFromText } from './postgres-reflect-types.js'
 import { isBookkeepingTable } from '../version-table-sql.js'
@@ -43,7 +43,7 @@ function textArray(value: unknown): string[] {
  */
 export const postgresReflector: Reflector = {
   dialect: 'postgres',
-  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema> {
+  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectorResult> {
     const before = conn.statementCount
     const named = options.schemas.filter((s): s is string => s !== null)
     const wantDefault = options.schemas.includes(null)

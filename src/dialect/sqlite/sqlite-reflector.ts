@@ -12,7 +12,7 @@ import {
   type ReflectedView,
   type TableDraft,
 } from '../reflected-schema.js'
-import type { Reflector, ResolvedReflectOptions } from '../reflector.js'
+import type { Reflector, ReflectorResult, ResolvedReflectOptions } from '../reflector.js'
 import { parseCreateIndex, parseCreateTable, type ParsedCreateTable } from './sqlite-batch-ddl-parser.js'
 import { sqliteGeneratedExpression } from './sqlite-reflect-generated.js'
 import { sqliteTypeFromText } from './sqlite-reflect-types.js'
@@ -85,7 +85,7 @@ function sameColumns(a: readonly string[], b: readonly string[]): boolean {
  */
 export const sqliteReflector: Reflector = {
   dialect: 'sqlite',
-  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectedSchema> {
+  async reflect(conn: DatabaseConnection, options: ResolvedReflectOptions): Promise<ReflectorResult> {
     const before = conn.statementCount
     const tables: TableDraft[] = []
     const views: ReflectedView[] = []
