@@ -29,6 +29,8 @@ describe.each(ALL_DATABASES)('the runtime commands through the CLI on %s', (kind
   })
 
   it(`upgrade --sql prints the script without running it (${kind})`, async () => {
+    // An existing empty database: read commands never create one (SQLite's file included).
+    await (await db.connect()).close()
     const sql = await ok(project.dir, ['--url', db.url, 'upgrade', 'base:head', '--sql'])
     expect(sql).toContain('CREATE TABLE account')
     expect(sql).toContain('athanor_version')
