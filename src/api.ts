@@ -15,7 +15,7 @@ import type { Revision } from './script/revision.js'
 import type { Operations } from './operations/operations.js'
 import { ScriptDirectory } from './script/script-directory.js'
 import type { RunResult, RuntimeOptions } from './runtime/commands.js'
-import { runtimeOptionsOf, type RunOptions } from './api/run-options.js'
+import { lintOptionsOf, runtimeOptionsOf, type RunOptions } from './api/run-options.js'
 import type { PendingDecision } from './runtime/revision-journal.js'
 import type { RehashedRevision, VerifyResult } from './runtime/checksums.js'
 import type { ConflictReport } from './api/branch-conflicts.js'
@@ -248,20 +248,7 @@ export class Athanor {
    */
   async lint(options: { range?: string; all?: boolean } = {}): Promise<LintResult> {
     const [script, { lintRevisions }] = await Promise.all([this.#loaded(), import('./lint/lint-run.js')])
-    const c = this.config
-    return lintRevisions({
-      graph: script.graph,
-      url: c.url,
-      versionTable: c.versionTable,
-      versionTableSchema: c.versionTableSchema,
-      transactionPerMigration: c.transactionPerMigration,
-      xArgs: c.xArgs,
-      smallTableRows: c.lint.smallTableRows,
-      allow: c.lint.allow,
-      serverVersion: c.lint.serverVersion,
-      range: options.range,
-      all: options.all,
-    })
+    return lintRevisions({ graph: script.graph, ...lintOptionsOf(this.config), range: options.range, all: options.all })
   }
 
   /**

@@ -1,9 +1,10 @@
 /**
- * What a run of upgrade, downgrade, stamp and the other runtime commands
- * takes from the API's caller and from the config: the one mapping from a
- * resolved config to the runtime's options.
+ * What a run of upgrade, downgrade, stamp, the other runtime commands and
+ * lint takes from the API's caller and from the config: the one mapping
+ * from a resolved config to the runtime's and the linter's options.
  */
 import type { ResolvedConfig } from '../config/config-types.js'
+import type { LintRunOptions } from '../lint/lint-run.js'
 import type { RuntimeOptions, StepResult } from '../runtime/commands.js'
 
 /** Options shared by upgrade, downgrade and stamp. */
@@ -40,5 +41,25 @@ export function runtimeOptionsOf(config: ResolvedConfig, options: RunOptions): R
     ...(options.tag === undefined ? {} : { tag: options.tag }),
     ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
     ...(options.onLockWait === undefined ? {} : { onLockWait: options.onLockWait }),
+  }
+}
+
+/**
+ * The linter's options from the config: the database it weighs tables on,
+ * the version table that says what is applied, and the config's `lint` block.
+ *
+ * @example
+ * await lintRevisions({ graph: script.graph, ...lintOptionsOf(athanor.config), all: true })
+ */
+export function lintOptionsOf(config: ResolvedConfig): Omit<LintRunOptions, 'graph' | 'range' | 'all'> {
+  return {
+    url: config.url,
+    versionTable: config.versionTable,
+    versionTableSchema: config.versionTableSchema,
+    transactionPerMigration: config.transactionPerMigration,
+    xArgs: config.xArgs,
+    smallTableRows: config.lint.smallTableRows,
+    allow: config.lint.allow,
+    serverVersion: config.lint.serverVersion,
   }
 }
