@@ -84,6 +84,7 @@ function withoutDefaults(table: Table): Table {
     name: table.name,
     schema: table.schema,
     comment: table.comment,
+    storage: table.storage,
     columns: table.columnList.map((c) => (c.serverDefault === null ? c : Object.freeze({ ...c, serverDefault: null }))),
     parts: { primaryKey: table.primaryKey, constraints: table.constraints, indexes: table.indexes },
   })

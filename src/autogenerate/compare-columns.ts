@@ -25,6 +25,8 @@ export interface ColumnChanges {
 export async function compareColumns(model: Table, db: Table, ctx: CompareContext): Promise<ColumnChanges> {
   const name = ctx.nameOf(model)
   const out: ColumnChanges = { renames: [], adds: [], alters: [], drops: [], candidates: [] }
+  // A partition's columns are its partitioned table's: they change with the parent's.
+  if (model.storage.partitionOf !== undefined || db.storage.partitionOf !== undefined) return out
   const included = (c: Column, reflected: boolean) => ctx.include({ type: 'column', name: c.name, schema: name.schema, reflected })
   const modelColumns = model.columnList.filter((c) => included(c, false))
   const dbColumns = db.columnList.filter((c) => included(c, true))
