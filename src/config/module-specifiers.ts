@@ -59,6 +59,36 @@ export function importsAthanor(code: string): boolean {
   return /\brequire\s*\(\s*['"]athanor['"]/.test(code)
 }
 
+// `import { a, b as c } from` / `export { a } from`: the one shape that names what it takes.
+const NAMED_CLAUSE = /^(?:import|export)\s*\{([^}]*)\}\s*from\s*$/
+
+/**
+ * The names a module imports (or re-exports) from `athanor`: `[]` for a
+ * module that imports none of it or only for its effect, `null` when it
+ * takes the package as a whole (`import * as`, a default import,
+ * `export * from`). Read from plain JavaScript, after types are stripped.
+ *
+ * @example
+ * athanorImportNames("import { defineConfig, xArg as x } from 'athanor'") // ['defineConfig', 'xArg']
+ * athanorImportNames("import * as athanor from 'athanor'") // null
+ */
+export function athanorImportNames(code: string): readonly string[] | null {
+  const names: string[] = []
+  for (const match of code.matchAll(STATIC_IMPORT)) {
+    if (match[5] !== 'athanor') continue
+    const head = match[3] as string
+    if (/^import\s*$/.test(head)) continue
+    const list = NAMED_CLAUSE.exec(head)
+    if (list === null) return null
+    for (const entry of (list[1] as string).split(',')) {
+      const name = entry.trim().split(/\s+as\s+/)[0] as string
+      if (name === 'default') return null
+      if (name !== '') names.push(name)
+    }
+  }
+  return names
+}
+
 function mapSpecifier(specifier: string, rules: SpecifierRules): string | undefined {
   if (specifier === 'athanor') return rules.athanor
   if (specifier.startsWith('node:') || isBuiltin(specifier)) return specifier

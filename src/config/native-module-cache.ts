@@ -16,7 +16,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { importsAthanor, rewriteSpecifiers } from './module-specifiers.js'
+import { athanorImportNames, importsAthanor, rewriteSpecifiers } from './module-specifiers.js'
+import type { PackagePart } from './parts/package-parts.js'
 
 /** How a module is loaded natively: `url` for `import()`, or `undefined` when it must go the general way. */
 export type NativeModule = { readonly url: string } | undefined
@@ -24,7 +25,7 @@ export type NativeModule = { readonly url: string } | undefined
 const TYPESCRIPT = new Set(['.ts', '.mts'])
 const JAVASCRIPT = new Set(['.js', '.mjs'])
 /** Bump when the shape of what is written changes, so old entries are not reused. */
-const LAYOUT = '1'
+const LAYOUT = '2'
 
 type Transform = typeof import('oxc-transform').transformSync
 let transform: Transform | undefined
@@ -45,9 +46,13 @@ function getTransformerVersion(): string {
   return transformerVersion
 }
 
-/** The running package as the bridge hands it out: its exports, and the key it is published under. */
+/**
+ * The running package as bridge modules hand it out: in parts (smallest
+ * first, the last the whole package), each loaded only when a module that
+ * needs it is evaluated.
+ */
 export interface RunningPackage {
-  readonly exports: Record<string, unknown>
+  readonly parts: readonly PackagePart[]
   /** Identifies this copy of the package (its entry path), so two copies in one process never mix. */
   readonly identity: string
 }
@@ -77,22 +82,51 @@ function writeOnce(file: string, text: string): void {
   renameSync(aside, file)
 }
 
-/** Writes (once) the module that re-exports the running package, and returns its file name. */
-function bridgeFile(dir: string, running: RunningPackage): string {
-  const names = Object.keys(running.exports).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+/**
+ * Writes (once) the module that re-exports the smallest part of the running
+ * package holding the `imported` names, and returns its file name. The module asks for the part when it is
+ * evaluated (a top-level await), so a cached script that is never run loads
+ * nothing, and one that imports only `defineConfig` loads only that part.
+ */
+async function bridgeFile(dir: string, running: RunningPackage, imported: readonly string[] | null): Promise<string> {
+  const { part, exports } = await partFor(running, imported)
+  const names = Object.keys(exports).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
   const key = bridgeKey(running.identity)
-  const name = `athanor-${hash(`${LAYOUT}\0${running.identity}\0${names.join(',')}`).slice(0, 16)}.mjs`
+  const name = `athanor-${part.name}-${hash(`${LAYOUT}\0${running.identity}\0${names.join(',')}`).slice(0, 16)}.mjs`
   writeOnce(
     join(dir, name),
-    `const running = globalThis[Symbol.for(${JSON.stringify(key)})]\n` +
-      `if (running === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
-      `export const { ${names.join(', ')} } = running\n`,
+    `const load = globalThis[Symbol.for(${JSON.stringify(key)})]\n` +
+      `if (load === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
+      `export const { ${names.join(', ')} } = await load(${JSON.stringify(part.name)})\n`,
   )
   return name
 }
 
-/** The global key under which the running package is published for its bridge modules. */
-export function bridgeKey(identity: string): string {
+/** Publishes the loader bridge modules call (part name → the part's exports) under the package's key. */
+function publish(running: RunningPackage): void {
+  const holder = globalThis as Record<symbol, unknown>
+  const key = Symbol.for(bridgeKey(running.identity))
+  if (holder[key] !== undefined) return
+  holder[key] = async (name: string) => {
+    const part = running.parts.find((p) => p.name === name)
+    if (part === undefined) throw new Error(`athanor: no package part "${name}" (a cache entry from another version; delete node_modules/.cache/athanor)`)
+    return part.load()
+  }
+}
+
+/** The smallest part holding every name in `names` (`null`: the whole package), with its exports. */
+async function partFor(running: RunningPackage, names: readonly string[] | null): Promise<{ part: PackagePart; exports: Readonly<Record<string, unknown>> }> {
+  for (const [index, part] of running.parts.entries()) {
+    const last = index === running.parts.length - 1
+    if (names === null && !last) continue
+    const exports = await part.load()
+    if (last || (names ?? []).every((name) => Object.hasOwn(exports, name))) return { part, exports }
+  }
+  throw new Error('athanor: the package has no parts')
+}
+
+/** The global key under which the running package's loader is published for its bridge modules. */
+function bridgeKey(identity: string): string {
   return `athanor.running-package ${identity}`
 }
 
@@ -124,6 +158,7 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     return undefined // the general loader reports a missing file in its own words
   }
   if (!isTypeScript && !importsAthanor(source)) return { url: pathToFileURL(path).href }
+  publish(running)
   const cache = cacheFor(path)
   const key = hash(`${LAYOUT}\0${isTypeScript ? getTransformerVersion() : 'js'}\0${running.identity}\0${cache.barePackagesResolve}\0${path}\0${source}`)
   const file = join(cache.dir, `${key.slice(0, 32)}.mjs`)
@@ -139,7 +174,9 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     code = result.code
   }
   // Relative specifiers of a TypeScript file name TypeScript files (often without an extension): the general loader's job.
-  const rewritten = rewriteSpecifiers(code, { athanor: `./${bridgeFile(cache.dir, running)}`, relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
+  // A module that imports nothing from athanor at run time (only its types) needs no bridge.
+  const bridge = importsAthanor(code) ? `./${await bridgeFile(cache.dir, running, athanorImportNames(code))}` : 'athanor'
+  const rewritten = rewriteSpecifiers(code, { athanor: bridge, relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
   if (rewritten === undefined) {
     writeOnce(declined, '')
     return undefined
