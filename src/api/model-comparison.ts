@@ -8,7 +8,7 @@ import type { ResolvedConfig, RevisionDirectives } from '../config/config-types.
 import type { MigrateOperation } from '../operations/ops/migrate-operation.js'
 import type { AnyOp } from '../operations/ops/op-kinds.js'
 import { openConnection } from '../dialect/connect.js'
-import { compareWithConnection, renderComparison } from '../autogenerate/autogenerate.js'
+import { compareWithConnection, renderComparison, type CompareSettings } from '../autogenerate/autogenerate.js'
 import type { RenamePolicy } from '../autogenerate/compare-options.js'
 import type { RenderedRevision } from '../autogenerate/render-revision.js'
 import type { Comparison, DataLoss, PlannedChange, RenameCandidate, RenameDecision, SchemaDiff } from '../autogenerate/schema-diff.js'
@@ -16,7 +16,7 @@ import { ConfigError, UsageError } from '../errors.js'
 import { pairNamesCandidate } from '../autogenerate/compare-context.js'
 import type { Revision } from '../script/revision.js'
 import { loadModels, type LoadedModels } from './load-models.js'
-import type { Dialect } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { identifierTooLong, tableIdentifiers } from '../dialect/identifier-limit.js'
 import type { Table } from '../schema/table.js'
 
@@ -73,26 +73,54 @@ export interface ModelComparison {
  * const { comparison, render } = await compareConfigModels(athanor.config, renamePolicy({ rename: ['users.about=users.bio'] }))
  */
 export async function compareConfigModels(config: ResolvedConfig, renames?: RenamePolicy): Promise<ModelComparison> {
+  const models = await loadConfigModels(config)
+  const conn = await openConnection(config.url)
+  try {
+    return await compareModelsOn(conn, config, models, renames)
+  } finally {
+    await conn.close()
+  }
+}
+
+/**
+ * Compares loaded models with the database behind `conn`, by the config's
+ * comparison settings; the connection stays open (`check --history` runs it
+ * on a scratch database).
+ *
+ * @example
+ * const { comparison } = await compareModelsOn(scratch.connection, config, await loadConfigModels(config))
+ */
+export async function compareModelsOn(conn: DatabaseConnection, config: ResolvedConfig, models: LoadedModels, renames?: RenamePolicy): Promise<ModelComparison> {
+  checkModelIdentifiers(models.tables, conn.dialect)
+  const comparison = await compareWithConnection(conn, models.tables, compareSettingsOf(config, renames))
+  const dialect = conn.dialect
+  return { comparison, notCarried: models.notes, render: (changes = comparison.changes) => renderComparison({ ...comparison, changes }, dialect) }
+}
+
+/**
+ * The config's comparison settings (version table, `compare`, `include`).
+ *
+ * @example
+ * await compareWithConnection(conn, tables, compareSettingsOf(config))
+ */
+export function compareSettingsOf(config: ResolvedConfig, renames?: RenamePolicy): CompareSettings {
+  return { versionTable: config.versionTable, compare: config.compare, include: config.include, ...(renames ? { renames } : {}) }
+}
+
+/**
+ * The models module the config names, loaded.
+ *
+ * @throws ConfigError when the config names no models
+ * @example
+ * const { tables } = await loadConfigModels(athanor.config)
+ */
+export async function loadConfigModels(config: ResolvedConfig): Promise<LoadedModels> {
   if (config.models === undefined) {
     throw new ConfigError('autogenerate needs the models: `models` is not set in the config', {
       hint: "add models: './src/models.ts' (the module exporting your tables) to athanor.config.ts",
     })
   }
-  const { tables, notes } = await loadModels(config.models)
-  const conn = await openConnection(config.url)
-  try {
-    checkModelIdentifiers(tables, conn.dialect)
-    const comparison = await compareWithConnection(conn, tables, {
-      versionTable: config.versionTable,
-      compare: config.compare,
-      include: config.include,
-      ...(renames ? { renames } : {}),
-    })
-    const dialect = conn.dialect
-    return { comparison, notCarried: notes, render: (changes = comparison.changes) => renderComparison({ ...comparison, changes }, dialect) }
-  } finally {
-    await conn.close()
-  }
+  return loadModels(config.models)
 }
 
 /**

@@ -103,7 +103,8 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
   }
 }
 
-async function failure(run: () => Promise<unknown>): Promise<string | null> {
+/** The error message (with its cause) of a step that failed, or null when it ran. */
+export async function failure(run: () => Promise<unknown>): Promise<string | null> {
   try {
     await run()
     return null
@@ -174,7 +175,7 @@ function preludeStatement(entry: string, statement: string): boolean {
 }
 
 /** The lines `diff` prints as only in one side (`<` the original, `>` the copy). */
-function diffLines(original: readonly string[], copy: readonly string[], dir: string): string[] {
+export function diffLines(original: readonly string[], copy: readonly string[], dir: string): string[] {
   const a = join(dir, 'original.sql')
   const b = join(dir, 'copy.sql')
   writeFileSync(a, original.join('\n\n') + '\n')
