@@ -25,7 +25,7 @@ export type NativeModule = { readonly url: string } | undefined
 const TYPESCRIPT = new Set(['.ts', '.mts'])
 const JAVASCRIPT = new Set(['.js', '.mjs'])
 /** Bump when the shape of what is written changes, so old entries are not reused. */
-const LAYOUT = '2'
+const LAYOUT = '3'
 
 type Transform = typeof import('oxc-transform').transformSync
 let transform: Transform | undefined
@@ -49,7 +49,7 @@ function getTransformerVersion(): string {
 /**
  * The running package as bridge modules hand it out: in parts (smallest
  * first, the last the whole package), each loaded only when a module that
- * needs it is evaluated.
+ * imports from it is loaded.
  */
 export interface RunningPackage {
   readonly parts: readonly PackagePart[]
@@ -83,44 +83,48 @@ function writeOnce(file: string, text: string): void {
 }
 
 /**
- * Writes (once) the module that re-exports the smallest part of the running
- * package holding the `imported` names, and returns its file name. The module asks for the part when it is
- * evaluated (a top-level await), so a cached script that is never run loads
- * nothing, and one that imports only `defineConfig` loads only that part.
+ * Writes (once) the module that re-exports `part` of the running package,
+ * and returns its file name. The part is published before any module that
+ * imports the bridge is imported (see {@link nativeModule}).
  */
-async function bridgeFile(dir: string, running: RunningPackage, imported: readonly string[] | null): Promise<string> {
-  const { part, exports } = await partFor(running, imported)
+function bridgeFile(dir: string, running: RunningPackage, { part, exports }: LoadedPart): string {
   const names = Object.keys(exports).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
   const key = bridgeKey(running.identity)
   const name = `athanor-${part.name}-${hash(`${LAYOUT}\0${running.identity}\0${names.join(',')}`).slice(0, 16)}.mjs`
   writeOnce(
     join(dir, name),
-    `const load = globalThis[Symbol.for(${JSON.stringify(key)})]\n` +
-      `if (load === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
-      `export const { ${names.join(', ')} } = await load(${JSON.stringify(part.name)})\n`,
+    `const part = globalThis[Symbol.for(${JSON.stringify(key)})]?.[${JSON.stringify(part.name)}]\n` +
+      `if (part === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
+      `export const { ${names.join(', ')} } = part\n`,
   )
   return name
 }
 
-/** Publishes the loader bridge modules call (part name → the part's exports) under the package's key. */
-function publish(running: RunningPackage): void {
-  const holder = globalThis as Record<symbol, unknown>
-  const key = Symbol.for(bridgeKey(running.identity))
-  if (holder[key] !== undefined) return
-  holder[key] = async (name: string) => {
-    const part = running.parts.find((p) => p.name === name)
-    if (part === undefined) throw new Error(`athanor: no package part "${name}" (a cache entry from another version; delete node_modules/.cache/athanor)`)
-    return part.load()
-  }
+/** A part of the package, loaded. */
+interface LoadedPart {
+  readonly part: PackagePart
+  readonly exports: Readonly<Record<string, unknown>>
 }
 
-/** The smallest part holding every name in `names` (`null`: the whole package), with its exports. */
-async function partFor(running: RunningPackage, names: readonly string[] | null): Promise<{ part: PackagePart; exports: Readonly<Record<string, unknown>> }> {
+const loadedParts = new WeakMap<PackagePart, Promise<Readonly<Record<string, unknown>>>>()
+
+/**
+ * The smallest part holding every name in `names` (`null`: the whole
+ * package), loaded and published under the package's key for its bridge
+ * module to read.
+ */
+async function loadPart(running: RunningPackage, names: readonly string[] | null): Promise<LoadedPart> {
   for (const [index, part] of running.parts.entries()) {
     const last = index === running.parts.length - 1
     if (names === null && !last) continue
-    const exports = await part.load()
-    if (last || (names ?? []).every((name) => Object.hasOwn(exports, name))) return { part, exports }
+    let loading = loadedParts.get(part)
+    if (loading === undefined) loadedParts.set(part, (loading = part.load()))
+    const exports = await loading
+    if (!last && !names!.every((name) => Object.hasOwn(exports, name))) continue
+    const holder = globalThis as Record<symbol, Record<string, unknown> | undefined>
+    const key = Symbol.for(bridgeKey(running.identity))
+    ;(holder[key] ??= {})[part.name] = exports
+    return { part, exports }
   }
   throw new Error('athanor: the package has no parts')
 }
@@ -158,7 +162,12 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     return undefined // the general loader reports a missing file in its own words
   }
   if (!isTypeScript && !importsAthanor(source)) return { url: pathToFileURL(path).href }
-  publish(running)
+  // The part is chosen from the source, so a cache hit knows it without reading the entry: it is
+  // loaded before the entry is imported, and the bridge reads it synchronously. (A bridge that
+  // awaited its part would be evaluated once for all its importers, in the async context of the
+  // first: a script's top-level xArg() would read another run's values.)
+  const imported = athanorImportNames(source)
+  const part = imported === undefined ? undefined : await loadPart(running, imported)
   const cache = cacheFor(path)
   const key = hash(`${LAYOUT}\0${isTypeScript ? getTransformerVersion() : 'js'}\0${running.identity}\0${cache.barePackagesResolve}\0${path}\0${source}`)
   const file = join(cache.dir, `${key.slice(0, 32)}.mjs`)
@@ -174,9 +183,9 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     code = result.code
   }
   // Relative specifiers of a TypeScript file name TypeScript files (often without an extension): the general loader's job.
-  // A module that imports nothing from athanor at run time (only its types) needs no bridge.
-  const bridge = importsAthanor(code) ? `./${await bridgeFile(cache.dir, running, athanorImportNames(code))}` : 'athanor'
-  const rewritten = rewriteSpecifiers(code, { athanor: bridge, relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
+  // A module that imports nothing from athanor at run time (only its types) needs no bridge; one the source scan missed is declined.
+  const bridge = part === undefined ? undefined : `./${bridgeFile(cache.dir, running, part)}`
+  const rewritten = bridge === undefined && importsAthanor(code) ? undefined : rewriteSpecifiers(code, { athanor: bridge ?? 'athanor', relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
   if (rewritten === undefined) {
     writeOnce(declined, '')
     return undefined

@@ -79,6 +79,16 @@ describe('importUserModule loads TypeScript without Babel', () => {
     expect(bridges()).toEqual(['config', 'scripts'])
   })
 
+  it('gives two modules loaded at once in two runs each its own run\'s xArg at its top', async () => {
+    const source = `import { xArg } from 'athanor'\nexport const who: string = xArg('who', 'nobody')\n`
+    const [a, b] = [write('versions/a1.ts', source), write('versions/b1.ts', `${source}// b\n`)]
+    const [first, second] = await Promise.all([
+      runWithXArgs({ who: 'alice' }, () => importUserModule<{ who: string }>(a)),
+      runWithXArgs({ who: 'bob' }, () => importUserModule<{ who: string }>(b)),
+    ])
+    expect([first.who, second.who]).toEqual(['alice', 'bob'])
+  })
+
   it('still reports a syntax error of a .ts file as an error', async () => {
     const path = write('versions/bad.ts', `export const = ;\n`)
     await expect(importUserModule(path)).rejects.toThrow()

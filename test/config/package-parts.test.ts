@@ -25,8 +25,13 @@ describe('athanorImportNames', () => {
     expect(athanorImportNames(`import { defineConfig, xArg as arg } from 'athanor'\nimport { z } from 'zod'\nexport { t } from "athanor"\n`)).toEqual(['defineConfig', 'xArg', 't'])
   })
 
-  it('is empty for a module that imports nothing of athanor, or imports it only for its effect', () => {
-    expect(athanorImportNames(`import { z } from 'zod'\nexport const a = 1\n`)).toEqual([])
+  it('leaves out what TypeScript erases: type imports and type entries', () => {
+    expect(athanorImportNames(`import type { Operations } from 'athanor'\nexport type { AthanorConfig } from 'athanor'\n`)).toBeUndefined()
+    expect(athanorImportNames(`import { type Operations, t } from 'athanor'\n`)).toEqual(['t'])
+  })
+
+  it('is undefined for a module that imports nothing of athanor, and empty for one that imports it for its effect', () => {
+    expect(athanorImportNames(`import { z } from 'zod'\nexport const a = 1\n`)).toBeUndefined()
     expect(athanorImportNames(`import 'athanor'\n`)).toEqual([])
   })
 
