@@ -118,7 +118,7 @@ function compareColumn(name: TableName, model: Table, column: Column, reflected:
   const keyColumn = column.primaryKey || reflected.primaryKey
 
   if (!keyColumn && column.nullable !== reflected.nullable) change.nullable = column.nullable
-  if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) change.type = column.type
+  if (ctx.types && !ctx.equivalence.typesEquivalent(ctx.canonicalType(column) ?? column.type, reflected.type)) change.type = column.type
   if (ctx.serverDefaults && !(reflected.autoincrement || column.autoincrement)) {
     const valueText = (text: string | null) => (text === null ? null : ctx.equivalence.defaultValueText(text, column.type))
     const reflectedText = valueText(comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect)))
