@@ -67,7 +67,8 @@ function describeForeignKey(fk: ForeignKeyConstraint, ctx: DiffContext): string 
     .filter(([, action]) => action !== plain)
     .map(([clause, action]) => ` ${clause} ${action.toUpperCase()}`)
     .join('')
-  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${actions}`
+  const match = fk.match ? ` MATCH ${fk.match.toUpperCase()}` : ''
+  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${match}${actions}`
 }
 
 function describeConstraint(c: Constraint, ctx: DiffContext): string {

@@ -104,8 +104,13 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return name === null ? '' : `CONSTRAINT ${this.ident(name)} `
   }
 
+  /** ` MATCH FULL` where the database keeps a key's match type (PostgreSQL). */
+  protected matchClause(_fk: ForeignKeyConstraint): string {
+    return ''
+  }
+
   protected referentialClause(fk: ForeignKeyConstraint): string {
-    let text = ''
+    let text = this.matchClause(fk)
     if (fk.onDelete) text += ` ON DELETE ${fk.onDelete.toUpperCase()}`
     if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate.toUpperCase()}`
     return text + this.deferrableClause(fk)

@@ -180,6 +180,7 @@ function resolveParts(
         onUpdate: spec.onUpdate ?? null,
         deferrable: spec.deferrable ?? false,
         ...(spec.notValid ? { notValid: true } : {}),
+        ...(spec.match ? { match: spec.match } : {}),
       })
     }
   }

@@ -1,5 +1,5 @@
 import type { Column, SequenceOptions } from '../../schema/column.js'
-import type { Index } from '../../schema/constraints.js'
+import type { ForeignKeyConstraint, Index } from '../../schema/constraints.js'
 import type { Table } from '../../schema/table.js'
 import { enumTypesOf, type SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
@@ -84,6 +84,10 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   protected override beforeCreateTable(table: Table): SqlStatement[] {
     return this.#ensureEnums(table.columnList.map((c) => c.type), null)
+  }
+
+  protected override matchClause(fk: ForeignKeyConstraint): string {
+    return fk.match ? ` MATCH ${fk.match.toUpperCase()}` : ''
   }
 
   protected override tableKeyword(table: Table): string {
