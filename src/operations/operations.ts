@@ -1,4 +1,5 @@
-import type { ConstraintKind } from '../dialect/ddl-compiler.js'
+import type { ConstraintKind, StorageChange } from '../dialect/ddl-compiler.js'
+import type { TableStorage } from '../schema/table-storage.js'
 import type { DatabaseConnection, Row, SqlStatement } from '../dialect/dialect.js'
 import { UsageError } from '../errors.js'
 import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
@@ -16,7 +17,7 @@ import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
-import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
+import { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
 
 /** Options shared by ops that address one table; every op also takes `lint` (see {@link LintAllowance}). */
 export interface SchemaOption extends LintOption {
@@ -26,6 +27,8 @@ export interface SchemaOption extends LintOption {
 /** Options of `createTable` given column builders. */
 export interface CreateTableOptions extends SchemaOption {
   readonly comment?: string
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL): `{ partitionBy: 'RANGE (at)' }`. */
+  readonly storage?: TableStorage
   readonly ifNotExists?: boolean
   readonly indexes?: (columns: Record<string, Column>) => IndexSpec[]
   readonly constraints?: (columns: Record<string, Column>) => ConstraintSpec[]
@@ -191,6 +194,7 @@ export class Operations {
         : defineTable(nameOrTable, columns ?? {}, {
             ...(options.schema ? { schema: options.schema } : {}),
             ...(options.comment ? { comment: options.comment } : {}),
+            ...(options.storage ? { storage: options.storage } : {}),
             ...(options.indexes ? { indexes: options.indexes } : {}),
             ...(options.constraints ? { constraints: options.constraints } : {}),
           })
@@ -201,6 +205,17 @@ export class Operations {
   /** DROP TABLE (on PostgreSQL, also enum types left unused). `op.dropTable('account')` */
   dropTable(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
     return this.run(new DropTableOp(tableName(name, options.schema), options.ifExists ? { ifExists: true } : {}), options.lint)
+  }
+
+  /**
+   * Changes a table's storage (PostgreSQL): `unlogged`, and storage parameters
+   * to set (a value) or reset (null). `existing` makes the change reversible.
+   *
+   * @example
+   * await op.alterTableStorage('sessions', { unlogged: true, parameters: { fillfactor: '70' } }, { existing: { unlogged: false, parameters: { fillfactor: null } } })
+   */
+  alterTableStorage(table: string, change: StorageChange, options: SchemaOption & { existing?: StorageChange } = {}): Promise<void> {
+    return this.run(new AlterTableStorageOp(tableName(table, options.schema), change, options.existing ?? null), options.lint)
   }
 
   /** ALTER TABLE … RENAME TO. `op.renameTable('account', 'accounts')` */
