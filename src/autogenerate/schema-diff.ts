@@ -31,6 +31,7 @@ export type DiffKind =
   | 'remove_table_comment'
   | 'add_enum_value'
   | ObjectDiffKind
+  | 'modify_table_storage'
 
 /**
  * One difference, as `check --json` and `compareMetadata()` report it.
@@ -58,6 +59,8 @@ export interface PlannedChange {
   readonly diffs: readonly SchemaDiff[]
   /** Written as a `// review:` comment above the op. */
   readonly review?: string
+  /** Written inside `op.autocommitBlock`, as its undo is in the downgrade (an index built CONCURRENTLY). */
+  readonly autocommit?: boolean
   /** For a batch of one table's changes (SQLite): the changes inside it, with their notes. */
   readonly inner?: readonly PlannedChange[]
 }
