@@ -64,10 +64,25 @@ export interface AthanorConfig {
   ddlLockTimeoutMs?: number
   /** How long one statement of a revision may run (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`); per revision as `ddlLockTimeoutMs`. */
   statementTimeoutMs?: number
+  /**
+   * Longest time one revision's `upgrade`/`downgrade` may take, its ops
+   * included; past it the revision fails and is rolled back. A revision may
+   * `export const stepTimeoutMs = …` to set its own. Default: no limit (a step
+   * that awaits what can never settle is still caught, when nothing is left
+   * for it to wait on).
+   */
+  stepTimeoutMs?: number
   /** Times a revision that failed on a lock timeout is tried again (transactional-DDL databases). Default 0. */
   ddlLockRetries?: number
   /** Wait before the first retry, doubled for each next one. Default 1000 ms. */
   ddlLockRetryDelayMs?: number
+  /**
+   * `revision --autogenerate` writes zero-downtime forms (as `--safe` does):
+   * on PostgreSQL, indexes on existing tables built CONCURRENTLY, foreign keys
+   * and checks added NOT VALID and validated in a following revision, NOT
+   * NULL through a validated check. Default false.
+   */
+  safe?: boolean
   /** Settings of `athanor lint`. */
   lint?: LintConfig
   /**
@@ -142,8 +157,10 @@ export interface ResolvedConfig {
   readonly lockTimeoutMs: number
   readonly ddlLockTimeoutMs: number | undefined
   readonly statementTimeoutMs: number | undefined
+  readonly stepTimeoutMs: number | undefined
   readonly ddlLockRetries: number
   readonly ddlLockRetryDelayMs: number
+  readonly safe: boolean
   readonly lint: { readonly smallTableRows: number; readonly serverVersion: string | undefined; readonly allow: readonly LintAllowEntry[] }
   readonly processRevisionDirectives: AthanorConfig['processRevisionDirectives']
   /** The `-x key=value` arguments of this run. */

@@ -35,8 +35,10 @@ const TOP_LEVEL: Record<string, Check> = {
   processRevisionDirectives: isFunction,
   ddlLockTimeoutMs: isDuration,
   statementTimeoutMs: isDuration,
+  stepTimeoutMs: isDuration,
   ddlLockRetries: (v) => isCount(v),
   ddlLockRetryDelayMs: isDuration,
+  safe: isBoolean,
 }
 const COMPARE_KEYS: Record<string, Check> = { types: isBoolean, serverDefaults: isBoolean, comments: isBoolean }
 const isCount: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'a whole number ≥ 0')

@@ -94,8 +94,10 @@ export function resolveConfig(
     processRevisionDirectives: config.processRevisionDirectives,
     ddlLockTimeoutMs: config.ddlLockTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    stepTimeoutMs: config.stepTimeoutMs,
     ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
     ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
+    safe: config.safe ?? false,
     lint: {
       smallTableRows: config.lint?.smallTableRows ?? CONFIG_DEFAULTS.smallTableRows,
       serverVersion: config.lint?.serverVersion,

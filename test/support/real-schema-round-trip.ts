@@ -79,8 +79,10 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
   try {
     loadDump(source, schema)
     const sourceConn = await source.connect()
-    const reflected = await reflect(sourceConn)
     const prelude = restorePrelude(source, copy, dir)
+    // The application's tables may live in every schema its dump creates, not only the default one.
+    const schemas = prelude.filter((entry) => entry.startsWith('SCHEMA ')).map((entry) => entry.split(' ')[2]!)
+    const reflected = await reflect(sourceConn, { schemas: [null, ...schemas] })
     const copyConn = await copy.connect()
     const models = reflected.tables
     const settings = { versionTable: VERSION_TABLE }
@@ -103,7 +105,8 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
   }
 }
 
-async function failure(run: () => Promise<unknown>): Promise<string | null> {
+/** The error message (with its cause) of a step that failed, or null when it ran. */
+export async function failure(run: () => Promise<unknown>): Promise<string | null> {
   try {
     await run()
     return null
@@ -174,7 +177,7 @@ function preludeStatement(entry: string, statement: string): boolean {
 }
 
 /** The lines `diff` prints as only in one side (`<` the original, `>` the copy). */
-function diffLines(original: readonly string[], copy: readonly string[], dir: string): string[] {
+export function diffLines(original: readonly string[], copy: readonly string[], dir: string): string[] {
   const a = join(dir, 'original.sql')
   const b = join(dir, 'copy.sql')
   writeFileSync(a, original.join('\n\n') + '\n')
