@@ -61,6 +61,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
     canonicalIndex: (index) => canonical.indexes.get(index),
     canonicalCheck: (check) => canonical.checks.get(check),
     canonicalGenerated: (column) => canonical.generated.get(column),
+    canonicalOnUpdate: (column) => canonical.onUpdates.get(column),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
   })

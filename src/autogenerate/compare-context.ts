@@ -27,6 +27,7 @@ export interface CompareContext extends DiffContext {
   readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
   readonly canonicalCheck: (check: CheckConstraint) => string | undefined
   readonly canonicalGenerated: (column: Column) => string | undefined
+  readonly canonicalOnUpdate: (column: Column) => string | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -60,6 +61,7 @@ export function compareContext(options: CompareOptions, models: readonly Table[]
     canonicalIndex: options.canonicalIndex ?? (() => undefined),
     canonicalCheck: options.canonicalCheck ?? (() => undefined),
     canonicalGenerated: options.canonicalGenerated ?? (() => undefined),
+    canonicalOnUpdate: options.canonicalOnUpdate ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

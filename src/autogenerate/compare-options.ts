@@ -77,5 +77,7 @@ export interface CompareOptions {
   readonly canonicalCheck?: (check: CheckConstraint) => string | undefined
   /** The database's own text for a model generated column's expression (see `canonicalizeModel`). */
   readonly canonicalGenerated?: (column: Column) => string | undefined
+  /** The database's own text for a model column's `ON UPDATE` expression (see `canonicalizeModel`). */
+  readonly canonicalOnUpdate?: (column: Column) => string | undefined
   readonly renames?: RenamePolicy
 }

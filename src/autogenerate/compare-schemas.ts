@@ -10,7 +10,7 @@ import { enumTypesOf } from '../schema/types.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import type { ForeignKeyConstraint } from '../schema/constraints.js'
 import { foreignKeysClosingCycles, tablesInDependencyOrder } from '../schema/dependency-order.js'
-import { Table } from '../schema/table.js'
+import { storageOf, Table } from '../schema/table.js'
 import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns } from './compare-columns.js'
 import { compareConstraints, named } from './compare-constraints.js'
@@ -144,11 +144,12 @@ function withoutForeignKeys(table: Table, foreignKeys: readonly ForeignKeyConstr
   const constraints = table.constraints.filter((c) => !(c.kind === 'foreignKey' && left.has(c)))
   // A column's own references() would bring the key back when the table is built again.
   const columns = table.columnList.map((c) => (c.references !== null && foreignKeys.some((fk) => fk.columns.length === 1 && fk.columns[0] === c.name) ? Object.freeze({ ...c, references: null }) : c))
-  return new Table({ name: table.name, schema: table.schema, comment: table.comment, columns, parts: { primaryKey: table.primaryKey, constraints, indexes: table.indexes } })
+  return new Table({ ...storageOf(table), name: table.name, schema: table.schema, comment: table.comment, columns, parts: { primaryKey: table.primaryKey, constraints, indexes: table.indexes } })
 }
 
 function withoutIndexes(table: Table): Table {
   return new Table({
+    ...storageOf(table),
     name: table.name,
     schema: table.schema,
     comment: table.comment,

@@ -48,6 +48,10 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   const tableOptions = [
     ...schemaEntry(table),
     ...(table.comment ? [`comment: ${renderString(table.comment)}`] : []),
+    ...(table.engine ? [`engine: ${renderString(table.engine)}`] : []),
+    ...(table.charset ? [`charset: ${renderString(table.charset)}`] : []),
+    ...(table.collation ? [`collation: ${renderString(table.collation)}`] : []),
+    ...(table.autoincrementStart !== null ? [`autoincrementStart: ${table.autoincrementStart}`] : []),
     ...(op.options.ifNotExists ? ['ifNotExists: true'] : []),
   ]
   if (specs.length === 0 && tableOptions.length === 0) {

@@ -3,7 +3,7 @@ import type { NotCarriedFact } from './not-carried.js'
 import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
-import { Table } from '../schema/table.js'
+import { Table, type TableStorage } from '../schema/table.js'
 import { freezeType, type SqlType } from '../schema/types.js'
 
 /**
@@ -29,8 +29,8 @@ export interface ReflectedColumn extends Column {
   readonly generated: GeneratedAs | null
   /** A collation that differs from the type's (or table's) default. */
   readonly collation: string | null
-  /** MySQL `ON UPDATE` expression (`current_timestamp()`). */
-  readonly onUpdate: string | null
+  /** MySQL `ON UPDATE` expression as the server prints it (`current_timestamp()`), a raw fragment. */
+  readonly onUpdate: SqlFragment | null
 }
 
 /** An index read from a database, with the parts only the database states. */
@@ -125,11 +125,13 @@ export interface TableDraft {
   readonly checks: ReflectedCheck[]
   readonly foreignKeys: ReflectedForeignKey[]
   readonly indexes: ReflectedIndex[]
+  /** Engine, character set, collation and AUTO_INCREMENT start, where the database has them per table. */
+  readonly storage: TableStorage
 }
 
 /** A new, empty draft. */
-export function tableDraft(name: string, schema: string | null, comment: string | null): TableDraft {
-  return { name, schema, comment, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
+export function tableDraft(name: string, schema: string | null, comment: string | null, storage: TableStorage = {}): TableDraft {
+  return { name, schema, comment, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [], storage }
 }
 
 /** The fields of a reflected column a dialect reads; the rest are fixed. */
@@ -177,7 +179,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     sequence: facts.sequence ?? null,
     generated: facts.generated ? Object.freeze({ expression: sql.raw(facts.generated.expression), stored: facts.generated.stored }) : null,
     collation: facts.collation ?? null,
-    onUpdate: facts.onUpdate ?? null,
+    onUpdate: facts.onUpdate ? sql.raw(facts.onUpdate) : null,
   })
 }
 
@@ -186,6 +188,7 @@ export function finishTable(draft: TableDraft): Table {
   const pk = new Set(draft.primaryKey?.columns ?? [])
   const columns = draft.columns.map((c) => (pk.has(c.name) && !c.primaryKey ? Object.freeze({ ...c, primaryKey: true }) : c))
   return new Table({
+    ...draft.storage,
     name: draft.name,
     schema: draft.schema,
     comment: draft.comment,

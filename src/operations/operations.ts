@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js'
 import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
 import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
 import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
-import { table as defineTable, Table } from '../schema/table.js'
+import { table as defineTable, storageOf, Table, type TableStorage } from '../schema/table.js'
 import { BatchOperations } from './batch-operations.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
@@ -23,7 +23,7 @@ export interface SchemaOption extends LintOption {
 }
 
 /** Options of `createTable` given column builders. */
-export interface CreateTableOptions extends SchemaOption {
+export interface CreateTableOptions extends SchemaOption, TableStorage {
   readonly comment?: string
   readonly ifNotExists?: boolean
   readonly indexes?: (columns: Record<string, Column>) => IndexSpec[]
@@ -189,6 +189,7 @@ export class Operations {
             ...(options.comment ? { comment: options.comment } : {}),
             ...(options.indexes ? { indexes: options.indexes } : {}),
             ...(options.constraints ? { constraints: options.constraints } : {}),
+            ...storageOf(options),
           })
     await this.run(new CreateTableOp(built as unknown as Table, options.ifNotExists ? { ifNotExists: true } : {}), options.lint)
     return built as unknown as Table

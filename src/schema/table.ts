@@ -22,8 +22,36 @@ export interface TableParts {
   readonly indexes: readonly Index[]
 }
 
+/**
+ * How a table is stored, where the database lets each table choose (MySQL /
+ * MariaDB): its engine, default character set and collation, and the first
+ * value its AUTO_INCREMENT column hands out. Absent: the database's default.
+ *
+ * @example
+ * table('events', { id: t.bigint().primaryKey().autoincrement() }, { engine: 'InnoDB', collation: 'utf8mb4_unicode_ci', autoincrementStart: 1000 })
+ */
+export interface TableStorage {
+  readonly engine?: string | null
+  /** The default character set of its text columns (implied by `collation` when that is given). */
+  readonly charset?: string | null
+  /** The default collation of its text columns. */
+  readonly collation?: string | null
+  /** `AUTO_INCREMENT=n` when the table is created; a counter the rows move on, so never compared. */
+  readonly autoincrementStart?: number | null
+}
+
+/**
+ * A table's storage options, to build a changed copy of it with.
+ *
+ * @example
+ * new Table({ ...storageOf(users), name: 'users_copy', columns: users.columnList, parts: { primaryKey: null, constraints: [], indexes: [] } })
+ */
+export function storageOf(table: TableStorage): TableStorage {
+  return { engine: table.engine ?? null, charset: table.charset ?? null, collation: table.collation ?? null, autoincrementStart: table.autoincrementStart ?? null }
+}
+
 /** What {@link Table}'s constructor takes; reflection builds tables through it too. */
-export interface TableDefinition {
+export interface TableDefinition extends TableStorage {
   readonly name: string
   readonly schema?: string | null
   readonly comment?: string | null
@@ -42,6 +70,10 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
+  readonly engine: string | null
+  readonly charset: string | null
+  readonly collation: string | null
+  readonly autoincrementStart: number | null
   /** Columns by property key: `users.columns.email`. */
   readonly columns: Readonly<C>
   /** Columns in declaration order. */
@@ -52,6 +84,10 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
     this.name = definition.name
     this.schema = definition.schema ?? null
     this.comment = definition.comment ?? null
+    this.engine = definition.engine ?? null
+    this.charset = definition.charset ?? null
+    this.collation = definition.collation ?? null
+    this.autoincrementStart = definition.autoincrementStart ?? null
     this.columnList = Object.freeze([...definition.columns])
     this.columns = Object.freeze(Object.fromEntries(this.columnList.map((c) => [c.key, c]))) as unknown as Readonly<C>
     this.#parts = definition.parts
@@ -88,7 +124,7 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
 }
 
 /** Options of {@link table}. */
-export interface TableOptions<C extends Record<string, Column>> {
+export interface TableOptions<C extends Record<string, Column>> extends TableStorage {
   readonly schema?: string
   readonly comment?: string
   readonly metadata?: MetaData
@@ -123,6 +159,10 @@ export function table<D extends Record<string, ColumnBuilder | Column>>(
     name,
     schema,
     comment: options.comment ?? null,
+    engine: options.engine ?? null,
+    charset: options.charset ?? null,
+    collation: options.collation ?? null,
+    autoincrementStart: options.autoincrementStart ?? null,
     columns: built,
     parts: () => resolveParts(name, schema, built, convention, options.constraints?.(byKey) ?? [], options.indexes?.(byKey) ?? []),
   })
