@@ -48,11 +48,11 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
       if (innerLoss) dataLoss.push(innerLoss)
       return [...(review ? [`// review: ${review}`] : []), ...(innerLoss ? [`// data loss: ${innerLoss.what}`] : [])]
     }
-    up.push(...collect(renderOp(change.op, options, notes), imports))
+    up.push(...inBlock(change, collect(renderOp(change.op, options, notes), imports)))
   }
   const down: string[] = [REVIEW_HEADER]
-  const undos = [...changes].reverse().map((change) => undoOf(change.op))
-  for (const [i, { undo, cannotUndo }] of undos.entries()) {
+  const undos = [...changes].reverse().map((change) => ({ ...undoOf(change.op), change }))
+  for (const [i, { undo, cannotUndo, change }] of undos.entries()) {
     down.push(...cannotUndo)
     if (undo === null || droppedLater(undo, undos.slice(i + 1))) continue
     const loss = dataLossOf(undo)
@@ -61,7 +61,7 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
       const innerLoss = dataLossOf(inner)
       return innerLoss ? [`// data loss: ${innerLoss.what}`] : []
     }
-    down.push(...collect(renderOp(undo, options, notes), imports))
+    down.push(...inBlock(change, collect(renderOp(undo, options, notes), imports)))
   }
   const extra = [...imports].filter((name) => name !== 't').sort()
   return {
@@ -70,6 +70,12 @@ export function renderRevision(changes: readonly PlannedChange[], options: Rende
     imports: extra.length === 0 ? '' : `import { ${extra.join(', ')} } from 'athanor'`,
     dataLoss,
   }
+}
+
+/** A change's lines, inside `op.autocommitBlock` when it runs outside the revision's transaction. */
+function inBlock(change: PlannedChange, lines: string[]): string[] {
+  if (change.autocommit !== true) return lines
+  return ['await op.autocommitBlock(async () => {', ...lines.map((line) => `  ${line}`), '})']
 }
 
 function collect(rendered: { lines: string[]; imports: ReadonlySet<RenderedImport> }, into: Set<RenderedImport>): string[] {

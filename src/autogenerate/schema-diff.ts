@@ -53,6 +53,8 @@ export interface PlannedChange {
   readonly diffs: readonly SchemaDiff[]
   /** Written as a `// review:` comment above the op. */
   readonly review?: string
+  /** Written inside `op.autocommitBlock`, as its undo is in the downgrade (an index built CONCURRENTLY). */
+  readonly autocommit?: boolean
   /** For a batch of one table's changes (SQLite): the changes inside it, with their notes. */
   readonly inner?: readonly PlannedChange[]
 }

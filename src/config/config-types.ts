@@ -68,6 +68,13 @@ export interface AthanorConfig {
   ddlLockRetries?: number
   /** Wait before the first retry, doubled for each next one. Default 1000 ms. */
   ddlLockRetryDelayMs?: number
+  /**
+   * `revision --autogenerate` writes zero-downtime forms (as `--safe` does):
+   * on PostgreSQL, indexes on existing tables built CONCURRENTLY, foreign keys
+   * and checks added NOT VALID and validated in a following revision, NOT
+   * NULL through a validated check. Default false.
+   */
+  safe?: boolean
   /** Settings of `athanor lint`. */
   lint?: LintConfig
   /**
@@ -144,6 +151,7 @@ export interface ResolvedConfig {
   readonly statementTimeoutMs: number | undefined
   readonly ddlLockRetries: number
   readonly ddlLockRetryDelayMs: number
+  readonly safe: boolean
   readonly lint: { readonly smallTableRows: number; readonly serverVersion: string | undefined; readonly allow: readonly LintAllowEntry[] }
   readonly processRevisionDirectives: AthanorConfig['processRevisionDirectives']
   /** The `-x key=value` arguments of this run. */

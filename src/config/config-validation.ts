@@ -37,6 +37,7 @@ const TOP_LEVEL: Record<string, Check> = {
   statementTimeoutMs: isDuration,
   ddlLockRetries: (v) => isCount(v),
   ddlLockRetryDelayMs: isDuration,
+  safe: isBoolean,
 }
 const COMPARE_KEYS: Record<string, Check> = { types: isBoolean, serverDefaults: isBoolean, comments: isBoolean }
 const isCount: Check = (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : 'a whole number ≥ 0')

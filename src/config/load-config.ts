@@ -96,6 +96,7 @@ export function resolveConfig(
     statementTimeoutMs: config.statementTimeoutMs,
     ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
     ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
+    safe: config.safe ?? false,
     lint: {
       smallTableRows: config.lint?.smallTableRows ?? CONFIG_DEFAULTS.smallTableRows,
       serverVersion: config.lint?.serverVersion,

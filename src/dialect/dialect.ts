@@ -101,6 +101,8 @@ export interface Dialect {
   readonly equivalence: SchemaEquivalence
   /** The rules `athanor lint` applies to ops on this database (loaded on first use). */
   readonly lint: LazyLintRules
+  /** The zero-downtime forms autogenerate's `safe` mode writes here; absent: none (its changes are written as usual). */
+  readonly safeForms?: SafeForms
   /**
    * The TypeScript type of the driver's result values for the type kinds
    * where it differs from the portable answer (`athanor types`): better-sqlite3
@@ -110,6 +112,20 @@ export interface Dialect {
   readonly resultValueTypes: Readonly<Partial<Record<SqlTypeKind, string>>>
   /** The drivers that open this database, by the name its URL schemes give (`DatabaseUrl.driver`). */
   readonly drivers: Readonly<Partial<Record<DriverName, DatabaseDriver>>>
+}
+
+/**
+ * Which zero-downtime forms `revision --autogenerate --safe` may write on a
+ * database (PostgreSQL has them all; MariaDB and SQLite none).
+ *
+ * @example
+ * const postgresSafeForms: SafeForms = { concurrentIndexes: true, notValidConstraints: true }
+ */
+export interface SafeForms {
+  /** An index on an existing table is built `CONCURRENTLY`, inside `op.autocommitBlock`. */
+  readonly concurrentIndexes: boolean
+  /** Foreign keys and checks are added `NOT VALID` and validated in a following revision; `SET NOT NULL` goes through a validated check. */
+  readonly notValidConstraints: boolean
 }
 
 /** Where a rebuild sends its statements: the operations executor fits this shape. */

@@ -1,3 +1,4 @@
+import type { DatabaseUrl } from './database-url.js'
 import type { DatabaseConnection, SqlStatement } from './dialect.js'
 import type { PlaceholderSyntax } from './placeholder-scan.js'
 import type { StatementEffect } from './statement-effect.js'
@@ -58,6 +59,22 @@ export interface TimeoutSupport {
 }
 
 /**
+ * A database made for one job and thrown away after it: `check --history`
+ * replays the revisions into one and compares it with the models.
+ *
+ * @example
+ * const scratch = await dialect.runtime.openScratch(parseDatabaseUrl(config.url))
+ * try { await scratch.connection.query('SELECT 1') } finally { await scratch.dispose() }
+ */
+export interface ScratchDatabase {
+  readonly connection: DatabaseConnection
+  /** What it is, for the output: `SQLite in memory`, `PGlite in memory (embedded PostgreSQL)`, … */
+  readonly description: string
+  /** Closes it and removes what it left behind (a throwaway database on a server). */
+  dispose(): Promise<void>
+}
+
+/**
  * The per-database SQL the runtime needs beyond the dialect's quoting and
  * literals: the migration lock, the catalog query that says whether a table
  * exists, and the lexical rules for finding `?` placeholders. Each dialect
@@ -90,4 +107,10 @@ export interface RuntimeSupport {
    * Absent where nothing needs it.
    */
   openOfflineShadow?(liveUrl: string | undefined): Promise<DatabaseConnection>
+  /**
+   * An empty scratch database of this dialect, needing no server where the
+   * database has an embedded form; `configured` is the config's URL (a server
+   * with no embedded form makes a throwaway database on it).
+   */
+  openScratch(configured: DatabaseUrl): Promise<ScratchDatabase>
 }

@@ -29,6 +29,8 @@ export interface RuntimeScript {
 /** Settings of one run, resolved from the config and the command line. */
 export interface RuntimeOptions {
   url: string
+  /** An open connection to run on instead of opening `url` (a scratch database); the run leaves it open. */
+  connection?: DatabaseConnection
   versionTable: string
   versionTableSchema?: string
   /** One transaction per revision (true) or one for the whole run (false). */
@@ -83,6 +85,21 @@ export async function runDowngrade(script: RuntimeScript, target: string, o: Run
   const { graph } = script
   if (o.sql === true) return runOffline(script, 'down', target, o)
   return withMigrationLock(o, (session) => runOnline(script, session, 'down', (current) => planDowngrade(graph, current, target), o), { checksums: true })
+}
+
+/**
+ * Runs exactly `revisions`, in that order and `direction`, whatever the
+ * version table says: `check --roundtrip` steps one revision up and down.
+ * The caller picks revisions whose parents (up) or children (down) are in
+ * the state the step needs.
+ *
+ * @example
+ * await runRevisions(script, 'down', [script.graph.get('a1')], { ...options, connection: scratch })
+ */
+export async function runRevisions(script: RuntimeScript, direction: 'up' | 'down', revisions: readonly Revision[], o: RuntimeOptions): Promise<RunResult> {
+  let given = false
+  const plan = (): Revision[] => (given ? [] : ((given = true), [...revisions]))
+  return withMigrationLock(o, (session) => runOnline(script, session, direction, plan, o), { checksums: true })
 }
 
 /**
@@ -213,7 +230,7 @@ export async function withMigrationLock<T extends object>(
   fn: (session: LockedSession) => Promise<T>,
   want: { checksums?: boolean } = {},
 ): Promise<T & { statements: number }> {
-  const conn = await openConnection(o.url)
+  const conn = o.connection ?? (await openConnection(o.url))
   try {
     const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
     const checksums = want.checksums === true ? checksumTableSql(conn.dialect, o.versionTable, o.versionTableSchema) : undefined
@@ -239,7 +256,7 @@ export async function withMigrationLock<T extends object>(
       throw error
     }
   } finally {
-    await conn.close()
+    if (o.connection === undefined) await conn.close()
   }
 }
 

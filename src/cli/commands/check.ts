@@ -3,7 +3,8 @@
  * and the database at head differ). `--verify`, `--linear` and `--conflicts`
  * run those checks instead, for CI.
  */
-import { AthanorError, ErrorCode } from '../../errors.js'
+import { AthanorError, ErrorCode, UsageError } from '../../errors.js'
+import type { HistoryCheckResult } from '../../api/history-check.js'
 import { formatDiff, formatNotCarried } from '../format/diff-text.js'
 import { verifyWarnings } from '../format/verify-text.js'
 import { conflictLines } from '../format/conflict-text.js'
@@ -15,6 +16,8 @@ interface CheckFlags {
   strict?: boolean
   linear?: boolean
   conflicts?: boolean
+  history?: boolean
+  roundtrip?: boolean
 }
 
 /** Registers `check`. */
@@ -26,12 +29,16 @@ export const registerCheck: RegisterCommand = (program, bind) => {
     .option('--strict', 'also exit 1 when the database holds facts the models cannot carry (the "not carried" lines)')
     .option('--linear', 'instead: exit 1 when the revisions have several heads')
     .option('--conflicts', 'instead: exit 1 listing unmerged branches whose revisions touch the same table or column')
+    .option('--history', 'compare the models with every revision replayed into a scratch database needing no server, not with the database')
+    .option('--roundtrip', 'with --history: also step each revision up, down and up, and exit 1 naming a downgrade that does not undo its upgrade')
     .action(bind(check))
 }
 
 async function check(ctx: CommandContext, flags: CheckFlags): Promise<number | void> {
   if (flags.verify === true || flags.linear === true || flags.conflicts === true) return checkRevisions(ctx, flags)
+  if (flags.roundtrip === true && flags.history !== true) throw new UsageError('--roundtrip goes with --history', { hint: 'run `athanor check --history --roundtrip`' })
   const athanor = await ctx.athanor()
+  if (flags.history === true) return checkHistory(ctx, await athanor.checkHistory({ roundtrip: flags.roundtrip === true }), flags.strict === true)
   const result = await athanor.compareMetadata({ requireHead: true })
   const strictFails = flags.strict === true && result.notCarried.length > 0
   if (ctx.out.mode.json) {
@@ -52,6 +59,38 @@ async function check(ctx: CommandContext, flags: CheckFlags): Promise<number | v
   throw new AthanorError(`the models and the database differ (${result.diffs.length} difference${result.diffs.length === 1 ? '' : 's'})`, {
     code: ErrorCode.ModelsDiffer,
     hint: 'run `athanor revision --autogenerate -m "…"` to write a revision for them',
+  })
+}
+
+/** `check --history [--roundtrip]`: the replayed history against the models, then each failed roundtrip; exit 1 on either. */
+function checkHistory(ctx: CommandContext, result: HistoryCheckResult, strict: boolean): number | void {
+  const failures = result.roundtrip?.failures ?? []
+  const strictFails = strict && result.notCarried.length > 0
+  if (ctx.out.mode.json) {
+    ctx.out.json(result)
+    return result.upToDate && failures.length === 0 && !strictFails ? 0 : 1
+  }
+  const count = `${result.revisions.length} revision${result.revisions.length === 1 ? '' : 's'}`
+  ctx.out.info(`Replayed ${count} into ${result.scratch}.`)
+  for (const fact of result.notCarried) ctx.out.line(`not carried: ${formatNotCarried(fact)}`)
+  if (result.roundtrip !== undefined && failures.length === 0) ctx.out.info(`Each of the ${result.roundtrip.checked} downgrades undoes its upgrade.`)
+  for (const failure of failures) {
+    ctx.out.line(`Revision ${failure.revision} (${failure.message}): its downgrade does not undo its upgrade; after up and down:`)
+    for (const diff of failure.diffs) ctx.out.line(`  ${formatDiff(diff)}`)
+  }
+  if (!result.upToDate) {
+    ctx.out.line('The models differ from the replayed history:')
+    for (const diff of result.diffs) ctx.out.line(`  ${formatDiff(diff)}`)
+  }
+  const problems = [
+    ...(result.upToDate ? [] : [`the models and the replayed history differ (${result.diffs.length} difference${result.diffs.length === 1 ? '' : 's'})`]),
+    ...(failures.length === 0 ? [] : [`${failures.length} downgrade${failures.length === 1 ? ' does' : 's do'} not undo ${failures.length === 1 ? 'its' : 'their'} upgrade (${failures.map((f) => f.revision).join(', ')})`]),
+    ...(strictFails ? [`the replayed history holds ${result.notCarried.length} fact${result.notCarried.length === 1 ? '' : 's'} the models cannot carry`] : []),
+  ]
+  if (problems.length === 0) return ctx.out.info('The models and the replayed history agree.')
+  throw new AthanorError(`check --history failed: ${problems.join('; ')}`, {
+    code: result.upToDate && failures.length === 0 ? ErrorCode.NotCarried : result.upToDate ? ErrorCode.CheckFailed : ErrorCode.ModelsDiffer,
+    hint: result.upToDate ? 'make each named downgrade reverse its upgrade (it must put back what the upgrade removed)' : 'run `athanor revision --autogenerate -m "…"` against a database at head to write the missing revision',
   })
 }
 

@@ -15,6 +15,7 @@ interface RevisionFlags {
   message?: string
   autogenerate?: boolean
   allowEmpty?: boolean
+  safe?: boolean
   head?: string
   splice?: boolean
   branchLabel: string[]
@@ -53,6 +54,7 @@ function revisionCommand(
   const withAutogenerate = autogenerateFlag ? 'with --autogenerate: ' : ''
   command
     .option('--allow-empty', `${withAutogenerate}write the revision even when nothing differs`)
+    .option('--safe', `${withAutogenerate}write zero-downtime forms (CONCURRENTLY indexes, NOT VALID then validated in a following revision), as the config's safe: true`)
     .option('--rename <old=new>', `${withAutogenerate}write this vanished/appeared pair as a rename (repeatable)`)
     .option('--no-rename <old=new>', `${withAutogenerate}write this pair as drop + add (repeatable)`)
     .option('--head <rev>', 'parent revision: a head, label@head, or base for a new root')
@@ -93,8 +95,8 @@ async function revision(
   if (flags.message === undefined) {
     throw new UsageError(`${name} needs a message`, { hint: 'pass -m "what this revision does"' })
   }
-  if (flags.autogenerate !== true && (flags.allowEmpty === true || renames.accept.length > 0 || renames.reject.length > 0)) {
-    throw new UsageError('--allow-empty, --rename and --no-rename only apply with --autogenerate')
+  if (flags.autogenerate !== true && (flags.allowEmpty === true || flags.safe === true || renames.accept.length > 0 || renames.reject.length > 0)) {
+    throw new UsageError('--allow-empty, --safe, --rename and --no-rename only apply with --autogenerate')
   }
   const athanor = await ctx.athanor()
   if (flags.head === 'base' && flags.branchLabel.length === 0 && athanor.script.graph.size > 0) {
@@ -113,6 +115,7 @@ async function revision(
     const result = await athanor.autogenerate(flags.message, {
       ...options,
       allowEmpty: flags.allowEmpty === true,
+      ...(flags.safe === true ? { safe: true } : {}),
       rename: renames.accept,
       noRename: renames.reject,
       // Only a person at a terminal is asked; --json and -q runs are scripted: never stop to ask.
@@ -125,7 +128,8 @@ async function revision(
     }
     if (ctx.out.mode.json) {
       const details = result.revision ? (await athanor.show(result.revision.id))[0] : { revision: null }
-      return ctx.out.json({ ...details, diffs: result.diffs, dataLoss: result.dataLoss, renames: result.renames, notCarried: result.notCarried })
+      const followUp = result.followUp ? { followUp: (await athanor.show(result.followUp.id))[0] } : {}
+      return ctx.out.json({ ...details, diffs: result.diffs, dataLoss: result.dataLoss, renames: result.renames, notCarried: result.notCarried, ...followUp })
     }
     for (const diff of result.diffs) ctx.out.info(`Detected ${formatDiff(diff)}`)
     if (result.revision === null) {
@@ -133,6 +137,7 @@ async function revision(
       return
     }
     ctx.out.info(`Generating ${relative(ctx.cwd, result.revision.path)} ... done`)
+    if (result.followUp) ctx.out.info(`Generating ${relative(ctx.cwd, result.followUp.path)} ... done (its validations, to run after the first revision has committed)`)
     if (ctx.out.mode.quiet) ctx.out.line(result.revision.id)
     return
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { DatabaseConnection } from '../dialect.js'
 import { findCause } from '../driver-error.js'
 import { pollForLock } from '../lock-wait.js'
@@ -57,6 +58,34 @@ export const mysqlRuntime: RuntimeSupport = {
     isLockTimeout: (error) => findCause(error, (e) => e['errno'] === 1205 || e['code'] === 'ER_LOCK_WAIT_TIMEOUT') !== undefined,
   },
 
+  // MariaDB and MySQL have no embedded form: a throwaway database on the configured server, dropped after.
+  async openScratch(configured) {
+    const { openConnection } = await import('../connect.js')
+    const name = `athanor_scratch_${randomBytes(6).toString('hex')}`
+    const server = await openConnection({ ...configured, database: undefined })
+    try {
+      await server.execute(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`)
+      const connection = await openConnection({ ...configured, database: name, raw: withDatabaseName(configured.raw, name) })
+      const at = configured.host === undefined ? 'the configured server' : `${configured.host}:${configured.port ?? 3306}`
+      return {
+        connection,
+        description: `a throwaway database ${name} on the configured server (${at}), dropped after`,
+        async dispose() {
+          await connection.close()
+          try {
+            await server.execute(`DROP DATABASE IF EXISTS \`${name}\``)
+          } finally {
+            await server.close()
+          }
+        },
+      }
+    } catch (error) {
+      await server.execute(`DROP DATABASE IF EXISTS \`${name}\``).catch(() => undefined)
+      await server.close()
+      throw error
+    }
+  },
+
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
     // GET_LOCK itself waits (up to a second per call here) and wakes as soon as
     // the holder releases, so polling adds no latency.
@@ -74,4 +103,9 @@ export const mysqlRuntime: RuntimeSupport = {
       },
     }
   },
+}
+
+/** The URL with its path (the database) replaced by `name`, query string kept. */
+function withDatabaseName(raw: string, name: string): string {
+  return raw.replace(/^([a-z]+:\/\/[^/?#]*)(\/[^?#]*)?/i, `$1/${name}`)
 }

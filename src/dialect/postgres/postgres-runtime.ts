@@ -41,6 +41,13 @@ export const postgresRuntime: RuntimeSupport = {
     isLockTimeout: (error) => findCause(error, (e) => e['code'] === '55P03') !== undefined,
   },
 
+  // PGlite stands in for a server: the same dialect, no server needed (it is an optional dependency, as pg is).
+  async openScratch() {
+    const { openConnection } = await import('../connect.js')
+    const connection = await openConnection('pglite::memory:')
+    return { connection, description: 'PGlite in memory (embedded PostgreSQL)', dispose: () => connection.close() }
+  },
+
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
     const key = [lockClass, nameHash(request.name)]
     await pollForLock(async () => {

@@ -57,6 +57,12 @@ export const sqliteRuntime: RuntimeSupport = {
     return shadow
   },
 
+  async openScratch() {
+    const { openConnection } = await import('../connect.js')
+    const connection = await openConnection('sqlite::memory:')
+    return { connection, description: 'SQLite in memory', dispose: () => connection.close() }
+  },
+
   async acquireLock(conn: DatabaseConnection, request: LockRequest): Promise<MigrationLock> {
     const timeoutMs = Math.max(0, Math.floor(request.timeoutMs))
     // The first BEGIN IMMEDIATE of a run is where another run is usually met:
