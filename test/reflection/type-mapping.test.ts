@@ -98,7 +98,7 @@ describe('SQLite declared types', () => {
     expect(sqliteTypeFromText(text)).toEqual(type)
   })
 
-  it.each(['', 'CHAR(36)', 'INT(11)', 'STRING', 'anything goes'])('keeps "%s" as custom', (text) => {
+  it.each(['', 'CHAR(36)', 'INT(11)', 'tinyint(1)', 'BIGINT(20)', 'STRING', 'anything goes'])('keeps "%s" as custom', (text) => {
     expect(sqliteTypeFromText(text)).toEqual({ kind: 'custom', name: text })
   })
 })
