@@ -36,6 +36,7 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   rename_table: null,
   create_table_comment: null,
   drop_table_comment: null,
+  alter_table_storage: null,
   add_column: null,
   create_index: null,
   drop_index: null,

@@ -5,7 +5,7 @@
  * One entry per op kind: a kind without one does not compile (`null` for
  * the kinds a comparison never emits).
  */
-import type { TableName } from '../dialect/ddl-compiler.js'
+import type { StorageChange, TableName } from '../dialect/ddl-compiler.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { AlterColumnOp } from '../operations/ops/column-ops.js'
 import type { AddConstraintOp } from '../operations/ops/constraint-ops.js'
@@ -67,7 +67,8 @@ function describeForeignKey(fk: ForeignKeyConstraint, ctx: DiffContext): string 
     .filter(([, action]) => action !== plain)
     .map(([clause, action]) => ` ${clause} ${action.toUpperCase()}`)
     .join('')
-  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${actions}`
+  const match = fk.match ? ` MATCH ${fk.match.toUpperCase()}` : ''
+  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${match}${actions}`
 }
 
 function describeConstraint(c: Constraint, ctx: DiffContext): string {
@@ -121,12 +122,23 @@ function alterColumnDiffs(o: AlterColumnOp, ctx: DiffContext): SchemaDiff[] {
   return out
 }
 
+/** A storage change as `UNLOGGED, fillfactor=70, autovacuum_enabled reset`. */
+function describeStorage(change: StorageChange | null): string {
+  if (change === null) return '?'
+  const parts = [
+    ...(change.unlogged === undefined ? [] : [change.unlogged ? 'UNLOGGED' : 'LOGGED']),
+    ...Object.entries(change.parameters ?? {}).map(([k, v]) => (v === null ? `${k} default` : `${k}=${v}`)),
+  ]
+  return parts.join(', ')
+}
+
 const DIFF_RULES: DiffRules = {
   create_table: (o, ctx) => [{ kind: 'add_table', ...at({ name: o.table.name, schema: o.table.schema }, ctx) }],
   drop_table: (o, ctx) => [{ kind: 'remove_table', ...at(o.table, ctx) }],
   rename_table: (o, ctx) => [{ kind: 'rename_table', ...at({ name: o.newName, schema: o.table.schema }, ctx), detail: `${o.table.name} -> ${o.newName}` }],
   create_table_comment: (o, ctx) => [{ kind: 'add_table_comment', ...at(o.table, ctx), detail: o.comment }],
   drop_table_comment: (o, ctx) => [{ kind: 'remove_table_comment', ...at(o.table, ctx) }],
+  alter_table_storage: (o, ctx) => [{ kind: 'modify_table_storage', ...at(o.table, ctx), detail: `${describeStorage(o.existing)} -> ${describeStorage(o.change)}` }],
   add_column: (o, ctx) => [{ kind: 'add_column', ...at(o.table, ctx), column: o.column.name }],
   drop_column: (o, ctx) => [{ kind: 'remove_column', ...at(o.table, ctx), column: o.column }],
   alter_column: alterColumnDiffs,

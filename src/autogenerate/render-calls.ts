@@ -114,12 +114,13 @@ export function indexParts(index: Index, r: Tracker): { columns: string; options
   return { columns: `[${columns.join(', ')}]`, options }
 }
 
-/** A foreign key's `onDelete`/`onUpdate`/`deferrable` options. */
+/** A foreign key's `onDelete`/`onUpdate`/`deferrable`/`match` options. */
 export function foreignKeyOptions(c: ForeignKeyConstraint): string[] {
   return [
     ...(c.onDelete ? [`onDelete: ${renderString(c.onDelete)}`] : []),
     ...(c.onUpdate ? [`onUpdate: ${renderString(c.onUpdate)}`] : []),
     ...(c.deferrable === true ? ['deferrable: true'] : c.deferrable === 'initiallyDeferred' ? [`deferrable: 'initiallyDeferred'`] : []),
+    ...(c.match ? [`match: ${renderString(c.match)}`] : []),
   ]
 }
 

@@ -10,7 +10,7 @@ import { renderBatch } from './render-batch.js'
 import { alterColumnEntries, flagEntries, opCall, opCallOpening, optionsArg, schemaEntry, tracker, type RenderedImport, type Tracker } from './render-calls.js'
 import { renderAddConstraint, renderCreateIndex, renderCreateTable, type RenderOpOptions } from './render-create-table.js'
 import { renderBulkInsert, renderExecute } from './render-data.js'
-import { renderColumn, renderString, renderValue } from './render-values.js'
+import { renderColumn, renderOptions, renderString, renderValue } from './render-values.js'
 
 export type { RenderedImport } from './render-calls.js'
 export type { RenderOpOptions } from './render-create-table.js'
@@ -58,6 +58,10 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
   drop_table_comment: (o) => {
     const existing = o.existingComment === null ? [] : [`existingComment: ${renderString(o.existingComment)}`]
     return [opCall('dropTableComment', [renderString(o.table.name), withSchema(o.table, existing)])]
+  },
+  alter_table_storage: (o) => {
+    const existing = o.existing === null ? [] : [`existing: ${renderOptions(o.existing)}`]
+    return [opCall('alterTableStorage', [renderString(o.table.name), renderOptions(o.change), withSchema(o.table, existing)])]
   },
   add_column: (o, { r }) => {
     const inline = o.inline

@@ -26,6 +26,7 @@ export type DiffKind =
   | 'add_table_comment'
   | 'remove_table_comment'
   | 'add_enum_value'
+  | 'modify_table_storage'
 
 /**
  * One difference, as `check --json` and `compareMetadata()` report it.

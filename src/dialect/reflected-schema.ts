@@ -3,7 +3,8 @@ import type { NotCarriedFact } from './not-carried.js'
 import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
-import { Table, type TableStorage } from '../schema/table.js'
+import { Table } from '../schema/table.js'
+import type { TableStorage } from '../schema/table-storage.js'
 import { freezeType, type SqlType } from '../schema/types.js'
 
 /**
@@ -119,19 +120,19 @@ export interface TableDraft {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL). */
+  storage: TableStorage | null
   readonly columns: ReflectedColumn[]
   primaryKey: PrimaryKeyConstraint | null
   readonly uniques: UniqueConstraint[]
   readonly checks: ReflectedCheck[]
   readonly foreignKeys: ReflectedForeignKey[]
   readonly indexes: ReflectedIndex[]
-  /** Engine, character set, collation and AUTO_INCREMENT start, where the database has them per table. */
-  readonly storage: TableStorage
 }
 
 /** A new, empty draft. */
-export function tableDraft(name: string, schema: string | null, comment: string | null, storage: TableStorage = {}): TableDraft {
-  return { name, schema, comment, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [], storage }
+export function tableDraft(name: string, schema: string | null, comment: string | null): TableDraft {
+  return { name, schema, comment, storage: null, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
 }
 
 /** The fields of a reflected column a dialect reads; the rest are fixed. */
@@ -188,10 +189,10 @@ export function finishTable(draft: TableDraft): Table {
   const pk = new Set(draft.primaryKey?.columns ?? [])
   const columns = draft.columns.map((c) => (pk.has(c.name) && !c.primaryKey ? Object.freeze({ ...c, primaryKey: true }) : c))
   return new Table({
-    ...draft.storage,
     name: draft.name,
     schema: draft.schema,
     comment: draft.comment,
+    storage: draft.storage,
     columns,
     parts: {
       primaryKey: draft.primaryKey,

@@ -136,6 +136,7 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
   },
   create_table_comment: (op, ctx) => readChange(op, ctx, false),
   drop_table_comment: (op, ctx) => readChange(op, ctx, false),
+  alter_table_storage: (op) => ({ subjects: [], shared: [], description: describe(op), ddlOn: op.table, writesData: false }),
   add_column: (op, ctx) => readChange(op, ctx, false),
   drop_column: (op, ctx) => readChange(op, ctx, false),
   alter_column: (op, ctx) => readChange(op, ctx, false),

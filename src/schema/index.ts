@@ -39,6 +39,7 @@ export {
   type PrimaryKeyConstraint,
   type UniqueConstraint,
 } from './constraints.js'
-export { table, Table, type TableDefinition, type TableOptions, type TableParts, type TableStorage } from './table.js'
+export { table, Table, type TableDefinition, type TableOptions, type TableParts } from './table.js'
+export type { PartitionOf, TableStorage } from './table-storage.js'
 export { MetaData } from './metadata.js'
 export { DEFAULT_NAMING_CONVENTION, type NamingConvention } from './naming-convention.js'

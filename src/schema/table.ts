@@ -13,6 +13,7 @@ import { inlineConstraints } from './inline-constraints.js'
 import type { MetaData } from './metadata.js'
 import { constraintName, DEFAULT_NAMING_CONVENTION, indexName, type NamedKind, type NamingConvention } from './naming-convention.js'
 import { isSqlFragment } from './sql.js'
+import { tableStorage, type TableStorage } from './table-storage.js'
 
 /** The parts of a table once every reference is resolved. */
 export interface TableParts {
@@ -22,39 +23,13 @@ export interface TableParts {
   readonly indexes: readonly Index[]
 }
 
-/**
- * How a table is stored, where the database lets each table choose (MySQL /
- * MariaDB): its engine, default character set and collation, and the first
- * value its AUTO_INCREMENT column hands out. Absent: the database's default.
- *
- * @example
- * table('events', { id: t.bigint().primaryKey().autoincrement() }, { engine: 'InnoDB', collation: 'utf8mb4_unicode_ci', autoincrementStart: 1000 })
- */
-export interface TableStorage {
-  readonly engine?: string | null
-  /** The default character set of its text columns (implied by `collation` when that is given). */
-  readonly charset?: string | null
-  /** The default collation of its text columns. */
-  readonly collation?: string | null
-  /** `AUTO_INCREMENT=n` when the table is created; a counter the rows move on, so never compared. */
-  readonly autoincrementStart?: number | null
-}
-
-/**
- * A table's storage options, to build a changed copy of it with.
- *
- * @example
- * new Table({ ...storageOf(users), name: 'users_copy', columns: users.columnList, parts: { primaryKey: null, constraints: [], indexes: [] } })
- */
-export function storageOf(table: TableStorage): TableStorage {
-  return { engine: table.engine ?? null, charset: table.charset ?? null, collation: table.collation ?? null, autoincrementStart: table.autoincrementStart ?? null }
-}
-
 /** What {@link Table}'s constructor takes; reflection builds tables through it too. */
-export interface TableDefinition extends TableStorage {
+export interface TableDefinition {
   readonly name: string
   readonly schema?: string | null
   readonly comment?: string | null
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL); absent for the default. */
+  readonly storage?: TableStorage | null
   readonly columns: readonly Column[]
   /** Resolved parts, or a thunk resolved on first use (foreign keys may point at tables declared later). */
   readonly parts: TableParts | (() => TableParts)
@@ -70,10 +45,8 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
-  readonly engine: string | null
-  readonly charset: string | null
-  readonly collation: string | null
-  readonly autoincrementStart: number | null
+  /** How the table is stored: `{}` unless it is UNLOGGED, has storage parameters, or is partitioned or a partition. */
+  readonly storage: TableStorage
   /** Columns by property key: `users.columns.email`. */
   readonly columns: Readonly<C>
   /** Columns in declaration order. */
@@ -84,10 +57,7 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
     this.name = definition.name
     this.schema = definition.schema ?? null
     this.comment = definition.comment ?? null
-    this.engine = definition.engine ?? null
-    this.charset = definition.charset ?? null
-    this.collation = definition.collation ?? null
-    this.autoincrementStart = definition.autoincrementStart ?? null
+    this.storage = tableStorage(definition.storage)
     this.columnList = Object.freeze([...definition.columns])
     this.columns = Object.freeze(Object.fromEntries(this.columnList.map((c) => [c.key, c]))) as unknown as Readonly<C>
     this.#parts = definition.parts
@@ -124,9 +94,11 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
 }
 
 /** Options of {@link table}. */
-export interface TableOptions<C extends Record<string, Column>> extends TableStorage {
+export interface TableOptions<C extends Record<string, Column>> {
   readonly schema?: string
   readonly comment?: string
+  /** PostgreSQL storage: `{ unlogged: true }`, `{ partitionBy: 'RANGE (created_at)' }`, `{ partitionOf: { table: 'events', schema: null, bound: 'DEFAULT' } }`. */
+  readonly storage?: TableStorage
   readonly metadata?: MetaData
   readonly indexes?: (columns: C) => IndexSpec[]
   readonly constraints?: (columns: C) => ConstraintSpec[]
@@ -159,10 +131,7 @@ export function table<D extends Record<string, ColumnBuilder | Column>>(
     name,
     schema,
     comment: options.comment ?? null,
-    engine: options.engine ?? null,
-    charset: options.charset ?? null,
-    collation: options.collation ?? null,
-    autoincrementStart: options.autoincrementStart ?? null,
+    storage: options.storage ?? null,
     columns: built,
     parts: () => resolveParts(name, schema, built, convention, options.constraints?.(byKey) ?? [], options.indexes?.(byKey) ?? []),
   })
@@ -211,6 +180,7 @@ function resolveParts(
         onUpdate: spec.onUpdate ?? null,
         deferrable: spec.deferrable ?? false,
         ...(spec.notValid ? { notValid: true } : {}),
+        ...(spec.match ? { match: spec.match } : {}),
       })
     }
   }

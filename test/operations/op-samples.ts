@@ -11,7 +11,7 @@ import { BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../../src/operations/ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../../src/operations/ops/index-ops.js'
 import { tableName } from '../../src/operations/ops/migrate-operation.js'
-import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
+import { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
 import { check, index, unique } from '../../src/schema/constraints.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
@@ -38,6 +38,7 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
   rename_table: () => new RenameTableOp(inApp, 'members'),
   create_table_comment: () => new CreateTableCommentOp(account, 'people', 'old'),
   drop_table_comment: () => new DropTableCommentOp(account, 'people'),
+  alter_table_storage: () => new AlterTableStorageOp(inApp, { unlogged: true, parameters: { fillfactor: '70', autovacuum_enabled: null } }, { unlogged: false, parameters: { fillfactor: null, autovacuum_enabled: 'false' } }),
   add_column: () => AddColumnOp.of(account, 'email', t.string(255).unique().index(), { ifNotExists: true }),
   drop_column: () => DropColumnOp.of(inApp, 'legacy', { ifExists: true, existing: t.text() }),
   alter_column: () =>

@@ -52,11 +52,12 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   protected override tableSuffix(table: Table): string {
     const word = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '')
+    const { engine, autoincrementStart, charset, collation } = table.storage
     const options = [
-      ...(table.engine ? [`ENGINE=${word(table.engine)}`] : []),
-      ...(table.autoincrementStart !== null ? [`AUTO_INCREMENT=${Math.trunc(table.autoincrementStart)}`] : []),
-      ...(table.charset ? [`DEFAULT CHARSET=${word(table.charset)}`] : []),
-      ...(table.collation ? [`COLLATE=${word(table.collation)}`] : []),
+      ...(engine ? [`ENGINE=${word(engine)}`] : []),
+      ...(autoincrementStart ? [`AUTO_INCREMENT=${Math.trunc(autoincrementStart)}`] : []),
+      ...(charset ? [`DEFAULT CHARSET=${word(charset)}`] : []),
+      ...(collation ? [`COLLATE=${word(collation)}`] : []),
       ...(table.comment === null ? [] : [`COMMENT=${this.q.renderLiteral(table.comment)}`]),
     ]
     return options.map((o) => ` ${o}`).join('')

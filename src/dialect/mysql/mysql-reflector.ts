@@ -1,4 +1,5 @@
 import { sql } from '../../schema/sql.js'
+import { tableStorage } from '../../schema/table-storage.js'
 import { groupCatalogRows } from '../catalog-rows.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
 import { mysqlQuoting } from './mysql-quoting.js'
@@ -75,13 +76,13 @@ export const mysqlReflector: Reflector = {
       entry.tables.push(name)
       const collation = str(field(row, 'table_collation'))
       const start = Number(field(row, 'auto_increment') ?? 1)
-      const storage = {
-        engine: str(field(row, 'engine')),
-        charset: str(field(row, 'table_charset')),
-        collation,
-        autoincrementStart: start > 1 ? start : null,
-      }
-      drafts.set(`${rawSchema}.${name}`, { ...tableDraft(name, schema, blankToNull(field(row, 'table_comment')), storage), collation })
+      const storage = tableStorage({
+        engine: str(field(row, 'engine')) ?? undefined,
+        charset: str(field(row, 'table_charset')) ?? undefined,
+        collation: collation ?? undefined,
+        autoincrementStart: start > 1 ? start : undefined,
+      })
+      drafts.set(`${rawSchema}.${name}`, { ...tableDraft(name, schema, blankToNull(field(row, 'table_comment'))), storage, collation })
     }
 
     const chosen = [...bySchema.values()]

@@ -14,7 +14,7 @@ import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
 import type { MigrateOperation, TableChangeOperation } from './migrate-operation.js'
-import type { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
+import type { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
 
 /**
  * Each op kind (Alembic's name) and the class of its ops.
@@ -28,6 +28,7 @@ export interface OpsByKind {
   rename_table: RenameTableOp
   create_table_comment: CreateTableCommentOp
   drop_table_comment: DropTableCommentOp
+  alter_table_storage: AlterTableStorageOp
   add_column: AddColumnOp
   drop_column: DropColumnOp
   alter_column: AlterColumnOp

@@ -37,6 +37,7 @@ const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   rename_table: (o) => [...whole(o.table), ...whole({ name: o.newName, schema: o.table.schema })],
   create_table_comment: (o) => whole(o.table),
   drop_table_comment: (o) => whole(o.table),
+  alter_table_storage: (o) => whole(o.table),
   add_column: (o) => parts(o.table, [o.column.name]),
   drop_column: (o) => parts(o.table, [o.column]),
   alter_column: (o) => parts(o.table, [o.alteration.column, o.alteration.newName ?? null]),
