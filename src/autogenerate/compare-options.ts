@@ -10,6 +10,7 @@ import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { CheckConstraint } from '../schema/constraints.js'
 import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { Table } from '../schema/table.js'
+import type { ObjectComparisonInput } from './compare-objects.js'
 import type { SqlType } from '../schema/types.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -83,4 +84,6 @@ export interface CompareOptions {
   /** The database's own text for a model column's `ON UPDATE` expression (see `canonicalizeModel`). */
   readonly canonicalOnUpdate?: (column: Column) => string | undefined
   readonly renames?: RenamePolicy
+  /** The models' schema objects, the database's, and the models' canonical text (see `compareObjects`). */
+  readonly objects?: ObjectComparisonInput
 }
