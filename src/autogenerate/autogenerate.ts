@@ -69,6 +69,7 @@ export async function compareWithConnection(conn: DatabaseConnection, models: re
     canonicalCheck: (check) => canonical.checks.get(check),
     canonicalGenerated: (column) => canonical.generated.get(column),
     canonicalType: (column) => canonical.types.get(column),
+    canonicalOnUpdate: (column) => canonical.onUpdates.get(column),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
     ...(objects ? { objects } : {}),

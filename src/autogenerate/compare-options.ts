@@ -81,6 +81,8 @@ export interface CompareOptions {
   readonly canonicalGenerated?: (column: Column) => string | undefined
   /** The database's reading of a model column's type written by name (see `canonicalizeModel`); undefined compares it as written. */
   readonly canonicalType?: (column: Column) => SqlType | undefined
+  /** The database's own text for a model column's `ON UPDATE` expression (see `canonicalizeModel`). */
+  readonly canonicalOnUpdate?: (column: Column) => string | undefined
   readonly renames?: RenamePolicy
   /** The models' schema objects, the database's, and the models' canonical text (see `compareObjects`). */
   readonly objects?: ObjectComparisonInput
