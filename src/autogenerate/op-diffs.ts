@@ -11,6 +11,7 @@ import type { AlterColumnOp } from '../operations/ops/column-ops.js'
 import type { AddConstraintOp } from '../operations/ops/constraint-ops.js'
 import type { AnyOp, OpKind, OpsByKind } from '../operations/ops/op-kinds.js'
 import type { Constraint, ForeignKeyConstraint } from '../schema/constraints.js'
+import type { SchemaObject } from '../schema/objects/schema-object.js'
 import { sqlText } from '../schema/sql.js'
 import { comparableDefault, defaultSql } from './default-text.js'
 import type { SchemaDiff } from './schema-diff.js'
@@ -116,6 +117,12 @@ function alterColumnDiffs(o: AlterColumnOp, ctx: DiffContext): SchemaDiff[] {
   return out
 }
 
+/** A diff about a schema object: `table` is its table (a trigger's, a policy's) or the object's own name. */
+function objectDiff(change: 'add' | 'remove' | 'modify', object: SchemaObject, ctx: DiffContext): SchemaDiff {
+  const table = object.type === 'trigger' || object.type === 'policy' ? object.table : object.name
+  return { kind: `${change}_${object.type}`, ...at({ name: table, schema: object.type === 'extension' ? null : object.schema }, ctx), name: object.name }
+}
+
 /** A storage change as `UNLOGGED, fillfactor=70, autovacuum_enabled reset`. */
 function describeStorage(change: StorageChange | null): string {
   if (change === null) return '?'
@@ -157,6 +164,9 @@ const DIFF_RULES: DiffRules = {
     const schema = ctx.schemaOf(o.schema)
     return [{ kind: 'add_enum_value', table: site?.table ?? '', ...(schema ? { schema } : {}), ...(site?.column ? { column: site.column } : {}), name: o.name, detail: o.value }]
   },
+  create_object: (o, ctx) => [objectDiff('add', o.object, ctx)],
+  replace_object: (o, ctx) => [objectDiff('modify', o.object, ctx)],
+  drop_object: (o, ctx) => [objectDiff('remove', o.object, ctx)],
   batch_alter_table: (o, ctx) => o.ops.flatMap((inner) => diffsOf(inner, ctx)),
   // A comparison never emits these: types come with their tables, data is not schema, and validity is not a difference.
   validate_constraint: null,

@@ -10,7 +10,7 @@ import { indexAccessSignature, type Constraint, type ForeignKeyConstraint, type 
 import { renderDefault, renderFragment, renderString, renderType, renderValue } from './render-values.js'
 
 /** What rendered code needs imported from `athanor`, beyond `Operations`. */
-export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'table'
+export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'table' | 'view' | 'materializedView' | 'fn' | 'trigger' | 'extension' | 'policy'
 
 /** Collects the imports a rendering uses while it writes. */
 export interface Tracker {

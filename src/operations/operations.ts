@@ -7,6 +7,7 @@ import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
 import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
 import { table as defineTable, Table } from '../schema/table.js'
 import { BatchOperations } from './batch-operations.js'
+import { ObjectOperations } from './object-operations.js'
 import { checkParams } from './storable-value.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
@@ -48,13 +49,14 @@ export interface CreateTableOptions extends SchemaOption {
  *   const rows = await op.query('SELECT count(*) AS n FROM account')
  * }
  */
-export class Operations {
+export class Operations extends ObjectOperations {
   readonly #executor: OperationExecutor
   readonly #context: MigrationContextInfo
   #queue: Promise<unknown> = Promise.resolve()
   #firstFailure: { error: unknown } | undefined
 
   constructor(executor: OperationExecutor, context: MigrationContextInfo) {
+    super()
     this.#executor = executor
     this.#context = context
   }
