@@ -50,5 +50,6 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   add_enum_value: null,
   bulk_insert: null,
   execute: null,
+  backfill_column: null,
   batch_alter_table: null,
 }
