@@ -413,8 +413,8 @@ export class Athanor {
 
   /** The version rows; `base` where work that reads before it writes meets a database file not made yet. */
   async #readCurrent(missing: 'base' | 'error'): Promise<string[]> {
-    const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
-    return runtime.readCurrent(script, this.#runtimeOptions({}), missing)
+    const [script, { readCurrent }] = await Promise.all([this.#loaded(), import('./runtime/read-current.js')])
+    return readCurrent(script, this.#runtimeOptions({}), missing)
   }
 
   /**

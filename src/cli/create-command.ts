@@ -5,6 +5,7 @@
 import type { Command } from 'commander'
 import { buildCommandTree, hasFlag, processStreams } from './program.js'
 import { reportError } from './error-report.js'
+import { COMMANDS } from './commands/index.js'
 import type { ConfigSource } from './command-context.js'
 import type { CliStreams } from './output.js'
 
@@ -57,5 +58,5 @@ export function createCommand(options: CreateCommandOptions = {}): Command {
     },
     // Commander has printed its message (or the help) unless --json held it back; end as the binary does: 0, or 2 for usage.
     onParseExit: (error) => process.exit(reportError(error, streams, { json, verbose: false })),
-  })
+  }, COMMANDS)
 }

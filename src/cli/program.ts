@@ -10,7 +10,9 @@ import { maskPasswords, SecretMask } from '../config/url.js'
 import { createCommandContext, type CommandContext, type ConfigSource, type GlobalOptions } from './command-context.js'
 import { reportError, type ErrorReportMode } from './error-report.js'
 import { Output, type CliStreams } from './output.js'
-import { COMMANDS } from './commands/index.js'
+import type { RegisterCommand } from './commands/index.js'
+import { commandsFor } from './commands/lazy-commands.js'
+import { invokedCommandName } from './invoked-command.js'
 
 /**
  * A command's action: the context plus commander's positional arguments and
@@ -46,18 +48,24 @@ export interface CommandTreeSettings {
 }
 
 /**
- * Builds the whole athanor command tree under a command named `name`: the
- * global flags and every sub-command. The `athanor` binary (through
- * {@link runCli}) and `createCommand` both build their tree here.
+ * Builds an athanor command tree under a command named `name`: the global
+ * flags and the given sub-commands (`createCommand` passes every one;
+ * {@link runCli} only the one its arguments name).
  *
  * @example
- * const program = buildCommandTree('athanor', { streams, cwd: process.cwd() })
+ * const program = buildCommandTree('athanor', { streams, cwd: process.cwd() }, COMMANDS)
  * await program.parseAsync(['heads'], { from: 'user' })
  */
-export function buildCommandTree(name: string, settings: CommandTreeSettings): Command {
-  const { streams, cwd } = settings
-  const program = new Command(name)
-  program
+export function buildCommandTree(name: string, settings: CommandTreeSettings, commands: readonly RegisterCommand[]): Command {
+  const program = rootCommand(name, settings)
+  addCommands(program, settings, commands)
+  return program
+}
+
+/** The command `name` with the global flags and none of the sub-commands. */
+function rootCommand(name: string, settings: CommandTreeSettings): Command {
+  const { streams } = settings
+  return new Command(name)
     .description('Schema migrations for TypeScript, Alembic style: a revision graph, upgrade/downgrade to any target.')
     .version(packageVersion(), '-V, --version')
     .option('-c, --config <path>', 'config file (default: athanor.config.ts|.mts|.js|.mjs in the current folder)')
@@ -74,7 +82,11 @@ export function buildCommandTree(name: string, settings: CommandTreeSettings): C
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => (settings.json === true ? undefined : streams.stderr.write(maskPasswords(text))),
     })
+}
 
+/** Adds the sub-commands to `program`, each action bound to the run's context. */
+function addCommands(program: Command, settings: CommandTreeSettings, commands: readonly RegisterCommand[]): void {
+  const { streams, cwd } = settings
   const bind = (action: CommandAction) =>
     async function (this: Command, ...args: unknown[]): Promise<void> {
       const raw = this.optsWithGlobals<Partial<GlobalOptions>>()
@@ -99,8 +111,7 @@ export function buildCommandTree(name: string, settings: CommandTreeSettings): C
         settings.onError(error, mode)
       }
     }
-  for (const register of COMMANDS) register(program, bind)
-  return program
+  for (const register of commands) register(program, bind)
 }
 
 /**
@@ -118,8 +129,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams = proc
     mask: new SecretMask([flagValue(argv, '--url')]),
   }
   let exitCode = 0
-  const program = buildCommandTree('athanor', { streams, cwd, json: early.json, onExitCode: (code) => (exitCode = code) })
+  const settings: CommandTreeSettings = { streams, cwd, json: early.json, onExitCode: (code) => (exitCode = code) }
+  const program = rootCommand('athanor', settings)
   try {
+    // Only the invoked command's module is imported: start-up pays for what the command needs.
+    addCommands(program, settings, await commandsFor(invokedCommandName(argv, program)))
     await program.parseAsync([...argv], { from: 'user' })
     return exitCode
   } catch (error) {

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { bridgeKey, nativeModule, type RunningPackage } from './native-module-cache.js'
+import { nativeModule, type RunningPackage } from './native-module-cache.js'
+import { PACKAGE_PARTS } from './parts/package-parts.js'
 
 type Jiti = { import<T>(id: string, opts?: { default?: true }): Promise<T> }
 
@@ -29,14 +30,9 @@ function packageEntry(): string {
   return existsSync(js) ? js : join(here, '..', 'index.ts')
 }
 
-/** This package, published under a key its bridge modules read (see native-module-cache.ts). */
-async function getRunningPackage(): Promise<RunningPackage> {
-  if (running === undefined) {
-    const exports = (await import('../index.js')) as unknown as Record<string, unknown>
-    const identity = packageEntry()
-    ;(globalThis as Record<symbol, unknown>)[Symbol.for(bridgeKey(identity))] = exports
-    running = { exports, identity }
-  }
+/** This package in its parts, none loaded until a module needs it (see native-module-cache.ts). */
+function getRunningPackage(): RunningPackage {
+  running ??= { parts: PACKAGE_PARTS, identity: packageEntry() }
   return running
 }
 
@@ -75,7 +71,7 @@ export async function importUserModule<T = Record<string, unknown>>(
   path: string,
   options: { default?: boolean } = {},
 ): Promise<T> {
-  const native = await nativeModule(path, await getRunningPackage())
+  const native = await nativeModule(path, getRunningPackage())
   if (native !== undefined) {
     // A query of its own per load: Node evaluates each URL once, and an -x value read at
     // the top of a config must be read again by the next run in the same process.

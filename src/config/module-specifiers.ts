@@ -59,6 +59,43 @@ export function importsAthanor(code: string): boolean {
   return /\brequire\s*\(\s*['"]athanor['"]/.test(code)
 }
 
+// `import { a, b as c } from` / `export { a } from`: the one shape that names what it takes.
+const NAMED_CLAUSE = /^(?:import|export)\s*\{([^}]*)\}\s*from\s*$/
+// `import type … from` / `export type … from`: nothing at run time.
+const TYPE_CLAUSE = /^(?:import|export)\s+type[\s{]/
+
+/**
+ * The names a module takes at run time from `athanor` (imported or
+ * re-exported): `undefined` when it takes nothing (no import of it, or only
+ * `import type`), `[]` for an import for its effect alone, `null` when it
+ * takes the package as a whole (`import * as`, a default import,
+ * `export * from`). Reads TypeScript too: `type` imports and entries are
+ * left out.
+ *
+ * @example
+ * athanorImportNames("import { defineConfig, xArg as x, type AthanorConfig } from 'athanor'") // ['defineConfig', 'xArg']
+ * athanorImportNames("import type { Operations } from 'athanor'") // undefined
+ * athanorImportNames("import * as athanor from 'athanor'") // null
+ */
+export function athanorImportNames(code: string): readonly string[] | null | undefined {
+  let names: string[] | undefined
+  for (const match of code.matchAll(STATIC_IMPORT)) {
+    if (match[5] !== 'athanor') continue
+    const head = match[3] as string
+    if (TYPE_CLAUSE.test(head)) continue
+    names ??= []
+    if (/^import\s*$/.test(head)) continue
+    const list = NAMED_CLAUSE.exec(head)
+    if (list === null) return null
+    for (const entry of (list[1] as string).split(',')) {
+      const name = entry.trim().split(/\s+as\s+/)[0] as string
+      if (name === 'default') return null
+      if (name !== '' && !/^type\s/.test(name)) names.push(name)
+    }
+  }
+  return names
+}
+
 function mapSpecifier(specifier: string, rules: SpecifierRules): string | undefined {
   if (specifier === 'athanor') return rules.athanor
   if (specifier.startsWith('node:') || isBuiltin(specifier)) return specifier

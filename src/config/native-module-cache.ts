@@ -16,7 +16,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { importsAthanor, rewriteSpecifiers } from './module-specifiers.js'
+import { athanorImportNames, importsAthanor, rewriteSpecifiers } from './module-specifiers.js'
+import type { PackagePart } from './parts/package-parts.js'
 
 /** How a module is loaded natively: `url` for `import()`, or `undefined` when it must go the general way. */
 export type NativeModule = { readonly url: string } | undefined
@@ -24,7 +25,7 @@ export type NativeModule = { readonly url: string } | undefined
 const TYPESCRIPT = new Set(['.ts', '.mts'])
 const JAVASCRIPT = new Set(['.js', '.mjs'])
 /** Bump when the shape of what is written changes, so old entries are not reused. */
-const LAYOUT = '1'
+const LAYOUT = '3'
 
 type Transform = typeof import('oxc-transform').transformSync
 let transform: Transform | undefined
@@ -45,9 +46,13 @@ function getTransformerVersion(): string {
   return transformerVersion
 }
 
-/** The running package as the bridge hands it out: its exports, and the key it is published under. */
+/**
+ * The running package as bridge modules hand it out: in parts (smallest
+ * first, the last the whole package), each loaded only when a module that
+ * imports from it is loaded.
+ */
 export interface RunningPackage {
-  readonly exports: Record<string, unknown>
+  readonly parts: readonly PackagePart[]
   /** Identifies this copy of the package (its entry path), so two copies in one process never mix. */
   readonly identity: string
 }
@@ -77,22 +82,55 @@ function writeOnce(file: string, text: string): void {
   renameSync(aside, file)
 }
 
-/** Writes (once) the module that re-exports the running package, and returns its file name. */
-function bridgeFile(dir: string, running: RunningPackage): string {
-  const names = Object.keys(running.exports).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+/**
+ * Writes (once) the module that re-exports `part` of the running package,
+ * and returns its file name. The part is published before any module that
+ * imports the bridge is imported (see {@link nativeModule}).
+ */
+function bridgeFile(dir: string, running: RunningPackage, { part, exports }: LoadedPart): string {
+  const names = Object.keys(exports).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
   const key = bridgeKey(running.identity)
-  const name = `athanor-${hash(`${LAYOUT}\0${running.identity}\0${names.join(',')}`).slice(0, 16)}.mjs`
+  const name = `athanor-${part.name}-${hash(`${LAYOUT}\0${running.identity}\0${names.join(',')}`).slice(0, 16)}.mjs`
   writeOnce(
     join(dir, name),
-    `const running = globalThis[Symbol.for(${JSON.stringify(key)})]\n` +
-      `if (running === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
-      `export const { ${names.join(', ')} } = running\n`,
+    `const part = globalThis[Symbol.for(${JSON.stringify(key)})]?.[${JSON.stringify(part.name)}]\n` +
+      `if (part === undefined) throw new Error('athanor: this module is served only to modules athanor itself loads')\n` +
+      `export const { ${names.join(', ')} } = part\n`,
   )
   return name
 }
 
-/** The global key under which the running package is published for its bridge modules. */
-export function bridgeKey(identity: string): string {
+/** A part of the package, loaded. */
+interface LoadedPart {
+  readonly part: PackagePart
+  readonly exports: Readonly<Record<string, unknown>>
+}
+
+const loadedParts = new WeakMap<PackagePart, Promise<Readonly<Record<string, unknown>>>>()
+
+/**
+ * The smallest part holding every name in `names` (`null`: the whole
+ * package), loaded and published under the package's key for its bridge
+ * module to read.
+ */
+async function loadPart(running: RunningPackage, names: readonly string[] | null): Promise<LoadedPart> {
+  for (const [index, part] of running.parts.entries()) {
+    const last = index === running.parts.length - 1
+    if (names === null && !last) continue
+    let loading = loadedParts.get(part)
+    if (loading === undefined) loadedParts.set(part, (loading = part.load()))
+    const exports = await loading
+    if (!last && !names!.every((name) => Object.hasOwn(exports, name))) continue
+    const holder = globalThis as Record<symbol, Record<string, unknown> | undefined>
+    const key = Symbol.for(bridgeKey(running.identity))
+    ;(holder[key] ??= {})[part.name] = exports
+    return { part, exports }
+  }
+  throw new Error('athanor: the package has no parts')
+}
+
+/** The global key under which the running package's loader is published for its bridge modules. */
+function bridgeKey(identity: string): string {
   return `athanor.running-package ${identity}`
 }
 
@@ -124,6 +162,12 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     return undefined // the general loader reports a missing file in its own words
   }
   if (!isTypeScript && !importsAthanor(source)) return { url: pathToFileURL(path).href }
+  // The part is chosen from the source, so a cache hit knows it without reading the entry: it is
+  // loaded before the entry is imported, and the bridge reads it synchronously. (A bridge that
+  // awaited its part would be evaluated once for all its importers, in the async context of the
+  // first: a script's top-level xArg() would read another run's values.)
+  const imported = athanorImportNames(source)
+  const part = imported === undefined ? undefined : await loadPart(running, imported)
   const cache = cacheFor(path)
   const key = hash(`${LAYOUT}\0${isTypeScript ? getTransformerVersion() : 'js'}\0${running.identity}\0${cache.barePackagesResolve}\0${path}\0${source}`)
   const file = join(cache.dir, `${key.slice(0, 32)}.mjs`)
@@ -139,7 +183,9 @@ export async function nativeModule(path: string, running: RunningPackage): Promi
     code = result.code
   }
   // Relative specifiers of a TypeScript file name TypeScript files (often without an extension): the general loader's job.
-  const rewritten = rewriteSpecifiers(code, { athanor: `./${bridgeFile(cache.dir, running)}`, relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
+  // A module that imports nothing from athanor at run time (only its types) needs no bridge; one the source scan missed is declined.
+  const bridge = part === undefined ? undefined : `./${bridgeFile(cache.dir, running, part)}`
+  const rewritten = bridge === undefined && importsAthanor(code) ? undefined : rewriteSpecifiers(code, { athanor: bridge ?? 'athanor', relativeTo: isTypeScript ? null : path, barePackagesResolve: cache.barePackagesResolve })
   if (rewritten === undefined) {
     writeOnce(declined, '')
     return undefined

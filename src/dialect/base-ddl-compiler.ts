@@ -11,6 +11,7 @@ import type {
   DdlCompiler,
   ExistenceOptions,
   IndexOptions,
+  StorageChange,
   TableChange,
   TableName,
 } from './ddl-compiler.js'
@@ -90,21 +91,43 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   /** The column as written in CREATE TABLE / ADD COLUMN. */
   columnSpec(column: Column): string {
     const parts = [this.ident(column.name), this.columnType(column)]
+    if (column.collation) parts.push(this.collationClause(column.collation))
     if (column.generated) parts.push(this.generatedClause(column.generated))
     if (column.autoincrement) parts.push(this.autoincrementClause(column))
     if (column.serverDefault !== null) parts.push(`DEFAULT ${this.renderDefault(column.serverDefault)}`)
-    if (!column.nullable) parts.push('NOT NULL')
+    parts.push(this.nullability(column))
+    if (column.onUpdate) parts.push(this.onUpdateClause(column.onUpdate))
     const comment = this.inlineColumnComment(column.comment)
     if (comment) parts.push(comment)
     return parts.filter(Boolean).join(' ')
+  }
+
+  /** `COLLATE name` after a column's type. */
+  protected collationClause(collation: string): string {
+    return `COLLATE ${this.ident(collation)}`
+  }
+
+  /** `NOT NULL`, or '' for a nullable column where nullable is what a column is unless told otherwise. */
+  protected nullability(column: Column): string {
+    return column.nullable ? '' : 'NOT NULL'
+  }
+
+  /** A value written on every UPDATE of the row (MySQL `ON UPDATE`); elsewhere a trigger's job, which athanor does not write. */
+  protected onUpdateClause(_expression: SqlFragment): string {
+    return this.unsupported('a column ON UPDATE expression')
   }
 
   protected named(name: string | null): string {
     return name === null ? '' : `CONSTRAINT ${this.ident(name)} `
   }
 
+  /** ` MATCH FULL` where the database keeps a key's match type (PostgreSQL). */
+  protected matchClause(_fk: ForeignKeyConstraint): string {
+    return ''
+  }
+
   protected referentialClause(fk: ForeignKeyConstraint): string {
-    let text = ''
+    let text = this.matchClause(fk)
     if (fk.onDelete) text += ` ON DELETE ${fk.onDelete.toUpperCase()}`
     if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate.toUpperCase()}`
     return text + this.deferrableClause(fk)
@@ -149,6 +172,14 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     for (const c of table.constraints) lines.push(this.constraintSpec(c, table.schema))
     return lines
   }
+  /** What CREATE names before the table: `TABLE`, PostgreSQL's `UNLOGGED TABLE`. */
+  protected tableKeyword(_table: Table): string {
+    return 'TABLE'
+  }
+  /** What follows the table's name: its elements in parentheses (a PostgreSQL partition names its parent instead). */
+  protected tableBody(table: Table): string {
+    return `(\n  ${this.tableElements(table).join(',\n  ')}\n)`
+  }
   /** Text after the closing parenthesis (MySQL's table COMMENT). */
   protected tableSuffix(_table: Table): string {
     return ''
@@ -163,8 +194,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   }
 
   createTable(table: Table, options?: ExistenceOptions): SqlStatement[] {
-    const body = this.tableElements(table).join(',\n  ')
-    const create = `CREATE TABLE ${this.ifNotExists(options)}${this.table(table)} (\n  ${body}\n)${this.tableSuffix(table)}`
+    const create = `CREATE ${this.tableKeyword(table)} ${this.ifNotExists(options)}${this.table(table)} ${this.tableBody(table)}${this.tableSuffix(table)}`
     return [
       ...this.beforeCreateTable(table),
       statement(create),
@@ -183,6 +213,10 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
 
   setTableComment(table: TableName, comment: string | null): SqlStatement[] {
     return [statement(`COMMENT ON TABLE ${this.table(table)} IS ${this.q.renderLiteral(comment)}`)]
+  }
+
+  alterTableStorage(_table: TableName, _change: StorageChange): SqlStatement[] {
+    return []
   }
 
   // ── columns ─────────────────────────────────────────────────────────────
@@ -217,6 +251,11 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return `${this.ident(index.name)} ON ${this.table({ name: index.table, schema: index.schema })}`
   }
 
+  /** A word before INDEX for an index kind the database names there (MySQL `FULLTEXT `, `SPATIAL `). */
+  protected indexKind(_index: Index): string {
+    return ''
+  }
+
   /** ` USING method` after the table where the database has access methods (PostgreSQL). */
   protected indexMethod(_index: Index): string {
     return ''
@@ -237,7 +276,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     const unique = index.unique ? 'UNIQUE ' : ''
     const where = index.where ? ` WHERE ${this.fragment(index.where)}` : ''
     const columns = index.expressions.map((e, i) => this.indexExpression(e) + this.indexElementSuffix(index, i)).join(', ')
-    const head = `CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)}${this.indexMethod(index)}`
+    const head = `CREATE ${unique}${this.indexKind(index)}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)}${this.indexMethod(index)}`
     return [statement(`${head} (${columns})${this.indexTail(index)}${where}`)]
   }
 

@@ -4,6 +4,7 @@ import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } fro
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
+import type { TableStorage } from '../schema/table-storage.js'
 import { freezeType, type SqlType } from '../schema/types.js'
 
 /**
@@ -29,8 +30,8 @@ export interface ReflectedColumn extends Column {
   readonly generated: GeneratedAs | null
   /** A collation that differs from the type's (or table's) default. */
   readonly collation: string | null
-  /** MySQL `ON UPDATE` expression (`current_timestamp()`). */
-  readonly onUpdate: string | null
+  /** MySQL `ON UPDATE` expression as the server prints it (`current_timestamp()`), a raw fragment. */
+  readonly onUpdate: SqlFragment | null
 }
 
 /** An index read from a database, with the parts only the database states. */
@@ -119,6 +120,8 @@ export interface TableDraft {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL). */
+  storage: TableStorage | null
   readonly columns: ReflectedColumn[]
   primaryKey: PrimaryKeyConstraint | null
   readonly uniques: UniqueConstraint[]
@@ -129,7 +132,7 @@ export interface TableDraft {
 
 /** A new, empty draft. */
 export function tableDraft(name: string, schema: string | null, comment: string | null): TableDraft {
-  return { name, schema, comment, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
+  return { name, schema, comment, storage: null, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
 }
 
 /** The fields of a reflected column a dialect reads; the rest are fixed. */
@@ -177,7 +180,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     sequence: facts.sequence ?? null,
     generated: facts.generated ? Object.freeze({ expression: sql.raw(facts.generated.expression), stored: facts.generated.stored }) : null,
     collation: facts.collation ?? null,
-    onUpdate: facts.onUpdate ?? null,
+    onUpdate: facts.onUpdate ? sql.raw(facts.onUpdate) : null,
   })
 }
 
@@ -189,6 +192,7 @@ export function finishTable(draft: TableDraft): Table {
     name: draft.name,
     schema: draft.schema,
     comment: draft.comment,
+    storage: draft.storage,
     columns,
     parts: {
       primaryKey: draft.primaryKey,

@@ -7,19 +7,22 @@ import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { loadDialect } from '../dialect/registry.js'
 import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
-import { DatabaseError, MissingDatabaseError, UsageError } from '../errors.js'
+import { DatabaseError, UsageError } from '../errors.js'
 import type { RevisionGraph } from '../script/graph.js'
 import type { Revision } from '../script/revision.js'
 import { OfflineScript } from './offline-script.js'
+import { OfflineShadow } from './offline-shadow.js'
 import { journalTableSql, type JournalTableSql } from '../dialect/version-table-sql.js'
 import { OnlineExecutor } from './online-executor.js'
 import { planDowngrade, planUpgrade, stampRows } from './planning.js'
 import { JournaledExecutor, type PendingDecision } from './revision-journal.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
 import { VersionTable } from './version-table.js'
+import { readCurrent } from './read-current.js'
 import { checksumTableSql, type ChecksumTableSql } from '../dialect/version-table-sql.js'
 
 export type { StepResult } from './runner.js'
+export { readCurrent } from './read-current.js'
 
 /** What a run needs of a script directory: its revision graph. A `ScriptDirectory` is one. */
 export interface RuntimeScript {
@@ -41,6 +44,8 @@ export interface RuntimeOptions {
   lockTimeoutMs?: number
   /** Per-statement lock wait and run time of revisions (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
   timeouts?: StatementTimeouts
+  /** Longest time one revision's function may take (the config's `stepTimeoutMs`). */
+  stepTimeoutMs?: number
   /** Retries of a revision failed on a lock timeout. */
   lockRetries?: { attempts: number; delayMs: number }
   /** Called as each step finishes. */
@@ -183,30 +188,6 @@ export async function runEnsureVersion(o: RuntimeOptions & { sql?: boolean }): P
   return withMigrationLock(o, async ({ conn, table }) => ({ steps: [], current: await table.readExisting(conn) }), { checksums: true })
 }
 
-/**
- * The version table's rows (sorted), `[]` when the table does not exist.
- * Reads only: creates nothing, takes no lock.
- *
- * @example
- * await readCurrent(script, { url: 'sqlite:./app.db', versionTable: 'athanor_version', … }) // ['3f2a9c1b7d4e']
- */
-export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions, missing: 'base' | 'error' = 'base'): Promise<string[]> {
-  // Reading never creates a database. A missing file is at base for the runs that read before they write,
-  // and "no such database file" for the read commands themselves (missing: 'error').
-  let conn: DatabaseConnection
-  try {
-    conn = await openConnection(o.url, { readOnly: true })
-  } catch (error) {
-    if (error instanceof MissingDatabaseError && missing === 'base') return []
-    throw error
-  }
-  try {
-    return await new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema).read(conn)
-  } finally {
-    await conn.close()
-  }
-}
-
 /** What a function run under the migration lock gets. */
 export interface LockedSession {
   readonly conn: DatabaseConnection
@@ -286,6 +267,7 @@ async function runOnline(
     rereadEachTransaction: !lock.spansTransactions,
     timeouts: o.timeouts,
     lockRetries: o.lockRetries,
+    stepTimeoutMs: o.stepTimeoutMs,
     checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
@@ -307,7 +289,9 @@ async function runOffline(script: RuntimeScript, direction: 'up' | 'down', range
     from === undefined ? await readLiveCurrent(script, o, to) : from === 'base' || from === '' ? [] : graph.resolve(from).map((r) => r.id)
   const dialect = await loadDialect(o.url)
   // From base the shadow starts empty; from a revision, as the live database is (when it can be read).
-  const shadow = await dialect.runtime.openOfflineShadow?.(current.length === 0 ? undefined : o.url)
+  const { openOfflineShadow } = dialect.runtime
+  const liveUrl = current.length === 0 ? undefined : o.url
+  const shadow = openOfflineShadow === undefined ? undefined : new OfflineShadow(() => openOfflineShadow.call(dialect.runtime, liveUrl))
   try {
     return await renderOffline(script, direction, current, to, o, dialect, new OfflineScript(dialect, shadow))
   } finally {
@@ -345,6 +329,7 @@ async function renderOffline(
       onStep: o.onStep,
       rereadEachTransaction: false,
       timeouts: o.timeouts,
+      stepTimeoutMs: o.stepTimeoutMs,
       checksums,
     },
     current,

@@ -1,8 +1,9 @@
-import type { DatabaseConnection, Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
+import type { Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
 import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import { replacePlaceholders } from '../dialect/placeholder-scan.js'
 import { UsageError } from '../errors.js'
 import type { RunExecutor } from './run-executor.js'
+import type { OfflineShadow } from './offline-shadow.js'
 
 /**
  * The offline (`--sql`) sink: instead of running statements it writes them
@@ -21,16 +22,16 @@ export class OfflineScript implements RunExecutor {
   readonly dialect: Dialect
   readonly shadow: StatementSink | undefined
   readonly #chunks: string[] = []
-  readonly #shadow: DatabaseConnection | undefined
+  readonly #shadow: OfflineShadow | undefined
   #inTransaction = false
   #statementsInStep = 0
   #timeouts: StatementTimeouts | undefined
 
   /** `shadow`: a scratch database every statement also runs on (see `RuntimeSupport.openOfflineShadow`). */
-  constructor(dialect: Dialect, shadow?: DatabaseConnection) {
+  constructor(dialect: Dialect, shadow?: OfflineShadow) {
     this.dialect = dialect
     this.#shadow = shadow
-    this.shadow = shadow === undefined ? undefined : connectionSink(shadow)
+    this.shadow = shadow?.sink
     for (const sql of dialect.scriptPreamble) this.#chunks.push(`${sql};\n\n`)
   }
 
@@ -55,8 +56,7 @@ export class OfflineScript implements RunExecutor {
     this.#statementsInStep += 1
     const sql = inlineParameters(this.dialect, statement).trimEnd()
     this.#chunks.push(sql.endsWith(';') ? `${sql}\n\n` : `${sql};\n\n`)
-    // The shadow only has to follow the schema: a statement that fails there (data it lacks) is the script's, not its.
-    await this.#shadow?.execute(sql).catch(() => undefined)
+    await this.#shadow?.follow(sql)
   }
 
   async query(statement: SqlStatement): Promise<Row[]> {
@@ -129,12 +129,4 @@ function placeholderMismatch(statement: SqlStatement): UsageError {
   return new UsageError(
     `statement has a different number of ? placeholders than parameters (${statement.params?.length ?? 0}): "${statement.sql.slice(0, 80)}"`,
   )
-}
-
-function connectionSink(conn: DatabaseConnection): StatementSink {
-  return {
-    offline: false,
-    run: async (statement) => void (await conn.execute(statement.sql, statement.params)),
-    query: (statement) => conn.query(statement.sql, statement.params),
-  }
 }

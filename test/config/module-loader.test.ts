@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importUserModule } from '../../src/config/module-loader.js'
 import { rewriteSpecifiers } from '../../src/config/module-specifiers.js'
 import { runWithXArgs, xArg } from '../../src/config/x-args.js'
+import { t } from '../../src/schema/t.js'
 
 let dir: string
 beforeEach(() => {
@@ -66,6 +67,26 @@ describe('importUserModule loads TypeScript without Babel', () => {
     write('src/columns.ts', `export const width: number = 100\n`)
     const path = write('src/models.ts', `import { width } from './columns'\nexport const table = { width }\n`)
     expect((await importUserModule<{ table: { width: number } }>(path)).table).toEqual({ width: 100 })
+  })
+
+  it('hands each module the smallest part of the package holding what it imports', async () => {
+    const config = write('athanor.config.ts', `import { defineConfig, xArg } from 'athanor'\nexport default defineConfig({ url: xArg('url', 'sqlite::memory:') })\n`)
+    const script = write('versions/a1_first.ts', `import { type Operations, t } from 'athanor'\nexport const type = t.text()\nexport async function upgrade(op: Operations): Promise<void> {}\n`)
+    const bridges = () => readdirSync(cacheDir()).filter((f) => f.startsWith('athanor-')).map((f) => f.split('-')[1]).sort()
+    expect(await importUserModule<{ url: string }>(config, { default: true })).toEqual({ url: 'sqlite::memory:' })
+    expect(bridges()).toEqual(['config'])
+    expect((await importUserModule<{ type: unknown }>(script)).type).toEqual(t.text())
+    expect(bridges()).toEqual(['config', 'scripts'])
+  })
+
+  it('gives two modules loaded at once in two runs each its own run\'s xArg at its top', async () => {
+    const source = `import { xArg } from 'athanor'\nexport const who: string = xArg('who', 'nobody')\n`
+    const [a, b] = [write('versions/a1.ts', source), write('versions/b1.ts', `${source}// b\n`)]
+    const [first, second] = await Promise.all([
+      runWithXArgs({ who: 'alice' }, () => importUserModule<{ who: string }>(a)),
+      runWithXArgs({ who: 'bob' }, () => importUserModule<{ who: string }>(b)),
+    ])
+    expect([first.who, second.who]).toEqual(['alice', 'bob'])
   })
 
   it('still reports a syntax error of a .ts file as an error', async () => {

@@ -1,5 +1,7 @@
 /**
- * Every sub-command, in the order `athanor --help` lists them.
+ * Every sub-command, in the order `athanor --help` lists them. A mounted tree
+ * (`createCommand`) registers them all at once; the binary imports only the
+ * one it runs (lazy-commands.ts).
  */
 import type { Command } from 'commander'
 import type { CommandAction } from '../program.js'
