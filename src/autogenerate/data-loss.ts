@@ -49,6 +49,10 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   create_enum: null,
   drop_enum: null,
   add_enum_value: null,
+  // A materialized view's rows are computed, and come back with it.
+  create_object: null,
+  replace_object: null,
+  drop_object: null,
   bulk_insert: null,
   execute: null,
   batch_alter_table: null,

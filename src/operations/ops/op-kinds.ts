@@ -13,6 +13,7 @@ import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './
 import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
+import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from './object-ops.js'
 import type { MigrateOperation, TableChangeOperation } from './migrate-operation.js'
 import type { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
 
@@ -43,6 +44,9 @@ export interface OpsByKind {
   create_enum: CreateEnumOp
   drop_enum: DropEnumOp
   add_enum_value: AddEnumValueOp
+  create_object: CreateObjectOp
+  replace_object: ReplaceObjectOp
+  drop_object: DropObjectOp
   bulk_insert: BulkInsertOp
   execute: ExecuteOp
   batch_alter_table: BatchAlterTableOp
