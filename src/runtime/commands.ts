@@ -67,6 +67,8 @@ export interface RunResult {
   previous?: string[]
   /** True for a dry run: `steps` and `current` say what would happen, `sql` what ran before the rollback. */
   dryRun?: true
+  /** A dry run on a scratch copy (MySQL, MariaDB): which database it ran in. */
+  scratch?: string
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000

@@ -2,12 +2,14 @@
  * `upgrade --dry-run` / `downgrade --dry-run`: the pending revisions run for
  * real against the live database, inside one transaction that is rolled back
  * at the end, so `op.query` reads the real rows and every statement meets
- * the real schema, and nothing stays. Only where DDL is transactional
- * (SQLite, PostgreSQL); elsewhere a DDL statement would commit itself.
+ * the real schema, and nothing stays. Where DDL commits itself (MySQL,
+ * MariaDB) they run instead in a throwaway database holding a copy of the
+ * live schema and version table (no rows of other tables), dropped after.
  */
 import { openConnection } from '../dialect/connect.js'
 import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
-import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
+import { parseDatabaseUrl } from '../dialect/registry.js'
+import type { MigrationLock, ScratchDatabase, StatementTimeouts } from '../dialect/runtime-support.js'
 import { checksumTableSql } from '../dialect/version-table-sql.js'
 import { UsageError } from '../errors.js'
 import type { Revision } from '../script/revision.js'
@@ -35,18 +37,18 @@ export async function runDryRun(
   plan: (current: readonly string[]) => Revision[],
   o: RuntimeOptions,
 ): Promise<RunResult & { dryRun: true }> {
-  const conn = o.connection ?? (await openConnection(o.url))
+  const live = o.connection ?? (await openConnection(o.url))
+  let scratch: ScratchDatabase | undefined
   try {
-    const { dialect } = conn
-    if (!dialect.transactionalDdl) {
-      throw new UsageError('--dry-run needs a database whose DDL can be rolled back (SQLite, PostgreSQL); on this one each DDL statement commits itself', {
-        hint: 'use --sql to see the statements, or check --history to replay the revisions into a scratch database',
-      })
-    }
+    const { dialect } = live
     const table = new VersionTable(dialect, o.versionTable, o.versionTableSchema)
+    if (!dialect.transactionalDdl) scratch = await scratchCopy(script, live, table, o)
+    const conn = scratch?.connection ?? live
     const checksums = checksumTableSql(dialect, o.versionTable, o.versionTableSchema)
-    const lock = await dialect.runtime.acquireLock(conn, { name: table.qualifiedName, timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, onWait: o.onLockWait })
-    const executor = new DryRunExecutor(conn, lock, [table.sql.create, checksums.create])
+    // On a scratch copy the lock is the copy's own: the live database is only read.
+    const lockName = scratch === undefined ? table.qualifiedName : `${table.qualifiedName}_dry_run_${process.pid}_${Date.now()}`
+    const lock = await dialect.runtime.acquireLock(conn, { name: lockName, timeoutMs: o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, onWait: o.onLockWait })
+    const executor = new DryRunExecutor(conn, lock, [table.sql.create, checksums.create], scratch !== undefined)
     try {
       const { steps, current } = await runSteps(
         {
@@ -68,13 +70,36 @@ export async function runDryRun(
         undefined,
         plan,
       )
-      return { steps, current: [...current].sort(), sql: executor.text(), dryRun: true }
+      return { steps, current: [...current].sort(), sql: executor.text(), dryRun: true, ...(scratch === undefined ? {} : { scratch: scratch.description }) }
     } finally {
       await executor.rollback().catch(() => undefined)
       await lock.release()
     }
   } finally {
-    if (o.connection === undefined) await conn.close()
+    await scratch?.dispose()
+    if (o.connection === undefined) await live.close()
+  }
+}
+
+/** A throwaway database with the live one's tables (structure only) and version rows. */
+async function scratchCopy(script: RuntimeScript, live: DatabaseConnection, table: VersionTable, o: RuntimeOptions): Promise<ScratchDatabase> {
+  const { runtime } = live.dialect
+  if (runtime.copySchema === undefined) {
+    throw new UsageError('--dry-run cannot run on this database: its DDL commits itself and it has no scratch copy', { hint: 'use --sql to see the statements' })
+  }
+  const rows = consistentRows(script.graph, await table.read(live), table.qualifiedName)
+  const scratch = await runtime.openScratch(parseDatabaseUrl(o.url))
+  try {
+    await runtime.copySchema(live, scratch.connection)
+    await scratch.connection.execute(table.sql.create.sql)
+    for (const id of rows) {
+      const insert = table.sql.insert(id)
+      await scratch.connection.execute(insert.sql, insert.params)
+    }
+    return scratch
+  } catch (error) {
+    await scratch.dispose()
+    throw error
   }
 }
 
@@ -88,10 +113,13 @@ class DryRunExecutor implements RunExecutor {
   readonly #online: OnlineExecutor
   readonly #setup: readonly SqlStatement[]
   readonly #recorded: string[] = []
+  /** True on a scratch copy, which is thrown away whole: its transactions commit. */
+  readonly #keep: boolean
 
-  constructor(conn: DatabaseConnection, lock: MigrationLock, setup: readonly SqlStatement[]) {
+  constructor(conn: DatabaseConnection, lock: MigrationLock, setup: readonly SqlStatement[], keep: boolean) {
     this.#online = new OnlineExecutor(conn, lock)
     this.#setup = setup
+    this.#keep = keep
   }
 
   get dialect(): Dialect {
@@ -139,9 +167,9 @@ class DryRunExecutor implements RunExecutor {
     for (const statement of this.#setup) await this.#online.run(statement)
   }
 
-  /** Ends the run by undoing it. */
+  /** Ends the run by undoing it (on a scratch copy, commits: the copy goes whole). */
   async commit(): Promise<void> {
-    await this.#online.rollback()
+    await (this.#keep ? this.#online.commit() : this.#online.rollback())
   }
 
   async rollback(): Promise<void> {
@@ -152,7 +180,8 @@ class DryRunExecutor implements RunExecutor {
     await this.#online.setTimeouts(timeouts)
   }
 
-  async autocommit<T>(): Promise<T> {
+  async autocommit<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#keep) return this.#online.autocommit(fn)
     throw new UsageError('op.autocommitBlock cannot run in a dry run: its statements would commit', {
       hint: 'use --sql to see its statements',
     })

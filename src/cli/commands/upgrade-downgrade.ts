@@ -68,7 +68,8 @@ export function printRunResult(out: Output, result: RunResult, ms: number): void
     if (result.sql !== undefined && result.sql !== '') out.line(result.sql.replace(/\n$/, ''))
     const at = result.current.length === 0 ? 'base' : result.current.join(', ')
     const n = result.steps.length
-    out.info(n === 0 ? `dry run: nothing to do; database at ${at}` : `dry run: ${n} step${n === 1 ? '' : 's'} would run, leaving the database at ${at}; all rolled back, nothing changed`)
+    const where = result.scratch === undefined ? 'all rolled back' : `run in ${result.scratch}`
+    out.info(n === 0 ? `dry run: nothing to do; database at ${at}` : `dry run: ${n} step${n === 1 ? '' : 's'} would run, leaving the database at ${at}; ${where}, nothing changed`)
     return
   }
   if (result.sql !== undefined) {
