@@ -37,6 +37,7 @@ export function runtimeOptionsOf(config: ResolvedConfig, options: RunOptions): R
     ...(config.ddlLockTimeoutMs === undefined && config.statementTimeoutMs === undefined
       ? {}
       : { timeouts: { ddlLockTimeoutMs: config.ddlLockTimeoutMs, statementTimeoutMs: config.statementTimeoutMs } }),
+    ...(config.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: config.stepTimeoutMs }),
     ...(config.ddlLockRetries > 0 ? { lockRetries: { attempts: config.ddlLockRetries, delayMs: config.ddlLockRetryDelayMs } } : {}),
     ...(options.tag === undefined ? {} : { tag: options.tag }),
     ...(options.onStep === undefined ? {} : { onStep: options.onStep }),

@@ -61,6 +61,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
     canonicalIndex: (index) => canonical.indexes.get(index),
     canonicalCheck: (check) => canonical.checks.get(check),
     canonicalGenerated: (column) => canonical.generated.get(column),
+    canonicalType: (column) => canonical.types.get(column),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
   })
@@ -84,6 +85,7 @@ function withoutDefaults(table: Table): Table {
     name: table.name,
     schema: table.schema,
     comment: table.comment,
+    storage: table.storage,
     columns: table.columnList.map((c) => (c.serverDefault === null ? c : Object.freeze({ ...c, serverDefault: null }))),
     parts: { primaryKey: table.primaryKey, constraints: table.constraints, indexes: table.indexes },
   })

@@ -25,6 +25,8 @@ export interface ColumnChanges {
 export async function compareColumns(model: Table, db: Table, ctx: CompareContext): Promise<ColumnChanges> {
   const name = ctx.nameOf(model)
   const out: ColumnChanges = { renames: [], adds: [], alters: [], drops: [], candidates: [] }
+  // A partition's columns are its partitioned table's: they change with the parent's.
+  if (model.storage.partitionOf !== undefined || db.storage.partitionOf !== undefined) return out
   const included = (c: Column, reflected: boolean) => ctx.include({ type: 'column', name: c.name, schema: name.schema, reflected })
   const modelColumns = model.columnList.filter((c) => included(c, false))
   const dbColumns = db.columnList.filter((c) => included(c, true))
@@ -116,7 +118,7 @@ function compareColumn(name: TableName, model: Table, column: Column, reflected:
   const keyColumn = column.primaryKey || reflected.primaryKey
 
   if (!keyColumn && column.nullable !== reflected.nullable) change.nullable = column.nullable
-  if (ctx.types && !ctx.equivalence.typesEquivalent(column.type, reflected.type)) change.type = column.type
+  if (ctx.types && !ctx.equivalence.typesEquivalent(ctx.canonicalType(column) ?? column.type, reflected.type)) change.type = column.type
   if (ctx.serverDefaults && !(reflected.autoincrement || column.autoincrement)) {
     const valueText = (text: string | null) => (text === null ? null : ctx.equivalence.defaultValueText(text, column.type))
     const reflectedText = valueText(comparableDefault(reflected.serverDefault === null ? null : defaultSql(reflected.serverDefault, ctx.dialect)))

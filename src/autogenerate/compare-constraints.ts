@@ -171,7 +171,7 @@ function fkSignature(fk: ForeignKeyConstraint, ctx: CompareContext, cols: (colum
 }
 
 function fkActions(fk: ForeignKeyConstraint, ctx: CompareContext): string {
-  return `${ctx.equivalence.normalizeAction(fk.onDelete)}/${ctx.equivalence.normalizeAction(fk.onUpdate)}/${String(fk.deferrable)}`
+  return `${ctx.equivalence.normalizeAction(fk.onDelete)}/${ctx.equivalence.normalizeAction(fk.onUpdate)}/${String(fk.deferrable)}/${fk.match ?? 'simple'}`
 }
 
 function compareForeignKeys(

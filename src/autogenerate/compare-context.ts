@@ -10,6 +10,7 @@ import type { Column } from '../schema/column.js'
 import type { CheckConstraint, Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { Table } from '../schema/table.js'
+import type { SqlType } from '../schema/types.js'
 import type { CompareOptions, RenamePolicy } from './compare-options.js'
 import type { AnyOp } from '../operations/ops/op-kinds.js'
 import { diffsOf, type DiffContext, type DiffSite } from './op-diffs.js'
@@ -27,6 +28,7 @@ export interface CompareContext extends DiffContext {
   readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
   readonly canonicalCheck: (check: CheckConstraint) => string | undefined
   readonly canonicalGenerated: (column: Column) => string | undefined
+  readonly canonicalType: (column: Column) => SqlType | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -60,6 +62,7 @@ export function compareContext(options: CompareOptions, models: readonly Table[]
     canonicalIndex: options.canonicalIndex ?? (() => undefined),
     canonicalCheck: options.canonicalCheck ?? (() => undefined),
     canonicalGenerated: options.canonicalGenerated ?? (() => undefined),
+    canonicalType: options.canonicalType ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

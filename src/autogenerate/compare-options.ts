@@ -10,6 +10,7 @@ import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { CheckConstraint } from '../schema/constraints.js'
 import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { Table } from '../schema/table.js'
+import type { SqlType } from '../schema/types.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
 /** A named enum type as a schema holds it (PostgreSQL). */
@@ -77,5 +78,7 @@ export interface CompareOptions {
   readonly canonicalCheck?: (check: CheckConstraint) => string | undefined
   /** The database's own text for a model generated column's expression (see `canonicalizeModel`). */
   readonly canonicalGenerated?: (column: Column) => string | undefined
+  /** The database's reading of a model column's type written by name (see `canonicalizeModel`); undefined compares it as written. */
+  readonly canonicalType?: (column: Column) => SqlType | undefined
   readonly renames?: RenamePolicy
 }

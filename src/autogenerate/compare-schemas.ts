@@ -15,6 +15,8 @@ import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns } from './compare-columns.js'
 import { compareConstraints, named } from './compare-constraints.js'
 import { compareContext, type CompareContext } from './compare-context.js'
+import { compareStorage } from './compare-storage.js'
+import type { NotCarriedFact } from '../dialect/not-carried.js'
 import { SCRATCH_TABLE_PREFIX } from './model-canonicalizer.js'
 import type { CompareOptions, EnumTypeInfo, SchemaSnapshot } from './compare-options.js'
 import type { Comparison, PlannedChange, RenameCandidate, RenameDecision } from './schema-diff.js'
@@ -85,6 +87,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
   const addFks: PlannedChange[] = [...createCycles].flatMap(([t, fks]) =>
     fks.map((fk) => ctx.plan(new AddConstraintOp(ctx.nameOf(t), named(fk, t.name), fk.notValid ? { notValid: true } : {}))),
   )
+  const storageFacts: NotCarriedFact[] = []
   for (const [model, db] of pairs) {
     const columns = await compareColumns(model, db, ctx)
     renames.push(...columns.candidates)
@@ -92,8 +95,10 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
       columns.candidates.filter((c) => c.decision !== 'drop-add').map((c) => [c.from, c.to] as const),
     )
     const constraints = compareConstraints(model, db, ctx, renamedColumns)
+    const storage = compareStorage(model, db, ctx)
+    storageFacts.push(...storage.notCarried)
     // Drops first: what they drop is described by the old column names, which renames change.
-    const tableChanges = [...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx)]
+    const tableChanges = [...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx), ...storage.changes]
     if (ctx.dialect.rebuilder) {
       // Where altering means rebuilding, the table's foreign keys ride in its one rebuild.
       perTable.push(...groupIntoBatch(ctx.nameOf(model), [...constraints.dropFks, ...tableChanges, ...constraints.addFks]))
@@ -109,7 +114,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
 
   const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
   const compared = new Set(dbTables.map(key))
-  const notCarried = (reflected.notCarried ?? []).filter((f) => compared.has(`${ctx.schemaOf(f.schema) ?? ''}.${f.table}`))
+  const notCarried = [...(reflected.notCarried ?? []).filter((f) => compared.has(`${ctx.schemaOf(f.schema) ?? ''}.${f.table}`)), ...storageFacts]
   return { changes, diffs: changes.flatMap((c) => c.diffs), renames, notCarried }
 }
 
@@ -144,7 +149,7 @@ function withoutForeignKeys(table: Table, foreignKeys: readonly ForeignKeyConstr
   const constraints = table.constraints.filter((c) => !(c.kind === 'foreignKey' && left.has(c)))
   // A column's own references() would bring the key back when the table is built again.
   const columns = table.columnList.map((c) => (c.references !== null && foreignKeys.some((fk) => fk.columns.length === 1 && fk.columns[0] === c.name) ? Object.freeze({ ...c, references: null }) : c))
-  return new Table({ name: table.name, schema: table.schema, comment: table.comment, columns, parts: { primaryKey: table.primaryKey, constraints, indexes: table.indexes } })
+  return new Table({ name: table.name, schema: table.schema, comment: table.comment, storage: table.storage, columns, parts: { primaryKey: table.primaryKey, constraints, indexes: table.indexes } })
 }
 
 function withoutIndexes(table: Table): Table {
@@ -152,6 +157,7 @@ function withoutIndexes(table: Table): Table {
     name: table.name,
     schema: table.schema,
     comment: table.comment,
+    storage: table.storage,
     columns: table.columnList,
     parts: { primaryKey: table.primaryKey, constraints: table.constraints, indexes: [] },
   })

@@ -36,6 +36,7 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   rename_table: null,
   create_table_comment: null,
   drop_table_comment: null,
+  alter_table_storage: null,
   add_column: null,
   create_index: null,
   drop_index: null,
@@ -48,6 +49,10 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   create_enum: null,
   drop_enum: null,
   add_enum_value: null,
+  // A materialized view's rows are computed, and come back with it.
+  create_object: null,
+  replace_object: null,
+  drop_object: null,
   bulk_insert: null,
   execute: null,
   batch_alter_table: null,

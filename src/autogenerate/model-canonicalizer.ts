@@ -19,6 +19,7 @@ import type { Column } from '../schema/column.js'
 import type { CheckConstraint, Index } from '../schema/constraints.js'
 import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
+import type { SqlType } from '../schema/types.js'
 import { defaultSql } from './default-text.js'
 
 /** Model columns to their default as the database writes it (null: the database keeps none). */
@@ -40,6 +41,8 @@ export interface CanonicalModel {
   readonly checks: ReadonlyMap<CheckConstraint, string>
   /** Generated columns' expressions as the database writes them, keyed by the model's column. */
   readonly generated: ReadonlyMap<Column, string>
+  /** The types of columns written by name (`t.custom('CHAR(4)')`, in an array too) as the database reads them back (`character(4)`). */
+  readonly types: ReadonlyMap<Column, SqlType>
 }
 
 /** Name prefix of every scratch table; comparisons never look at tables so named. */
@@ -59,11 +62,14 @@ interface ScratchPlan {
   readonly checks?: ReadonlyMap<string, CheckConstraint>
   /** Check scratch: the model's generated columns by name. */
   readonly generated?: ReadonlyMap<string, Column>
+  /** Type scratch: the model column behind each `t<j>`. */
+  readonly typed?: readonly Column[]
 }
 
 /**
  * Reads back, through the database, the canonical text of every server
- * default, index expression and index predicate in `tables`. What the
+ * default, index expression and index predicate in `tables`, and what each
+ * type written by name is. What the
  * database refuses is left out (it is then compared as written), so
  * canonicalizing never blocks a comparison.
  *
@@ -73,12 +79,13 @@ interface ScratchPlan {
  */
 export async function canonicalizeModel(conn: DatabaseConnection, tables: readonly Table[]): Promise<CanonicalModel> {
   const prefix = `${SCRATCH_TABLE_PREFIX}${randomBytes(4).toString('hex')}_`
-  const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix), ...checkPlans(tables, prefix)]
+  const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix), ...checkPlans(tables, prefix), ...typePlans(tables, prefix)]
   const defaults = new Map<Column, string | null>()
   const indexes = new Map<Index, CanonicalIndex>()
   const checks = new Map<CheckConstraint, string>()
   const generated = new Map<Column, string>()
-  if (plans.length === 0) return { defaults, indexes, checks, generated }
+  const types = new Map<Column, SqlType>()
+  if (plans.length === 0) return { defaults, indexes, checks, generated, types }
   const transactional = conn.dialect.transactionalDdl
   if (transactional) await conn.begin()
   const created = new Map<string, ScratchPlan>()
@@ -88,6 +95,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
       if (await createScratch(conn, plan, transactional)) created.set(plan.name, plan)
       // One default the database refuses must not cost the others their canonical text.
       else if (plan.columns && plan.columns.length > 1) plans.push(...plan.columns.map((c, j) => defaultPlan(`${plan.name}_${j}`, [c])))
+      else if (plan.typed && plan.typed.length > 1) plans.push(...plan.typed.map((c, j) => typePlan(`${plan.name}_${j}`, [c])))
       else if (plan.checks && plan.checks.size > 1) plans.push(...[...plan.checks.values()].map((c, j) => checkPlan(`${plan.name}_${j}`, plan.table.columnList, [c])))
     }
     const reflected = await reflect(conn, { includeName: (n, kind) => kind === 'schema' || created.has(n) })
@@ -96,6 +104,10 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
       plan?.columns?.forEach((column, j) => {
         const back = table.column(`c${j}`)
         if (back) defaults.set(column, back.serverDefault === null ? null : defaultSql(back.serverDefault, conn.dialect))
+      })
+      plan?.typed?.forEach((column, j) => {
+        const back = table.column(`t${j}`)
+        if (back) types.set(column, back.type)
       })
       for (const index of table.indexes) {
         const model = plan?.indexes?.get(index.name)
@@ -114,7 +126,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
     if (transactional) await conn.rollback()
     else for (const name of created.keys()) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
   }
-  return { defaults, indexes, checks, generated }
+  return { defaults, indexes, checks, generated, types }
 }
 
 /**
@@ -174,6 +186,29 @@ function defaultPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
   const columns = tables.flatMap((t) => t.columnList).filter((c) => c.serverDefault !== null && !c.autoincrement)
   const plans: ScratchPlan[] = []
   for (let i = 0; i < columns.length; i += COLUMNS_PER_SCRATCH_TABLE) plans.push(defaultPlan(`${prefix}d${i / COLUMNS_PER_SCRATCH_TABLE}`, columns.slice(i, i + COLUMNS_PER_SCRATCH_TABLE)))
+  return plans
+}
+
+function typePlan(name: string, columns: readonly Column[]): ScratchPlan {
+  const table = new Table({
+    name,
+    schema: null,
+    columns: columns.map((c, j) => Object.freeze({ ...scratchColumn(c, `t${j}`, name, false), generated: null })),
+    parts: { primaryKey: null, constraints: [], indexes: [] },
+  })
+  return { name, table, typed: columns }
+}
+
+/** True for a type written by name, whose spelling only the database can settle (`INT4[]` is `integer[]`). */
+function namedByText(type: SqlType): boolean {
+  return type.kind === 'custom' || (type.kind === 'array' && namedByText(type.of))
+}
+
+/** Scratch tables holding a column of each type the models write by name, so the database says what each is. */
+function typePlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
+  const columns = tables.flatMap((t) => t.columnList).filter((c) => namedByText(c.type))
+  const plans: ScratchPlan[] = []
+  for (let i = 0; i < columns.length; i += COLUMNS_PER_SCRATCH_TABLE) plans.push(typePlan(`${prefix}t${i / COLUMNS_PER_SCRATCH_TABLE}`, columns.slice(i, i + COLUMNS_PER_SCRATCH_TABLE)))
   return plans
 }
 

@@ -5,12 +5,13 @@
  * One entry per op kind: a kind without one does not compile (`null` for
  * the kinds a comparison never emits).
  */
-import type { TableName } from '../dialect/ddl-compiler.js'
+import type { StorageChange, TableName } from '../dialect/ddl-compiler.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { AlterColumnOp } from '../operations/ops/column-ops.js'
 import type { AddConstraintOp } from '../operations/ops/constraint-ops.js'
 import type { AnyOp, OpKind, OpsByKind } from '../operations/ops/op-kinds.js'
 import type { Constraint, ForeignKeyConstraint } from '../schema/constraints.js'
+import type { SchemaObject } from '../schema/objects/schema-object.js'
 import { sqlText } from '../schema/sql.js'
 import { comparableDefault, defaultSql } from './default-text.js'
 import type { SchemaDiff } from './schema-diff.js'
@@ -67,7 +68,8 @@ function describeForeignKey(fk: ForeignKeyConstraint, ctx: DiffContext): string 
     .filter(([, action]) => action !== plain)
     .map(([clause, action]) => ` ${clause} ${action.toUpperCase()}`)
     .join('')
-  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${actions}`
+  const match = fk.match ? ` MATCH ${fk.match.toUpperCase()}` : ''
+  return `(${fk.columns.join(', ')}) -> ${fk.referredTable}(${fk.referredColumns.join(', ')})${match}${actions}`
 }
 
 function describeConstraint(c: Constraint, ctx: DiffContext): string {
@@ -115,12 +117,29 @@ function alterColumnDiffs(o: AlterColumnOp, ctx: DiffContext): SchemaDiff[] {
   return out
 }
 
+/** A diff about a schema object: `table` is its table (a trigger's, a policy's) or the object's own name. */
+function objectDiff(change: 'add' | 'remove' | 'modify', object: SchemaObject, ctx: DiffContext): SchemaDiff {
+  const table = object.type === 'trigger' || object.type === 'policy' ? object.table : object.name
+  return { kind: `${change}_${object.type}`, ...at({ name: table, schema: object.type === 'extension' ? null : object.schema }, ctx), name: object.name }
+}
+
+/** A storage change as `UNLOGGED, fillfactor=70, autovacuum_enabled reset`. */
+function describeStorage(change: StorageChange | null): string {
+  if (change === null) return '?'
+  const parts = [
+    ...(change.unlogged === undefined ? [] : [change.unlogged ? 'UNLOGGED' : 'LOGGED']),
+    ...Object.entries(change.parameters ?? {}).map(([k, v]) => (v === null ? `${k} default` : `${k}=${v}`)),
+  ]
+  return parts.join(', ')
+}
+
 const DIFF_RULES: DiffRules = {
   create_table: (o, ctx) => [{ kind: 'add_table', ...at({ name: o.table.name, schema: o.table.schema }, ctx) }],
   drop_table: (o, ctx) => [{ kind: 'remove_table', ...at(o.table, ctx) }],
   rename_table: (o, ctx) => [{ kind: 'rename_table', ...at({ name: o.newName, schema: o.table.schema }, ctx), detail: `${o.table.name} -> ${o.newName}` }],
   create_table_comment: (o, ctx) => [{ kind: 'add_table_comment', ...at(o.table, ctx), detail: o.comment }],
   drop_table_comment: (o, ctx) => [{ kind: 'remove_table_comment', ...at(o.table, ctx) }],
+  alter_table_storage: (o, ctx) => [{ kind: 'modify_table_storage', ...at(o.table, ctx), detail: `${describeStorage(o.existing)} -> ${describeStorage(o.change)}` }],
   add_column: (o, ctx) => [{ kind: 'add_column', ...at(o.table, ctx), column: o.column.name }],
   drop_column: (o, ctx) => [{ kind: 'remove_column', ...at(o.table, ctx), column: o.column }],
   alter_column: alterColumnDiffs,
@@ -145,6 +164,9 @@ const DIFF_RULES: DiffRules = {
     const schema = ctx.schemaOf(o.schema)
     return [{ kind: 'add_enum_value', table: site?.table ?? '', ...(schema ? { schema } : {}), ...(site?.column ? { column: site.column } : {}), name: o.name, detail: o.value }]
   },
+  create_object: (o, ctx) => [objectDiff('add', o.object, ctx)],
+  replace_object: (o, ctx) => [objectDiff('modify', o.object, ctx)],
+  drop_object: (o, ctx) => [objectDiff('remove', o.object, ctx)],
   batch_alter_table: (o, ctx) => o.ops.flatMap((inner) => diffsOf(inner, ctx)),
   // A comparison never emits these: types come with their tables, data is not schema, and validity is not a difference.
   validate_constraint: null,

@@ -10,7 +10,7 @@ import { indexAccessSignature, type Constraint, type ForeignKeyConstraint, type 
 import { renderDefault, renderFragment, renderString, renderType, renderValue } from './render-values.js'
 
 /** What rendered code needs imported from `athanor`, beyond `Operations`. */
-export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'table'
+export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'table' | 'view' | 'materializedView' | 'fn' | 'trigger' | 'extension' | 'policy'
 
 /** Collects the imports a rendering uses while it writes. */
 export interface Tracker {
@@ -114,12 +114,13 @@ export function indexParts(index: Index, r: Tracker): { columns: string; options
   return { columns: `[${columns.join(', ')}]`, options }
 }
 
-/** A foreign key's `onDelete`/`onUpdate`/`deferrable` options. */
+/** A foreign key's `onDelete`/`onUpdate`/`deferrable`/`match` options. */
 export function foreignKeyOptions(c: ForeignKeyConstraint): string[] {
   return [
     ...(c.onDelete ? [`onDelete: ${renderString(c.onDelete)}`] : []),
     ...(c.onUpdate ? [`onUpdate: ${renderString(c.onUpdate)}`] : []),
     ...(c.deferrable === true ? ['deferrable: true'] : c.deferrable === 'initiallyDeferred' ? [`deferrable: 'initiallyDeferred'`] : []),
+    ...(c.match ? [`match: ${renderString(c.match)}`] : []),
   ]
 }
 

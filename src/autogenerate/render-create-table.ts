@@ -5,7 +5,8 @@
 import type { CreateTableOp } from '../operations/ops/table-ops.js'
 import type { Index } from '../schema/constraints.js'
 import { constraintArgs, foreignKeyOptions, indexParts, nameArg, opCall, opCallOpening, optionsArg, schemaEntry, type Tracker } from './render-calls.js'
-import { renderColumn, renderFragment, renderKey, renderString, renderValue } from './render-values.js'
+import { renderColumn, renderFragment, renderKey, renderOptions, renderString, renderValue } from './render-values.js'
+import type { TableStorage } from '../schema/table-storage.js'
 
 /** Options of the code renderer. */
 export interface RenderOpOptions {
@@ -22,7 +23,9 @@ export interface RenderOpOptions {
 export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r: Tracker): string[] {
   const table = op.table
   const lines = [opCallOpening('createTable', [renderString(table.name)], '{')]
-  for (const column of table.columnList) lines.push(`  ${renderKey(column.name)}: ${r.scan(renderColumn(column))},`)
+  // A partition's columns are its parent's: the database copies them, so the call states none.
+  const columns = table.storage.partitionOf === undefined ? table.columnList : []
+  for (const column of columns) lines.push(`  ${renderKey(column.name)}: ${r.scan(renderColumn(column))},`)
   const specs: string[] = []
   const pk = table.primaryKey
   const pkName = pk?.name && !options.isDefaultPrimaryKeyName?.(table.name, pk.name) ? pk.name : null
@@ -48,6 +51,7 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   const tableOptions = [
     ...schemaEntry(table),
     ...(table.comment ? [`comment: ${renderString(table.comment)}`] : []),
+    ...(Object.keys(table.storage).length > 0 ? [`storage: ${renderStorage(table.storage)}`] : []),
     ...(op.options.ifNotExists ? ['ifNotExists: true'] : []),
   ]
   if (specs.length === 0 && tableOptions.length === 0) {
@@ -64,6 +68,17 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   }
   for (const index of table.indexes) lines.push(renderCreateIndex({ ...index, schema: table.schema }, [], r))
   return lines
+}
+
+/**
+ * A table's storage as an options object, nested objects included.
+ *
+ * @example
+ * renderStorage({ unlogged: true, parameters: { fillfactor: '50' } }) // "{ unlogged: true, parameters: { fillfactor: '50' } }"
+ */
+export function renderStorage(storage: TableStorage): string {
+  const entries = Object.entries(storage).map(([key, value]) => `${renderKey(key)}: ${typeof value === 'object' ? renderOptions(value) : renderValue(value)}`)
+  return `{ ${entries.join(', ')} }`
 }
 
 /** `await op.createIndex(name, table, [columns], { … })`, with `flags` (ifNotExists, concurrently) among the options. */

@@ -10,7 +10,8 @@ import { renderBatch } from './render-batch.js'
 import { alterColumnEntries, flagEntries, opCall, opCallOpening, optionsArg, schemaEntry, tracker, type RenderedImport, type Tracker } from './render-calls.js'
 import { renderAddConstraint, renderCreateIndex, renderCreateTable, type RenderOpOptions } from './render-create-table.js'
 import { renderBulkInsert, renderExecute } from './render-data.js'
-import { renderColumn, renderString, renderValue } from './render-values.js'
+import { renderCreateObject, renderDropObject, renderReplaceObject } from './render-objects.js'
+import { renderColumn, renderOptions, renderString, renderValue } from './render-values.js'
 
 export type { RenderedImport } from './render-calls.js'
 export type { RenderOpOptions } from './render-create-table.js'
@@ -59,6 +60,10 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
     const existing = o.existingComment === null ? [] : [`existingComment: ${renderString(o.existingComment)}`]
     return [opCall('dropTableComment', [renderString(o.table.name), withSchema(o.table, existing)])]
   },
+  alter_table_storage: (o) => {
+    const existing = o.existing === null ? [] : [`existing: ${renderOptions(o.existing)}`]
+    return [opCall('alterTableStorage', [renderString(o.table.name), renderOptions(o.change), withSchema(o.table, existing)])]
+  },
   add_column: (o, { r }) => {
     const inline = o.inline
     return [
@@ -99,6 +104,9 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
     // PostgreSQL refuses to use a value added in the same transaction, and before 12 refuses ADD VALUE in one at all.
     return [opCallOpening('autocommitBlock', [], 'async () => {'), `  ${call}`, '})']
   },
+  create_object: (o, { r }) => renderCreateObject(o, r),
+  replace_object: (o, { r }) => renderReplaceObject(o, r),
+  drop_object: (o, { r }) => renderDropObject(o, r),
   bulk_insert: (o, { r }) => renderBulkInsert(o, r),
   execute: (o, { r }) => [renderExecute(o, r)],
   batch_alter_table: (o, { r, notes }) => renderBatch(o, r, notes),

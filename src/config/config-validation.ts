@@ -35,6 +35,7 @@ const TOP_LEVEL: Record<string, Check> = {
   processRevisionDirectives: isFunction,
   ddlLockTimeoutMs: isDuration,
   statementTimeoutMs: isDuration,
+  stepTimeoutMs: isDuration,
   ddlLockRetries: (v) => isCount(v),
   ddlLockRetryDelayMs: isDuration,
   safe: isBoolean,

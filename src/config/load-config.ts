@@ -94,6 +94,7 @@ export function resolveConfig(
     processRevisionDirectives: config.processRevisionDirectives,
     ddlLockTimeoutMs: config.ddlLockTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    stepTimeoutMs: config.stepTimeoutMs,
     ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
     ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
     safe: config.safe ?? false,

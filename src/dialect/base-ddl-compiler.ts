@@ -11,6 +11,7 @@ import type {
   DdlCompiler,
   ExistenceOptions,
   IndexOptions,
+  StorageChange,
   TableChange,
   TableName,
 } from './ddl-compiler.js'
@@ -103,8 +104,13 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return name === null ? '' : `CONSTRAINT ${this.ident(name)} `
   }
 
+  /** ` MATCH FULL` where the database keeps a key's match type (PostgreSQL). */
+  protected matchClause(_fk: ForeignKeyConstraint): string {
+    return ''
+  }
+
   protected referentialClause(fk: ForeignKeyConstraint): string {
-    let text = ''
+    let text = this.matchClause(fk)
     if (fk.onDelete) text += ` ON DELETE ${fk.onDelete.toUpperCase()}`
     if (fk.onUpdate) text += ` ON UPDATE ${fk.onUpdate.toUpperCase()}`
     return text + this.deferrableClause(fk)
@@ -149,6 +155,14 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     for (const c of table.constraints) lines.push(this.constraintSpec(c, table.schema))
     return lines
   }
+  /** What CREATE names before the table: `TABLE`, PostgreSQL's `UNLOGGED TABLE`. */
+  protected tableKeyword(_table: Table): string {
+    return 'TABLE'
+  }
+  /** What follows the table's name: its elements in parentheses (a PostgreSQL partition names its parent instead). */
+  protected tableBody(table: Table): string {
+    return `(\n  ${this.tableElements(table).join(',\n  ')}\n)`
+  }
   /** Text after the closing parenthesis (MySQL's table COMMENT). */
   protected tableSuffix(_table: Table): string {
     return ''
@@ -163,8 +177,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   }
 
   createTable(table: Table, options?: ExistenceOptions): SqlStatement[] {
-    const body = this.tableElements(table).join(',\n  ')
-    const create = `CREATE TABLE ${this.ifNotExists(options)}${this.table(table)} (\n  ${body}\n)${this.tableSuffix(table)}`
+    const create = `CREATE ${this.tableKeyword(table)} ${this.ifNotExists(options)}${this.table(table)} ${this.tableBody(table)}${this.tableSuffix(table)}`
     return [
       ...this.beforeCreateTable(table),
       statement(create),
@@ -183,6 +196,10 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
 
   setTableComment(table: TableName, comment: string | null): SqlStatement[] {
     return [statement(`COMMENT ON TABLE ${this.table(table)} IS ${this.q.renderLiteral(comment)}`)]
+  }
+
+  alterTableStorage(_table: TableName, _change: StorageChange): SqlStatement[] {
+    return []
   }
 
   // ── columns ─────────────────────────────────────────────────────────────

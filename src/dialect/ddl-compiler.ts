@@ -12,6 +12,18 @@ export interface TableName {
   readonly schema: string | null
 }
 
+/**
+ * A change of a table's storage: `unlogged` when it changes, and the
+ * parameters to set (a value) or reset (null).
+ *
+ * @example
+ * const change: StorageChange = { unlogged: false, parameters: { fillfactor: '70', autovacuum_enabled: null } }
+ */
+export interface StorageChange {
+  readonly unlogged?: boolean
+  readonly parameters?: Readonly<Record<string, string | null>>
+}
+
 /** The constraint kinds `dropConstraint` may be told (MySQL needs it to pick the statement). */
 export type ConstraintKind = Constraint['kind']
 
@@ -106,6 +118,8 @@ export interface DdlCompiler {
   validateConstraint(table: TableName, name: string): SqlStatement[]
   dropConstraint(table: TableName, name: string, kind: ConstraintKind | null, options?: ExistenceOptions): SqlStatement[]
   setTableComment(table: TableName, comment: string | null): SqlStatement[]
+  /** ALTER TABLE … SET LOGGED/UNLOGGED, SET (…)/RESET (…) (PostgreSQL); nothing where tables have no such storage. */
+  alterTableStorage(table: TableName, change: StorageChange): SqlStatement[]
   /** PostgreSQL named enum types; other databases inline enums and return no statements. */
   createEnum(type: Extract<SqlType, { kind: 'enum' }>, schema: string | null, options?: ExistenceOptions): SqlStatement[]
   dropEnum(name: string, schema: string | null, options?: ExistenceOptions): SqlStatement[]

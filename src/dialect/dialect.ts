@@ -4,6 +4,7 @@ import type { DialectName, DriverName } from './database-url.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
 import type { LazyLintRules } from './lint-rules.js'
+import type { ObjectSupport } from './object-support.js'
 import type { Reflector } from './reflector.js'
 import type { RuntimeSupport } from './runtime-support.js'
 import type { SchemaEquivalence } from './schema-equivalence.js'
@@ -93,6 +94,8 @@ export interface Dialect {
    * reports (SQLite's batch mode). Absent where every change is a plain ALTER.
    */
   readonly rebuilder?: TableRebuilder
+  /** Views, functions, triggers, extensions and policies: the kinds this database has, their DDL and reflection. */
+  readonly objects: ObjectSupport
   /** Reads a live database's schema into the shared vocabulary. */
   readonly reflector: Reflector
   /** The migration lock, the version table's catalog query and the placeholder syntax. */

@@ -65,7 +65,6 @@ export function notCarriedOf(table: Table): NotCarriedFact[] {
     if (constraint.kind === 'foreignKey') {
       const fk = constraint as Partial<ReflectedForeignKey>
       if (fk.notValid) say(`foreign key ${fk.name}`, 'NOT VALID')
-      if (fk.match) say(`foreign key ${fk.name}`, `MATCH ${fk.match.toUpperCase()}`)
     } else if (constraint.kind === 'check' && (constraint as Partial<ReflectedCheck>).notValid) {
       say(`check ${constraint.name}`, 'NOT VALID')
     }

@@ -4,6 +4,7 @@ import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } fro
 import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
+import type { TableStorage } from '../schema/table-storage.js'
 import { freezeType, type SqlType } from '../schema/types.js'
 
 /**
@@ -119,6 +120,8 @@ export interface TableDraft {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL). */
+  storage: TableStorage | null
   readonly columns: ReflectedColumn[]
   primaryKey: PrimaryKeyConstraint | null
   readonly uniques: UniqueConstraint[]
@@ -129,7 +132,7 @@ export interface TableDraft {
 
 /** A new, empty draft. */
 export function tableDraft(name: string, schema: string | null, comment: string | null): TableDraft {
-  return { name, schema, comment, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
+  return { name, schema, comment, storage: null, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
 }
 
 /** The fields of a reflected column a dialect reads; the rest are fixed. */
@@ -189,6 +192,7 @@ export function finishTable(draft: TableDraft): Table {
     name: draft.name,
     schema: draft.schema,
     comment: draft.comment,
+    storage: draft.storage,
     columns,
     parts: {
       primaryKey: draft.primaryKey,

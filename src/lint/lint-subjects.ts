@@ -9,6 +9,7 @@ import type { TableChange, TableName } from '../dialect/ddl-compiler.js'
 import { sizeKey, type LintSubject, type RuleFinding } from '../dialect/lint-rules.js'
 import { byKind, type AnyOp, type KindTable, type OpKind, type TableChangeOp } from '../operations/ops/op-kinds.js'
 import { sqlText } from '../schema/sql.js'
+import { describeObject } from '../schema/objects/schema-object.js'
 import type { RecordedOp } from './op-recorder.js'
 
 /** The rules lint applies on every database, with a one-line summary each. */
@@ -136,6 +137,7 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
   },
   create_table_comment: (op, ctx) => readChange(op, ctx, false),
   drop_table_comment: (op, ctx) => readChange(op, ctx, false),
+  alter_table_storage: (op) => ({ subjects: [], shared: [], description: describe(op), ddlOn: op.table, writesData: false }),
   add_column: (op, ctx) => readChange(op, ctx, false),
   drop_column: (op, ctx) => readChange(op, ctx, false),
   alter_column: (op, ctx) => readChange(op, ctx, false),
@@ -167,6 +169,9 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
     ddlOn: null,
     writesData: false,
   }),
+  create_object: (op) => nothing(`create_object ${describeObject(op.object)}`),
+  replace_object: (op) => nothing(`replace_object ${describeObject(op.object)}`),
+  drop_object: (op) => nothing(`drop_object ${describeObject(op.object)}`),
   bulk_insert: (op) => ({ subjects: [], shared: [], description: `bulk_insert into ${on(op.table)} (${op.rows.length} rows)`, ddlOn: null, writesData: true }),
   execute: (op) => {
     const text = typeof op.sql === 'string' ? op.sql : sqlText(op.sql)

@@ -1,4 +1,5 @@
-import type { ConstraintKind } from '../dialect/ddl-compiler.js'
+import type { ConstraintKind, StorageChange } from '../dialect/ddl-compiler.js'
+import type { TableStorage } from '../schema/table-storage.js'
 import type { DatabaseConnection, Row, SqlStatement } from '../dialect/dialect.js'
 import { UsageError } from '../errors.js'
 import type { Column, ColumnBuilder, ColumnInput } from '../schema/column.js'
@@ -6,6 +7,8 @@ import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
 import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
 import { table as defineTable, Table } from '../schema/table.js'
 import { BatchOperations } from './batch-operations.js'
+import { ObjectOperations } from './object-operations.js'
+import { checkParams } from './storable-value.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp, type AlterColumnOptions } from './ops/column-ops.js'
@@ -15,7 +18,7 @@ import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
-import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
+import { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './ops/table-ops.js'
 
 /** Options shared by ops that address one table; every op also takes `lint` (see {@link LintAllowance}). */
 export interface SchemaOption extends LintOption {
@@ -25,6 +28,8 @@ export interface SchemaOption extends LintOption {
 /** Options of `createTable` given column builders. */
 export interface CreateTableOptions extends SchemaOption {
   readonly comment?: string
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL): `{ partitionBy: 'RANGE (at)' }`. */
+  readonly storage?: TableStorage
   readonly ifNotExists?: boolean
   readonly indexes?: (columns: Record<string, Column>) => IndexSpec[]
   readonly constraints?: (columns: Record<string, Column>) => ConstraintSpec[]
@@ -44,13 +49,14 @@ export interface CreateTableOptions extends SchemaOption {
  *   const rows = await op.query('SELECT count(*) AS n FROM account')
  * }
  */
-export class Operations {
+export class Operations extends ObjectOperations {
   readonly #executor: OperationExecutor
   readonly #context: MigrationContextInfo
   #queue: Promise<unknown> = Promise.resolve()
   #firstFailure: { error: unknown } | undefined
 
   constructor(executor: OperationExecutor, context: MigrationContextInfo) {
+    super()
     this.#executor = executor
     this.#context = context
   }
@@ -117,7 +123,10 @@ export class Operations {
    */
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
     const statement: SqlStatement = params === undefined ? { sql } : { sql, params }
-    return this.enqueue(() => this.#executor.query(statement)) as Promise<R[]>
+    return this.enqueue(async () => {
+      if (params !== undefined) checkParams(params, 'op.query')
+      return this.#executor.query(statement)
+    }) as Promise<R[]>
   }
 
   /**
@@ -187,6 +196,7 @@ export class Operations {
         : defineTable(nameOrTable, columns ?? {}, {
             ...(options.schema ? { schema: options.schema } : {}),
             ...(options.comment ? { comment: options.comment } : {}),
+            ...(options.storage ? { storage: options.storage } : {}),
             ...(options.indexes ? { indexes: options.indexes } : {}),
             ...(options.constraints ? { constraints: options.constraints } : {}),
           })
@@ -197,6 +207,17 @@ export class Operations {
   /** DROP TABLE (on PostgreSQL, also enum types left unused). `op.dropTable('account')` */
   dropTable(name: string, options: SchemaOption & { ifExists?: boolean } = {}): Promise<void> {
     return this.run(new DropTableOp(tableName(name, options.schema), options.ifExists ? { ifExists: true } : {}), options.lint)
+  }
+
+  /**
+   * Changes a table's storage (PostgreSQL): `unlogged`, and storage parameters
+   * to set (a value) or reset (null). `existing` makes the change reversible.
+   *
+   * @example
+   * await op.alterTableStorage('sessions', { unlogged: true, parameters: { fillfactor: '70' } }, { existing: { unlogged: false, parameters: { fillfactor: null } } })
+   */
+  alterTableStorage(table: string, change: StorageChange, options: SchemaOption & { existing?: StorageChange } = {}): Promise<void> {
+    return this.run(new AlterTableStorageOp(tableName(table, options.schema), change, options.existing ?? null), options.lint)
   }
 
   /** ALTER TABLE … RENAME TO. `op.renameTable('account', 'accounts')` */
@@ -400,6 +421,19 @@ export class Operations {
       this.#firstFailure = undefined
       throw error
     }
+  }
+
+  /**
+   * Refuses every op called from now on, rejecting it with `reason`. The
+   * runner calls it when a step is abandoned (it timed out, or awaits what
+   * can never settle), so a revision function still running cannot reach
+   * the database after its transaction was rolled back.
+   *
+   * @example
+   * op.close(new Error('the step timed out')) // a later op.execute(…) rejects with it
+   */
+  close(reason: unknown): void {
+    this.#firstFailure ??= { error: reason }
   }
 
   /**

@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   lockTimeoutMs?: number
   /** Per-statement lock wait and run time of revisions (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
   timeouts?: StatementTimeouts
+  /** Longest time one revision's function may take (the config's `stepTimeoutMs`). */
+  stepTimeoutMs?: number
   /** Retries of a revision failed on a lock timeout. */
   lockRetries?: { attempts: number; delayMs: number }
   /** Called as each step finishes. */
@@ -265,6 +267,7 @@ async function runOnline(
     rereadEachTransaction: !lock.spansTransactions,
     timeouts: o.timeouts,
     lockRetries: o.lockRetries,
+    stepTimeoutMs: o.stepTimeoutMs,
     checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
@@ -326,6 +329,7 @@ async function renderOffline(
       onStep: o.onStep,
       rereadEachTransaction: false,
       timeouts: o.timeouts,
+      stepTimeoutMs: o.stepTimeoutMs,
       checksums,
     },
     current,

@@ -47,6 +47,8 @@ export interface ForeignKeyOptions {
   readonly deferrable?: boolean | 'initiallyDeferred'
   /** PostgreSQL `NOT VALID`: the key is added without checking existing rows (`op.validateConstraint` checks them later). */
   readonly notValid?: boolean
+  /** `MATCH FULL` (PostgreSQL): a multi-column key's columns are all null or all must match; null for the default (`MATCH SIMPLE`). */
+  readonly match?: 'full' | 'partial' | null
 }
 
 /**

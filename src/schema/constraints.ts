@@ -35,6 +35,8 @@ export interface ForeignKeyConstraint {
   readonly deferrable: boolean | 'initiallyDeferred'
   /** PostgreSQL `NOT VALID`: created after its table, without checking existing rows. */
   readonly notValid?: boolean
+  /** `MATCH FULL` (PostgreSQL); absent or null for the default, `MATCH SIMPLE`. */
+  readonly match?: 'full' | 'partial' | null
 }
 
 /** Any table constraint. */

@@ -4,7 +4,8 @@ import type { Table } from './table.js'
 const tableKey = (name: string, schema: string | null) => (schema === null ? name : `${schema}.${name}`)
 
 /**
- * Tables ordered so each comes after the tables its foreign keys refer to.
+ * Tables ordered so each comes after the tables its foreign keys refer to
+ * (and a partition after its partitioned table).
  * A cycle is broken where the walk first meets it (the foreign key that
  * closes the cycle is ignored); a self-reference is ignored. A foreign key without a referred
  * schema points into its own table's schema. Creating tables in this order
@@ -22,6 +23,10 @@ export function tablesInDependencyOrder(tables: readonly Table[]): Table[] {
   const visit = (table: Table): void => {
     if (done.has(table) || visiting.has(table)) return
     visiting.add(table)
+    // A partition is created in (and dropped before) its partitioned table.
+    const parent = table.storage.partitionOf
+    const partitionOf = parent === undefined ? undefined : byKey.get(key(parent.table, parent.schema ?? table.schema))
+    if (partitionOf !== undefined && partitionOf !== table) visit(partitionOf)
     for (const fk of table.foreignKeys) {
       const target = byKey.get(key(fk.referredTable, fk.referredSchema ?? table.schema))
       if (target !== undefined && target !== table) visit(target)

@@ -56,6 +56,7 @@ export function inlineConstraints(
         onUpdate: ref.onUpdate ?? null,
         deferrable: ref.deferrable ?? false,
         ...(ref.notValid ? { notValid: true } : {}),
+        ...(ref.match ? { match: ref.match } : {}),
       })
     }
   }

@@ -13,6 +13,7 @@ import { inlineConstraints } from './inline-constraints.js'
 import type { MetaData } from './metadata.js'
 import { constraintName, DEFAULT_NAMING_CONVENTION, indexName, type NamedKind, type NamingConvention } from './naming-convention.js'
 import { isSqlFragment } from './sql.js'
+import { tableStorage, type TableStorage } from './table-storage.js'
 
 /** The parts of a table once every reference is resolved. */
 export interface TableParts {
@@ -27,6 +28,8 @@ export interface TableDefinition {
   readonly name: string
   readonly schema?: string | null
   readonly comment?: string | null
+  /** UNLOGGED, storage parameters, partitioning (PostgreSQL); absent for the default. */
+  readonly storage?: TableStorage | null
   readonly columns: readonly Column[]
   /** Resolved parts, or a thunk resolved on first use (foreign keys may point at tables declared later). */
   readonly parts: TableParts | (() => TableParts)
@@ -42,6 +45,8 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
   readonly name: string
   readonly schema: string | null
   readonly comment: string | null
+  /** How the table is stored: `{}` unless it is UNLOGGED, has storage parameters, or is partitioned or a partition. */
+  readonly storage: TableStorage
   /** Columns by property key: `users.columns.email`. */
   readonly columns: Readonly<C>
   /** Columns in declaration order. */
@@ -52,6 +57,7 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
     this.name = definition.name
     this.schema = definition.schema ?? null
     this.comment = definition.comment ?? null
+    this.storage = tableStorage(definition.storage)
     this.columnList = Object.freeze([...definition.columns])
     this.columns = Object.freeze(Object.fromEntries(this.columnList.map((c) => [c.key, c]))) as unknown as Readonly<C>
     this.#parts = definition.parts
@@ -91,6 +97,8 @@ export class Table<C extends Record<string, Column> = Record<string, Column>> {
 export interface TableOptions<C extends Record<string, Column>> {
   readonly schema?: string
   readonly comment?: string
+  /** PostgreSQL storage: `{ unlogged: true }`, `{ partitionBy: 'RANGE (created_at)' }`, `{ partitionOf: { table: 'events', schema: null, bound: 'DEFAULT' } }`. */
+  readonly storage?: TableStorage
   readonly metadata?: MetaData
   readonly indexes?: (columns: C) => IndexSpec[]
   readonly constraints?: (columns: C) => ConstraintSpec[]
@@ -123,6 +131,7 @@ export function table<D extends Record<string, ColumnBuilder | Column>>(
     name,
     schema,
     comment: options.comment ?? null,
+    storage: options.storage ?? null,
     columns: built,
     parts: () => resolveParts(name, schema, built, convention, options.constraints?.(byKey) ?? [], options.indexes?.(byKey) ?? []),
   })
@@ -171,6 +180,7 @@ function resolveParts(
         onUpdate: spec.onUpdate ?? null,
         deferrable: spec.deferrable ?? false,
         ...(spec.notValid ? { notValid: true } : {}),
+        ...(spec.match ? { match: spec.match } : {}),
       })
     }
   }

@@ -10,8 +10,10 @@ import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from '../../s
 import { BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../../src/operations/ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../../src/operations/ops/index-ops.js'
+import { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from '../../src/operations/ops/object-ops.js'
+import { policy, trigger, view } from '../../src/schema/objects/object-declarations.js'
 import { tableName } from '../../src/operations/ops/migrate-operation.js'
-import { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
+import { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
 import { check, index, unique } from '../../src/schema/constraints.js'
 import { sql } from '../../src/schema/sql.js'
 import { t } from '../../src/schema/t.js'
@@ -38,6 +40,7 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
   rename_table: () => new RenameTableOp(inApp, 'members'),
   create_table_comment: () => new CreateTableCommentOp(account, 'people', 'old'),
   drop_table_comment: () => new DropTableCommentOp(account, 'people'),
+  alter_table_storage: () => new AlterTableStorageOp(inApp, { unlogged: true, parameters: { fillfactor: '70', autovacuum_enabled: null } }, { unlogged: false, parameters: { fillfactor: null, autovacuum_enabled: 'false' } }),
   add_column: () => AddColumnOp.of(account, 'email', t.string(255).unique().index(), { ifNotExists: true }),
   drop_column: () => DropColumnOp.of(inApp, 'legacy', { ifExists: true, existing: t.text() }),
   alter_column: () =>
@@ -64,6 +67,9 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
   create_enum: () => new CreateEnumOp('mood', ['ok', "it's"], 'app', { ifNotExists: true }),
   drop_enum: () => new DropEnumOp('mood', null, { ifExists: true, existingValues: ['ok'] }),
   add_enum_value: () => new AddEnumValueOp('mood', 'meh', null, { after: 'ok', ifNotExists: true }),
+  create_object: () => new CreateObjectOp(trigger('touch', { table: 'account', event: 'BEFORE UPDATE', body: sql`FOR EACH ROW EXECUTE FUNCTION touch()`, schema: 'app' })),
+  replace_object: () => new ReplaceObjectOp(view('active', sql`SELECT id FROM account WHERE name <> 'x'`), view('active', 'SELECT id FROM account')),
+  drop_object: () => new DropObjectOp(policy('own', { table: 'account', for: 'select', to: ['app_user'], using: sql`owner = current_user` })),
   bulk_insert: () => new BulkInsertOp(table('account', { id: t.integer(), name: t.string(50), seenAt: t.datetime().name('seen_at') }), [
     { id: 1, name: "o'hara", seenAt: new Date('2024-01-02T03:04:05.000Z') },
     { id: 2, name: null },

@@ -11,9 +11,11 @@ import { REAL_SCHEMAS, roundTripRealSchema, type RoundTripReport } from '../supp
 
 /** Differing pg_dump lines left per schema; lower these as facts start to round-trip. */
 const KNOWN_DUMP_DIFF: Record<string, number> = {
-  openstreetmap: 10,
-  lago: 1013,
-  danbooru: 319,
+  openstreetmap: 0,
+  // Views, a materialized view and triggers (schema objects of their own, not tables).
+  lago: 943,
+  // Views, an operator, statistics targets, and an UNLOGGED table's sequence that PostgreSQL 15 makes unlogged too.
+  danbooru: 312,
 }
 
 describe.each(REAL_SCHEMAS.map((s) => [s.name, s] as const))('PostgreSQL: the %s schema round-trips', (_name, schema) => {

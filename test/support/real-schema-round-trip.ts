@@ -79,8 +79,10 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
   try {
     loadDump(source, schema)
     const sourceConn = await source.connect()
-    const reflected = await reflect(sourceConn)
     const prelude = restorePrelude(source, copy, dir)
+    // The application's tables may live in every schema its dump creates, not only the default one.
+    const schemas = prelude.filter((entry) => entry.startsWith('SCHEMA ')).map((entry) => entry.split(' ')[2]!)
+    const reflected = await reflect(sourceConn, { schemas: [null, ...schemas] })
     const copyConn = await copy.connect()
     const models = reflected.tables
     const settings = { versionTable: VERSION_TABLE }

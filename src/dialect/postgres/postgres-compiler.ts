@@ -1,10 +1,10 @@
 import type { Column, SequenceOptions } from '../../schema/column.js'
-import type { Index } from '../../schema/constraints.js'
+import type { ForeignKeyConstraint, Index } from '../../schema/constraints.js'
 import type { Table } from '../../schema/table.js'
 import { enumTypesOf, type SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
 import type { Constraint } from '../../schema/constraints.js'
-import type { AddConstraintOptions, ColumnAlteration, ExistenceOptions, IndexOptions, TableName } from '../ddl-compiler.js'
+import type { AddConstraintOptions, ColumnAlteration, ExistenceOptions, IndexOptions, StorageChange, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderPostgresType } from './postgres-types.js'
 import { postgresQuoting } from './postgres-quoting.js'
@@ -84,6 +84,51 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
 
   protected override beforeCreateTable(table: Table): SqlStatement[] {
     return this.#ensureEnums(table.columnList.map((c) => c.type), null)
+  }
+
+  protected override matchClause(fk: ForeignKeyConstraint): string {
+    return fk.match ? ` MATCH ${fk.match.toUpperCase()}` : ''
+  }
+
+  protected override tableKeyword(table: Table): string {
+    return table.storage.unlogged ? 'UNLOGGED TABLE' : 'TABLE'
+  }
+
+  /** A partition's columns are its parent's: only its own constraints are written, then its bound. */
+  protected override tableBody(table: Table): string {
+    const of = table.storage.partitionOf
+    if (of === undefined) return super.tableBody(table)
+    const own = [...(table.primaryKey ? [this.constraintSpec(table.primaryKey)] : []), ...table.constraints.map((c) => this.constraintSpec(c, table.schema))]
+    const elements = own.length === 0 ? '' : ` (\n  ${own.join(',\n  ')}\n)`
+    return `PARTITION OF ${this.q.quoteQualified(of.table, of.schema ?? table.schema)}${elements} ${of.bound}`
+  }
+
+  protected override tableSuffix(table: Table): string {
+    const { partitionBy, parameters } = table.storage
+    const by = partitionBy === undefined ? '' : ` PARTITION BY ${partitionBy}`
+    return by + (parameters === undefined ? '' : ` WITH (${this.#storageParameters(parameters)})`)
+  }
+
+  #storageParameters(parameters: Readonly<Record<string, string>>): string {
+    return Object.entries(parameters)
+      .map(([key, value]) => `${this.#parameterName(key)}=${this.q.renderLiteral(value)}`)
+      .join(', ')
+  }
+
+  #parameterName(key: string): string {
+    return /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(key) ? key : this.ident(key)
+  }
+
+  override alterTableStorage(table: TableName, change: StorageChange): SqlStatement[] {
+    const alter = `ALTER TABLE ${this.table(table)}`
+    const out: SqlStatement[] = []
+    if (change.unlogged !== undefined) out.push(statement(`${alter} SET ${change.unlogged ? 'UNLOGGED' : 'LOGGED'}`))
+    const entries = Object.entries(change.parameters ?? {})
+    const set = Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== null))
+    const reset = entries.filter(([, v]) => v === null).map(([k]) => this.#parameterName(k))
+    if (Object.keys(set).length > 0) out.push(statement(`${alter} SET (${this.#storageParameters(set)})`))
+    if (reset.length > 0) out.push(statement(`${alter} RESET (${reset.join(', ')})`))
+    return out
   }
 
   protected override indexMethod(index: Index): string {

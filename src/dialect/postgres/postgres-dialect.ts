@@ -1,5 +1,6 @@
 import { standardSavepoint, type Dialect } from '../dialect.js'
 import { lazyReflector } from '../reflector.js'
+import { postgresObjects } from './postgres-objects.js'
 import { pgliteDriver } from './pglite-driver.js'
 import { postgresCompiler } from './postgres-compiler.js'
 import { pgDriver } from './postgres-driver.js'
@@ -26,6 +27,7 @@ export const postgresDialect: Dialect = {
   rollbackSql: 'ROLLBACK',
   savepoint: (name) => standardSavepoint(postgresQuoting.quoteIdentifier(name)),
   compiler: postgresCompiler,
+  objects: postgresObjects,
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,
   equivalence: postgresEquivalence,

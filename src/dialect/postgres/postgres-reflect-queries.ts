@@ -6,8 +6,11 @@
  */
 
 /**
- * Relations (tables, partitioned tables, views, materialized views, foreign
- * tables) of the given schemas, with their comments. Always returns at least
+ * Relations (tables, partitioned tables and their partitions, views,
+ * materialized views, foreign tables) of the given schemas, with their
+ * comments and storage: persistence, storage parameters, a partitioned
+ * table's key, a partition's parent and bound, and the parents a table
+ * inherits from otherwise. Always returns at least
  * one row, carrying `current_schema()`, so the default schema costs no extra
  * query. Parameters: schema names (`text[]`), then whether to add the
  * default schema (`boolean`).
@@ -17,13 +20,20 @@ SELECT ds.default_schema, r.*
 FROM (SELECT current_schema()::text AS default_schema) ds
 LEFT JOIN (
   SELECT c.oid::text AS oid, n.nspname::text AS schema, c.relname::text AS name, c.relkind::text AS relkind,
-         d.description AS comment
+         d.description AS comment, c.relpersistence::text AS persistence, c.reloptions::text[] AS parameters,
+         CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
+         c.relispartition AS is_partition,
+         CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+         ARRAY(SELECT pn.nspname::text || '.' || pc.relname::text
+                 FROM pg_catalog.pg_inherits inh
+                 JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent
+                 JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                WHERE inh.inhrelid = c.oid ORDER BY inh.inhseqno) AS parents
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_catalog.pg_description d
     ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-    AND NOT c.relispartition
     AND (n.nspname = ANY(?::text[]) OR (? AND n.nspname = current_schema()))
 ) r ON true
 ORDER BY r.schema, r.name`
@@ -83,7 +93,10 @@ SELECT con.conrelid::text AS oid, con.conname::text AS name, con.contype::text A
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+JOIN pg_catalog.pg_class rel ON rel.oid = con.conrelid
 WHERE con.conrelid = ANY(?::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
+  -- A partition's copies of its parent's constraints belong to the parent.
+  AND con.conparentid = 0 AND (con.conislocal OR NOT rel.relispartition)
 ORDER BY con.conrelid, con.conname`
 
 /**
@@ -115,6 +128,8 @@ JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = i.indexrelid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
 WHERE i.indrelid = ANY(?::oid[])
+  -- A partition's copy of a partitioned index belongs to the parent's index.
+  AND NOT ic.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                    WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 ORDER BY i.indrelid, ic.relname`

@@ -19,6 +19,8 @@ import type { Reflector, ReflectorResult, ResolvedReflectOptions } from '../refl
 import { COLUMNS_SQL, CONSTRAINTS_SQL, ENUMS_SQL, INDEXES_SQL, RELATIONS_SQL } from './postgres-reflect-queries.js'
 import { postgresTypeFromText } from './postgres-reflect-types.js'
 import { isBookkeepingTable } from '../version-table-sql.js'
+import type { NotCarriedFact } from '../not-carried.js'
+import type { TableStorage } from '../../schema/table-storage.js'
 
 const ACTIONS: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
 
@@ -57,6 +59,7 @@ export const postgresReflector: Reflector = {
     }
 
     const drafts = new Map<string, TableDraft>()
+    const notCarried: NotCarriedFact[] = []
     const views: ReflectedView[] = []
     for (const row of relations) {
       if (row.oid === null || row.oid === undefined) continue
@@ -70,7 +73,11 @@ export const postgresReflector: Reflector = {
         continue
       }
       if (isBookkeepingTable(name, options.versionTable) || !options.includeName(name, 'table', { schema })) continue
-      drafts.set(String(row.oid), tableDraft(name, schema, str(row.comment)))
+      const draft = tableDraft(name, schema, str(row.comment))
+      draft.storage = storageOf(row, schemaOf)
+      const inherited = bool(row.is_partition) ? [] : textArray(row.parents)
+      if (inherited.length > 0) notCarried.push({ table: name, schema, fact: `INHERITS (${inherited.join(', ')})` })
+      drafts.set(String(row.oid), draft)
     }
 
     const oids = [...drafts.keys()]
@@ -94,9 +101,28 @@ export const postgresReflector: Reflector = {
       tables: Object.freeze([...drafts.values()].sort(byQualifiedName).map(finishTable)),
       enums: Object.freeze(enums.sort(byQualifiedName)),
       views: Object.freeze(views.sort(byQualifiedName)),
+      notCarried: Object.freeze(notCarried),
       queryCount: conn.statementCount - before,
     })
   },
+}
+
+/** A relation row's storage: persistence, `WITH (…)` parameters, partition key, partition parent and bound. */
+function storageOf(row: Row, schemaOf: (name: string) => string | null): TableStorage {
+  const parameters = Object.fromEntries(
+    textArray(row.parameters).map((entry) => {
+      const at = entry.indexOf('=')
+      return [entry.slice(0, at), entry.slice(at + 1)]
+    }),
+  )
+  const parent = bool(row.is_partition) ? textArray(row.parents)[0] : undefined
+  const dot = parent?.indexOf('.') ?? -1
+  return {
+    ...(row.persistence === 'u' ? { unlogged: true } : {}),
+    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+    ...(str(row.partition_by) ? { partitionBy: str(row.partition_by)! } : {}),
+    ...(parent !== undefined ? { partitionOf: { schema: schemaOf(parent.slice(0, dot)), table: parent.slice(dot + 1), bound: str(row.partition_bound) ?? 'DEFAULT' } } : {}),
+  }
 }
 
 function columnType(row: Row, enumsByOid: Map<string, ReflectedEnum>): SqlType {

@@ -81,6 +81,7 @@ export class AddConstraintOp<C extends Constraint = Constraint> implements Table
       onDelete: options.onDelete ?? null,
       onUpdate: options.onUpdate ?? null,
       deferrable: options.deferrable ?? false,
+      ...(options.match ? { match: options.match } : {}),
     }, options.notValid ? { notValid: true } : {})
   }
 

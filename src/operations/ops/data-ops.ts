@@ -5,6 +5,7 @@ import { isSqlFragment, renderSql, type SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
 import { Irreversible } from './irreversible.js'
+import { checkParams, checkStorable } from '../storable-value.js'
 import { runStatements, tableName, type MigrateOperation } from './migrate-operation.js'
 
 /** Rows per INSERT in offline scripts: keeps statements readable and far below any length limit. */
@@ -49,7 +50,11 @@ export class BulkInsertOp implements MigrateOperation {
       while (i < this.rows.length && chunk.length < perStatement && sameKeys(this.rows[i]!, keys)) {
         const row = this.rows[i]!
         const values = new Array<unknown>(keys.length)
-        for (let k = 0; k < keys.length; k++) values[k] = row[keys[k]!]
+        for (let k = 0; k < keys.length; k++) {
+          const value = (values[k] = row[keys[k]!])
+          // Every row is checked before the first statement runs: a bad value writes nothing.
+          if (typeof value !== 'string' && value !== null) checkStorable(value, `bulkInsert into "${this.table.name}"`, `rows[${i}].${keys[k]!}`, columns[k]!.type)
+        }
         chunk.push(values)
         i++
       }
@@ -88,6 +93,7 @@ export class ExecuteOp implements MigrateOperation {
     Object.freeze(this)
   }
   async run(executor: OperationExecutor): Promise<void> {
+    if (this.params !== undefined) checkParams(this.params, 'op.execute')
     const text = isSqlFragment(this.sql) ? renderSql(this.sql, executor.dialect) : this.sql
     await executor.run(this.params === undefined ? { sql: text } : { sql: text, params: this.params })
   }

@@ -13,8 +13,9 @@ import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './
 import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
+import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from './object-ops.js'
 import type { MigrateOperation, TableChangeOperation } from './migrate-operation.js'
-import type { CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
+import type { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
 
 /**
  * Each op kind (Alembic's name) and the class of its ops.
@@ -28,6 +29,7 @@ export interface OpsByKind {
   rename_table: RenameTableOp
   create_table_comment: CreateTableCommentOp
   drop_table_comment: DropTableCommentOp
+  alter_table_storage: AlterTableStorageOp
   add_column: AddColumnOp
   drop_column: DropColumnOp
   alter_column: AlterColumnOp
@@ -42,6 +44,9 @@ export interface OpsByKind {
   create_enum: CreateEnumOp
   drop_enum: DropEnumOp
   add_enum_value: AddEnumValueOp
+  create_object: CreateObjectOp
+  replace_object: ReplaceObjectOp
+  drop_object: DropObjectOp
   bulk_insert: BulkInsertOp
   execute: ExecuteOp
   batch_alter_table: BatchAlterTableOp

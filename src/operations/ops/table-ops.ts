@@ -1,4 +1,4 @@
-import type { ExistenceOptions, TableName } from '../../dialect/ddl-compiler.js'
+import type { ExistenceOptions, StorageChange, TableName } from '../../dialect/ddl-compiler.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
 import { Irreversible } from './irreversible.js'
@@ -97,5 +97,28 @@ export class DropTableCommentOp implements TableChangeOperation {
   reverse(): CreateTableCommentOp | Irreversible {
     if (this.existingComment === null) return new Irreversible(this.kind, 'the comment being dropped is not known (pass existingComment)')
     return new CreateTableCommentOp(this.table, this.existingComment)
+  }
+}
+
+/**
+ * Changes a table's storage (PostgreSQL): `SET LOGGED`/`SET UNLOGGED`, and
+ * storage parameters set or reset. `existing` states them before the change,
+ * which makes it reversible.
+ */
+export class AlterTableStorageOp implements MigrateOperation {
+  readonly kind = 'alter_table_storage'
+  constructor(
+    readonly table: TableName,
+    readonly change: StorageChange,
+    readonly existing: StorageChange | null = null,
+  ) {
+    Object.freeze(this)
+  }
+  async run(executor: OperationExecutor): Promise<void> {
+    await runStatements(executor, executor.dialect.compiler.alterTableStorage(this.table, this.change))
+  }
+  reverse(): AlterTableStorageOp | Irreversible {
+    if (this.existing === null) return new Irreversible(this.kind, `the storage of "${this.table.name}" before the change is not known (pass existing)`)
+    return new AlterTableStorageOp(this.table, this.existing, this.change)
   }
 }
