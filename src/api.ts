@@ -347,7 +347,7 @@ export class Athanor {
    */
   async upgrade(target = 'head', options: RunOptions = {}): Promise<RunResult> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
-    return runtime.runUpgrade(script, target, { ...this.#runtimeOptions(options), sql: options.sql === true })
+    return runtime.runUpgrade(script, target, { ...this.#runtimeOptions(options), sql: options.sql === true, dryRun: options.dryRun === true })
   }
 
   /**
@@ -359,7 +359,7 @@ export class Athanor {
    */
   async downgrade(target = '-1', options: RunOptions = {}): Promise<RunResult> {
     const [script, runtime] = await Promise.all([this.#loaded(), importRuntime()])
-    return runtime.runDowngrade(script, target, { ...this.#runtimeOptions(options), sql: options.sql === true })
+    return runtime.runDowngrade(script, target, { ...this.#runtimeOptions(options), sql: options.sql === true, dryRun: options.dryRun === true })
   }
 
   /** Writes `revisions` into the version table without running any script. */

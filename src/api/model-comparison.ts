@@ -101,7 +101,7 @@ export async function compareConfigModels(config: ResolvedConfig, renames?: Rena
  */
 export async function compareModelsOn(conn: DatabaseConnection, config: ResolvedConfig, models: LoadedModels, renames?: RenamePolicy): Promise<ModelComparison> {
   checkModelIdentifiers(models.tables, conn.dialect)
-  const comparison = await compareWithConnection(conn, models.tables, compareSettingsOf(config, renames))
+  const comparison = await compareWithConnection(conn, { tables: models.tables, objects: models.objects }, compareSettingsOf(config, renames))
   const dialect = conn.dialect
   return {
     comparison,

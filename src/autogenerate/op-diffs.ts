@@ -12,7 +12,7 @@ import type { AddConstraintOp } from '../operations/ops/constraint-ops.js'
 import type { AnyOp, OpKind, OpsByKind } from '../operations/ops/op-kinds.js'
 import type { Constraint, ForeignKeyConstraint } from '../schema/constraints.js'
 import type { SchemaObject } from '../schema/objects/schema-object.js'
-import { sqlText } from '../schema/sql.js'
+import { sqlText, type SqlFragment } from '../schema/sql.js'
 import { comparableDefault, defaultSql } from './default-text.js'
 import type { SchemaDiff } from './schema-diff.js'
 import { describeType } from './type-description.js'
@@ -114,6 +114,12 @@ function alterColumnDiffs(o: AlterColumnOp, ctx: DiffContext): SchemaDiff[] {
     out.push({ kind: 'modify_default', ...where, detail: `${text(a.existingServerDefault) ?? 'none'} -> ${now ?? 'none'}` })
   }
   if (a.comment !== undefined) out.push({ kind: 'modify_comment', ...where, detail: `${JSON.stringify(a.existingComment ?? null)} -> ${JSON.stringify(a.comment)}` })
+  // A collation is part of the type (as SQLAlchemy's String(collation=…)), ON UPDATE a second default.
+  if (a.collation !== undefined) out.push({ kind: 'modify_type', ...where, detail: `COLLATE ${a.existingCollation ?? 'default'} -> ${a.collation ?? 'default'}` })
+  if (a.onUpdate !== undefined) {
+    const text = (value: SqlFragment | null | undefined) => (value ? sqlText(value) : 'none')
+    out.push({ kind: 'modify_default', ...where, detail: `ON UPDATE ${text(a.existingOnUpdate)} -> ${text(a.onUpdate)}` })
+  }
   return out
 }
 

@@ -42,11 +42,17 @@ export interface ColumnAlteration {
   readonly nullable?: boolean
   readonly serverDefault?: ServerDefault | null
   readonly comment?: string | null
+  /** A new collation; `null` returns to the table's default. */
+  readonly collation?: string | null
+  /** A new MySQL `ON UPDATE` expression; `null` drops it. */
+  readonly onUpdate?: SqlFragment | null
   readonly existingType?: SqlType
   readonly existingNullable?: boolean
   readonly existingServerDefault?: ServerDefault | null
   readonly existingComment?: string | null
   readonly existingAutoincrement?: boolean
+  readonly existingCollation?: string | null
+  readonly existingOnUpdate?: SqlFragment | null
 }
 
 /**

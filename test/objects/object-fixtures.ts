@@ -54,6 +54,9 @@ const CASES: Record<TestDatabaseKind, ObjectCase[]> = {
   ],
 }
 
+/** A second view, which the drop test removes from the models. */
+export const namedItems = view('named_items', 'SELECT name FROM items')
+
 /** The cases of one database, in creation order. */
 export function objectCases(kind: TestDatabaseKind): ObjectCase[] {
   return CASES[kind]

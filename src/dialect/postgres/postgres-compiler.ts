@@ -241,6 +241,12 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
       const using = a.using ? ` USING ${this.fragment(a.using)}` : ''
       out.push(statement(`${alter} TYPE ${this.renderType(a.type)}${using}`))
     }
+    if (a.collation !== undefined) {
+      const type = a.type ?? a.existingType
+      if (type === undefined) this.unsupported('changing a collation without existingType')
+      out.push(statement(`${alter} TYPE ${this.renderType(type)} COLLATE ${this.ident(a.collation ?? 'default')}`))
+    }
+    if (a.onUpdate !== undefined) this.unsupported('a column ON UPDATE expression')
     if (a.serverDefault !== undefined) {
       out.push(statement(a.serverDefault === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${this.renderDefault(a.serverDefault)}`))
     }
