@@ -55,5 +55,6 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   drop_object: null,
   bulk_insert: null,
   execute: null,
+  backfill_column: null,
   batch_alter_table: null,
 }

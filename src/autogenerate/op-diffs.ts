@@ -180,4 +180,5 @@ const DIFF_RULES: DiffRules = {
   drop_enum: null,
   bulk_insert: null,
   execute: null,
+  backfill_column: null,
 }

@@ -109,6 +109,9 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
   drop_object: (o, { r }) => renderDropObject(o, r),
   bulk_insert: (o, { r }) => renderBulkInsert(o, r),
   execute: (o, { r }) => [renderExecute(o, r)],
+  backfill_column: (o) => [
+    opCall('backfillColumn', [renderString(o.table.name), renderString(o.from), renderString(o.to), withSchema(o.table, [`key: ${renderString(o.options.key)}`, `batchSize: ${o.options.batchSize}`])]),
+  ],
   batch_alter_table: (o, { r, notes }) => renderBatch(o, r, notes),
 }
 

@@ -1,6 +1,7 @@
 import type { Table } from '../schema/table.js'
 import type { SqlTypeKind } from '../schema/types.js'
 import type { DialectName, DriverName } from './database-url.js'
+import type { DependentTypes } from './dependent-types.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
 import type { LazyLintRules } from './lint-rules.js'
@@ -89,6 +90,8 @@ export interface Dialect {
   savepoint(name: string): SavepointSql
   /** Compiles schema objects and ops to this database's SQL. */
   readonly compiler: DdlCompiler
+  /** Types that live as long as the columns using them (PostgreSQL enums); absent where there are none. */
+  readonly dependentTypes?: DependentTypes
   /**
    * Rebuilds a table by move-and-copy for changes {@link DdlCompiler.needsRebuild}
    * reports (SQLite's batch mode). Absent where every change is a plain ALTER.

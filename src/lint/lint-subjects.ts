@@ -177,6 +177,7 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
     const text = typeof op.sql === 'string' ? op.sql : sqlText(op.sql)
     return { subjects: [{ kind: 'rawSql', sql: text }], shared: [], description: `execute ${excerpt(text)}`, ddlOn: null, writesData: DML.test(text) }
   },
+  backfill_column: (op) => ({ subjects: [], shared: [], description: `backfill_column ${op.from} -> ${op.to} on ${on(op.table)}`, ddlOn: null, writesData: true }),
   batch_alter_table: (op, ctx) => {
     if (isNew(ctx.walk, op.table)) return nothing(describe(op))
     const inner = op.ops.map((o) => readChange(o, ctx, true, 'options' in o && typeof o.options === 'object' ? (o.options as { concurrently?: boolean; notValid?: boolean }) : {}))

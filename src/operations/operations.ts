@@ -14,7 +14,7 @@ import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp, type AlterColumnOptions } from './ops/column-ops.js'
 import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
 import type { LintAllowance, LintOption } from './lint-allowance.js'
-import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
+import { BackfillColumnOp, BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
@@ -349,6 +349,22 @@ export class Operations extends ObjectOperations {
   addEnumValue(name: string, value: string, options: SchemaOption & { before?: string; after?: string; ifNotExists?: boolean } = {}): Promise<void> {
     const { schema, lint, ...placement } = options
     return this.run(new AddEnumValueOp(name, value, schema ?? null, placement), lint)
+  }
+
+  /**
+   * Copies column `from` into `to` where `to` is still NULL, in batches of
+   * `batchSize` rows by ranges of the integer `key` (default `id`, 10,000):
+   * inside `op.autocommitBlock` each batch commits by itself. The expand step
+   * of an expand/contract rename; offline it is one UPDATE.
+   *
+   * @example
+   * await op.autocommitBlock(async () => {
+   *   await op.backfillColumn('account', 'login', 'email', { key: 'id', batchSize: 10000 })
+   * })
+   */
+  backfillColumn(table: string, from: string, to: string, options: SchemaOption & { key?: string; batchSize?: number } = {}): Promise<void> {
+    const { schema, lint, key, batchSize } = options
+    return this.run(new BackfillColumnOp(tableName(table, schema), from, to, { key: key ?? 'id', batchSize: batchSize ?? 10_000 }), lint)
   }
 
   /**

@@ -7,7 +7,7 @@ import type { OpKind, OpsByKind } from '../../src/operations/ops/op-kinds.js'
 import { BatchAlterTableOp } from '../../src/operations/ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../../src/operations/ops/column-ops.js'
 import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from '../../src/operations/ops/constraint-ops.js'
-import { BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
+import { BackfillColumnOp, BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../../src/operations/ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../../src/operations/ops/index-ops.js'
 import { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from '../../src/operations/ops/object-ops.js'
@@ -75,6 +75,7 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
     { id: 2, name: null },
   ]),
   execute: () => new ExecuteOp('UPDATE account SET name = ? WHERE id = ?', ['x', 1]),
+  backfill_column: () => new BackfillColumnOp(inApp, 'name', 'full_name', { key: 'id', batchSize: 500 }),
   batch_alter_table: () =>
     new BatchAlterTableOp(account, [
       AddColumnOp.of(account, 'owner_id', t.integer().references('account.id')),

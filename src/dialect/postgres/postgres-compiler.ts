@@ -210,9 +210,10 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     )
   }
 
-  override dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table }): SqlStatement[] {
+  override dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table; typeCleanup?: boolean }): SqlStatement[] {
     const drop = `DROP TABLE ${this.ifExists(options)}${this.table(table)}`
     // Known to use no enum: nothing to clean up, so the plain statement (readable offline).
+    if (options?.typeCleanup === false) return [statement(drop)]
     if (options?.existing && !options.existing.columnList.some((c) => enumTypesOf(c.type).length > 0)) return [statement(drop)]
     return [this.#dropWithEnumCleanup(table, drop, '')]
   }
@@ -226,8 +227,9 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return out
   }
 
-  override dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[] {
+  override dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column; typeCleanup?: boolean }): SqlStatement[] {
     const drop = `ALTER TABLE ${this.table(table)} DROP COLUMN ${this.ifExists(options)}${this.ident(column)}`
+    if (options?.typeCleanup === false) return [statement(drop)]
     if (options?.existing && enumTypesOf(options.existing.type).length === 0) return [statement(drop)]
     return [this.#dropWithEnumCleanup(table, drop, ` AND a.attname = ${this.q.renderLiteral(column)}`)]
   }

@@ -7,6 +7,7 @@ import { pgDriver } from './postgres-driver.js'
 import { postgresEquivalence } from './postgres-equivalence.js'
 import { POSTGRES_IDENTIFIER_LIMIT, postgresQuoting } from './postgres-quoting.js'
 import { postgresRuntime } from './postgres-runtime.js'
+import { postgresDependentTypes } from './postgres-dependent-types.js'
 
 /**
  * PostgreSQL, on a server (`pg`) or embedded (PGlite): double-quoted
@@ -27,6 +28,7 @@ export const postgresDialect: Dialect = {
   rollbackSql: 'ROLLBACK',
   savepoint: (name) => standardSavepoint(postgresQuoting.quoteIdentifier(name)),
   compiler: postgresCompiler,
+  dependentTypes: postgresDependentTypes,
   objects: postgresObjects,
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,

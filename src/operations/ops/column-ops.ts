@@ -89,9 +89,10 @@ export class DropColumnOp implements TableChangeOperation {
     return { kind: 'dropColumn' as const, column: this.column, ...(this.options.ifExists ? { ifExists: true } : {}) }
   }
   async run(executor: OperationExecutor): Promise<void> {
-    await runTableChange(executor, this.table, this.toChange(), () =>
-      executor.dialect.compiler.dropColumn(this.table, this.column, this.options),
-    )
+    await runTableChange(executor, this.table, this.toChange(), async () => {
+      const known = this.options.existing === undefined ? await executor.needsTypeCleanup?.(this.table, this.column) : undefined
+      return executor.dialect.compiler.dropColumn(this.table, this.column, known === false ? { ...this.options, typeCleanup: false } : this.options)
+    })
   }
   reverse(): AddColumnOp | Irreversible {
     if (!this.options.existing) return new Irreversible(this.kind, `the definition of column "${this.column}" is not known`)

@@ -10,7 +10,7 @@ import type { CheckConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, Uniqu
 import type { BatchAlterTableOp } from './batch-ops.js'
 import type { AddColumnOp, AlterColumnOp, DropColumnOp } from './column-ops.js'
 import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './constraint-ops.js'
-import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
+import type { BackfillColumnOp, BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
 import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from './object-ops.js'
@@ -49,6 +49,7 @@ export interface OpsByKind {
   drop_object: DropObjectOp
   bulk_insert: BulkInsertOp
   execute: ExecuteOp
+  backfill_column: BackfillColumnOp
   batch_alter_table: BatchAlterTableOp
 }
 

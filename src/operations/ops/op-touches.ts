@@ -66,6 +66,7 @@ const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   bulk_insert: (o) => parts({ name: o.table.name, schema: o.table.schema }, o.table.columnList.map((c) => c.name)),
   // Raw SQL says nothing athanor can read: see touchesOf's `unknown`.
   execute: () => [],
+  backfill_column: (o) => parts(o.table, [o.from, o.to]),
   batch_alter_table: (o) => o.ops.flatMap((inner) => byKind(TOUCHES, inner)),
 }
 
