@@ -9,7 +9,9 @@ import { linearRevisions, revisionId, writeMigrationProject, type MigrationProje
 
 /** The built CLI: the race is run as users run it, `athanor upgrade head` in 8 processes. */
 const cli = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist', 'cli', 'main.js')
-const PROCESSES = 8
+/** CI races 8 processes once per database; the soak (`npm run soak`) 16 processes, 5 rounds each. */
+const PROCESSES = Number(process.env.ATHANOR_RACE_PROCESSES ?? 8)
+const ROUNDS = Number(process.env.ATHANOR_RACE_ROUNDS ?? 1)
 const REVISIONS = 50
 
 /** 50 revisions; the first creates a log table, every one (the first included) logs itself once. */
@@ -58,7 +60,7 @@ describe.each(cases)(`${PROCESSES} processes upgrading one $label database at on
     project.remove()
   })
 
-  it('applies every revision exactly once and every process exits 0', { timeout: 300_000 }, async () => {
+  it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))('round %i applies every revision exactly once and every process exits 0', { timeout: 300_000 }, async () => {
     if (wal === true) {
       const conn = await db.connect()
       await conn.query('PRAGMA journal_mode = WAL')
