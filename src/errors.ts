@@ -29,6 +29,8 @@ export const ErrorCode = Object.freeze({
   Revision: 'E_REVISION',
   /** The version table names a revision no revision file defines. */
   UnknownVersionRow: 'E_UNKNOWN_VERSION_ROW',
+  /** The version table cannot be right: a row below another row, or not athanor's columns. */
+  VersionTableInconsistent: 'E_VERSION_TABLE_INCONSISTENT',
   /** A database operation failed. */
   Database: 'E_DATABASE',
   /** A revision failed during upgrade or downgrade; the error lists what did run. */
@@ -72,6 +74,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, 1 | 2>> = Object.freeze({
   [ErrorCode.Config]: 2,
   [ErrorCode.Revision]: 2,
   [ErrorCode.UnknownVersionRow]: 2,
+  [ErrorCode.VersionTableInconsistent]: 2,
   [ErrorCode.Database]: 1,
   [ErrorCode.MigrationFailed]: 1,
   [ErrorCode.RevisionInterrupted]: 1,
@@ -230,6 +233,29 @@ export class UnknownVersionRowError extends RevisionError {
 
   override get data(): Readonly<Record<string, unknown>> {
     return { revision: this.revision }
+  }
+}
+
+/**
+ * The version table cannot be what athanor wrote: it holds a revision and
+ * one of its descendants (a database is at one revision per branch), or it
+ * lacks the `version_num` column. Nothing runs on it; `stamp --purge` (or a
+ * fixed `versionTable`) is the way out.
+ *
+ * @example
+ * throw new VersionTableInconsistentError('athanor_version', 'it holds a1 and its descendant b2', 'keep the descendant: athanor stamp --purge b2')
+ */
+export class VersionTableInconsistentError extends AthanorError {
+  /** The version table's name. */
+  readonly table: string
+
+  constructor(table: string, problem: string, hint: string, cause?: unknown) {
+    super(`the version table ${table} is inconsistent: ${problem}`, { code: ErrorCode.VersionTableInconsistent, hint, cause })
+    this.table = table
+  }
+
+  override get data(): Readonly<Record<string, unknown>> {
+    return { table: this.table }
   }
 }
 

@@ -37,6 +37,7 @@ export {
   ConfigError,
   RevisionError,
   UnknownVersionRowError,
+  VersionTableInconsistentError,
   DatabaseError,
   NotUpToDateError,
 } from './errors.js'

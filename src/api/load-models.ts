@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js'
 import { importUserModule } from '../config/module-loader.js'
 import { MetaData } from '../schema/metadata.js'
 import type { Table } from '../schema/table.js'
+import { describeObject, isSchemaObject, objectKey, type SchemaObject } from '../schema/objects/schema-object.js'
 import { isDrizzleTable, type DrizzleTable } from '../models/drizzle/drizzle-entities.js'
 
 /** The models a module exports. */
@@ -14,6 +15,8 @@ export interface LoadedModels {
   /** Every table, once, in the order found (MetaData tables first, then loose exported tables). */
   readonly tables: readonly Table[]
   readonly metadata: readonly MetaData[]
+  /** Views, functions, triggers, extensions and policies the module exports, once each. */
+  readonly objects: readonly SchemaObject[]
   /** What the models declare that the database will not hold (a Drizzle `$defaultFn`…), one line each. */
   readonly notes: readonly string[]
 }
@@ -50,7 +53,7 @@ export async function loadModels(path: string): Promise<LoadedModels> {
   }
   const models = { ...collectModels(values), notes }
   // An empty target would make autogenerate drop every table: far more likely a wrong path or a missing export.
-  if (models.tables.length === 0 && models.metadata.length === 0) {
+  if (models.tables.length === 0 && models.metadata.length === 0 && models.objects.length === 0) {
     throw new ConfigError(`the models module ${path} exports no table and no MetaData`, {
       hint: 'export your tables (or the MetaData holding them) from this module',
     })
@@ -72,6 +75,13 @@ export function collectModels(values: readonly unknown[]): Omit<LoadedModels, 'n
     if (isMetaData(value)) metadata.push(value)
     else if (isTable(value)) loose.push(value)
   })
+  const objects = new Map<string, SchemaObject>()
+  visitModelValues(values, (value) => {
+    if (!isSchemaObject(value)) return
+    const key = objectKey(value)
+    if (objects.has(key) && objects.get(key) !== value) throw new ConfigError(`the models define ${describeObject(value)} twice`, { hint: 'export each object once' })
+    objects.set(key, value)
+  })
   const byKey = new Map<string, Table>()
   for (const table of [...new Set(metadata)].flatMap((m) => m.sortedTables).concat(loose)) {
     const key = MetaData.key(table.name, table.schema)
@@ -81,13 +91,13 @@ export function collectModels(values: readonly unknown[]): Omit<LoadedModels, 'n
     }
     byKey.set(key, table)
   }
-  return { tables: [...byKey.values()], metadata: [...new Set(metadata)] }
+  return { tables: [...byKey.values()], metadata: [...new Set(metadata)], objects: [...objects.values()] }
 }
 
 // Exports, and arrays or plain objects of them one level deep; a table or MetaData is not looked into.
 function visitModelValues(values: readonly unknown[], found: (value: unknown) => void): void {
   const visit = (value: unknown, depth: number) => {
-    if (isMetaData(value) || isTable(value) || isDrizzleTable(value)) found(value)
+    if (isMetaData(value) || isTable(value) || isDrizzleTable(value) || isSchemaObject(value)) found(value)
     else if (depth === 0 && Array.isArray(value)) value.forEach((v) => visit(v, 1))
     else if (depth === 0 && value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       Object.values(value).forEach((v) => visit(v, 1))

@@ -11,6 +11,8 @@ import type { RuntimeOptions, StepResult } from '../runtime/commands.js'
 export interface RunOptions {
   /** Emit the SQL instead of running it (offline mode); the result's `sql` holds it. */
   sql?: boolean
+  /** Run against the live database and roll everything back (upgrade/downgrade; SQLite, PostgreSQL): the result says what would happen. */
+  dryRun?: boolean
   /** `--tag`: free text passed to scripts through `op.context.tag`. */
   tag?: string
   /** Called as each step finishes. */
@@ -37,6 +39,7 @@ export function runtimeOptionsOf(config: ResolvedConfig, options: RunOptions): R
     ...(config.ddlLockTimeoutMs === undefined && config.statementTimeoutMs === undefined
       ? {}
       : { timeouts: { ddlLockTimeoutMs: config.ddlLockTimeoutMs, statementTimeoutMs: config.statementTimeoutMs } }),
+    ...(config.stepTimeoutMs === undefined ? {} : { stepTimeoutMs: config.stepTimeoutMs }),
     ...(config.ddlLockRetries > 0 ? { lockRetries: { attempts: config.ddlLockRetries, delayMs: config.ddlLockRetryDelayMs } } : {}),
     ...(options.tag === undefined ? {} : { tag: options.tag }),
     ...(options.onStep === undefined ? {} : { onStep: options.onStep }),

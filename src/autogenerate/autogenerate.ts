@@ -10,6 +10,10 @@ import type { DatabaseConnection, Dialect } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import type { Table } from '../schema/table.js'
 import { compareSchemas } from './compare-schemas.js'
+import type { ObjectComparisonInput } from './compare-objects.js'
+import { canonicalizeObjects } from './object-canonicalizer.js'
+import { assertObjectType } from '../dialect/object-support.js'
+import type { SchemaObject } from '../schema/objects/schema-object.js'
 import type { RenamePolicy } from './compare-options.js'
 import { canonicalizeModel } from './model-canonicalizer.js'
 import { Table as TableClass } from '../schema/table.js'
@@ -33,7 +37,9 @@ export interface CompareSettings {
  * @example
  * const comparison = await compareWithConnection(conn, metadata.tables, { versionTable: 'athanor_version' })
  */
-export async function compareWithConnection(conn: DatabaseConnection, tables: readonly Table[], settings: CompareSettings): Promise<Comparison> {
+export async function compareWithConnection(conn: DatabaseConnection, models: readonly Table[] | ModelSet, settings: CompareSettings): Promise<Comparison> {
+  const tables = 'tables' in models ? models.tables : models
+  const modelObjects = 'tables' in models ? models.objects : []
   const include = settings.include ?? {}
   const modelSchemas = [...new Set(tables.map((t) => t.schema).filter((s): s is string => s !== null))]
   const includeName = include.name
@@ -44,6 +50,7 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
       ? { includeName: (name: string, kind: string, parent: { schema: string | null }) => includeName(name, { type: kind, parentNames: { schema_name: parent.schema } }) }
       : {}),
   })
+  const objects = modelObjects.length > 0 ? await objectComparison(conn, modelObjects, reflected.defaultSchema) : undefined
   const compare = settings.compare ?? {}
   const serverDefaults = compare.serverDefaults ?? true
   const canonical = await canonicalizeModel(conn, serverDefaults ? tables : tables.map(withoutDefaults))
@@ -62,9 +69,26 @@ export async function compareWithConnection(conn: DatabaseConnection, tables: re
     canonicalCheck: (check) => canonical.checks.get(check),
     canonicalGenerated: (column) => canonical.generated.get(column),
     canonicalType: (column) => canonical.types.get(column),
+    canonicalOnUpdate: (column) => canonical.onUpdates.get(column),
     ...(include.object ? { includeObject: include.object } : {}),
     ...(settings.renames ? { renames: settings.renames } : {}),
+    ...(objects ? { objects } : {}),
   })
+}
+
+/** The models' tables and schema objects. */
+export interface ModelSet {
+  readonly tables: readonly Table[]
+  readonly objects: readonly SchemaObject[]
+}
+
+/** The database's objects of the kinds the models declare, and the models' objects as the database writes them. */
+async function objectComparison(conn: DatabaseConnection, models: readonly SchemaObject[], defaultSchema: string): Promise<ObjectComparisonInput> {
+  for (const object of models) assertObjectType(conn.dialect.objects.types, object, conn.dialect.name)
+  const schemaOf = (schema: string | null) => (schema === null || schema === defaultSchema ? null : schema)
+  const schemas = [...new Set([null, ...models.map((o) => schemaOf(o.schema))])]
+  const { objects: live } = await conn.dialect.objects.reflect(conn, { schemas, types: new Set(models.map((o) => o.type)) })
+  return { models, live, canonical: await canonicalizeObjects(conn, models, live, schemaOf) }
 }
 
 /**

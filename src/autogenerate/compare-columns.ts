@@ -87,6 +87,8 @@ function existing(column: Column): Partial<ColumnAlteration> {
     existingServerDefault: column.serverDefault,
     existingComment: column.comment,
     existingAutoincrement: column.autoincrement,
+    existingCollation: column.collation ?? null,
+    existingOnUpdate: column.onUpdate ?? null,
   }
 }
 
@@ -113,8 +115,32 @@ function generatedDiffers(column: Column, reflected: Column, ctx: CompareContext
   return (ctx.canonicalGenerated(column) ?? text(want.expression)) !== text(have.expression)
 }
 
+/**
+ * Whether the model's collation differs from the database's; a model that
+ * names its table's own collation states the default, which reflection
+ * reports as none.
+ */
+function collationDiffers(column: Column, reflected: Column, model: Table): boolean {
+  const norm = (name: string | null | undefined) => (name ? name.toLowerCase() : null)
+  const want = norm(column.collation) === norm(model.storage.collation) ? null : norm(column.collation)
+  return want !== norm(reflected.collation)
+}
+
+/** An `ON UPDATE` expression as comparable text: the model's as the database rewrote it (canonicalizeModel), else as written. */
+function onUpdateText(column: Column, ctx: CompareContext): string | null {
+  if (!column.onUpdate) return null
+  return ctx.canonicalOnUpdate(column) ?? checkText({ expression: column.onUpdate }, ctx.dialect)
+}
+
 function compareColumn(name: TableName, model: Table, column: Column, reflected: Column, ctx: CompareContext): PlannedChange | null {
-  const change: { type?: Column['type']; nullable?: boolean; serverDefault?: ServerDefault | null; comment?: string | null } = {}
+  const change: {
+    type?: Column['type']
+    nullable?: boolean
+    serverDefault?: ServerDefault | null
+    comment?: string | null
+    collation?: string | null
+    onUpdate?: SqlFragment | null
+  } = {}
   const keyColumn = column.primaryKey || reflected.primaryKey
 
   if (!keyColumn && column.nullable !== reflected.nullable) change.nullable = column.nullable
@@ -129,6 +155,8 @@ function compareColumn(name: TableName, model: Table, column: Column, reflected:
     if (modelText !== reflectedText) change.serverDefault = column.serverDefault
   }
   if (ctx.comments && (column.comment || null) !== (reflected.comment || null)) change.comment = column.comment
+  if (ctx.types && collationDiffers(column, reflected, model)) change.collation = column.collation ?? null
+  if (ctx.serverDefaults && onUpdateText(column, ctx) !== onUpdateText(reflected, ctx)) change.onUpdate = column.onUpdate ?? null
   if (Object.keys(change).length === 0) return null
   return ctx.plan(new AlterColumnOp(name, { column: column.name, ...change, ...existing(reflected) }))
 }

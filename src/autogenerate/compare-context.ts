@@ -29,6 +29,7 @@ export interface CompareContext extends DiffContext {
   readonly canonicalCheck: (check: CheckConstraint | ExclusionConstraint) => string | undefined
   readonly canonicalGenerated: (column: Column) => string | undefined
   readonly canonicalType: (column: Column) => SqlType | undefined
+  readonly canonicalOnUpdate: (column: Column) => string | undefined
   include(info: IncludeObjectInfo): boolean
   decideRename(candidate: RenameCandidate): Promise<RenameDecision>
   /** A model or reflected schema name with the default schema written as null. */
@@ -63,6 +64,7 @@ export function compareContext(options: CompareOptions, models: readonly Table[]
     canonicalCheck: options.canonicalCheck ?? (() => undefined),
     canonicalGenerated: options.canonicalGenerated ?? (() => undefined),
     canonicalType: options.canonicalType ?? (() => undefined),
+    canonicalOnUpdate: options.canonicalOnUpdate ?? (() => undefined),
     include: (info) => options.includeObject?.(info) ?? true,
     decideRename: (candidate) => decideRename(options.renames ?? {}, candidate),
     schemaOf,

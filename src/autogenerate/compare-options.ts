@@ -10,6 +10,7 @@ import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { CheckConstraint, ExclusionConstraint } from '../schema/constraints.js'
 import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { Table } from '../schema/table.js'
+import type { ObjectComparisonInput } from './compare-objects.js'
 import type { SqlType } from '../schema/types.js'
 import type { RenameCandidate, RenameDecision } from './schema-diff.js'
 
@@ -80,5 +81,9 @@ export interface CompareOptions {
   readonly canonicalGenerated?: (column: Column) => string | undefined
   /** The database's reading of a model column's type written by name (see `canonicalizeModel`); undefined compares it as written. */
   readonly canonicalType?: (column: Column) => SqlType | undefined
+  /** The database's own text for a model column's `ON UPDATE` expression (see `canonicalizeModel`). */
+  readonly canonicalOnUpdate?: (column: Column) => string | undefined
   readonly renames?: RenamePolicy
+  /** The models' schema objects, the database's, and the models' canonical text (see `compareObjects`). */
+  readonly objects?: ObjectComparisonInput
 }

@@ -14,6 +14,7 @@ import { Table } from '../schema/table.js'
 import { groupIntoBatch } from './batch-grouping.js'
 import { compareColumns } from './compare-columns.js'
 import { compareConstraints, named } from './compare-constraints.js'
+import { compareObjects } from './compare-objects.js'
 import { compareContext, type CompareContext } from './compare-context.js'
 import { compareStorage } from './compare-storage.js'
 import type { NotCarriedFact } from '../dialect/not-carried.js'
@@ -88,6 +89,8 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     fks.map((fk) => ctx.plan(new AddConstraintOp(ctx.nameOf(t), named(fk, t.name), fk.notValid ? { notValid: true } : {}))),
   )
   const storageFacts: NotCarriedFact[] = []
+  // Tables whose columns change or which are renamed or dropped: what views over them and triggers on them must make way for.
+  const changedTables = new Set<string>([...renamedFrom, ...droppedTables].map((t) => t.name))
   for (const [model, db] of pairs) {
     const columns = await compareColumns(model, db, ctx)
     renames.push(...columns.candidates)
@@ -98,6 +101,7 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     const storage = compareStorage(model, db, ctx)
     storageFacts.push(...storage.notCarried)
     // Drops first: what they drop is described by the old column names, which renames change.
+    if ([...columns.renames, ...columns.alters, ...columns.drops].length > 0) changedTables.add(model.name)
     const tableChanges = [...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx), ...storage.changes]
     if (ctx.dialect.rebuilder) {
       // Where altering means rebuilding, the table's foreign keys ride in its one rebuild.
@@ -112,7 +116,8 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     .reverse()
     .map((t) => ctx.plan(new DropTableOp(ctx.nameOf(t), { existing: withoutForeignKeys(t, dropCycles.get(t)) })))
 
-  const changes = [...enumValues, ...creates, ...dropFks, ...perTable, ...drops, ...addFks]
+  const objects = options.objects ? compareObjects(options.objects, changedTables, ctx) : { first: [], before: [], after: [], last: [] }
+  const changes = [...objects.first, ...enumValues, ...creates, ...objects.before, ...dropFks, ...perTable, ...drops, ...addFks, ...objects.after, ...objects.last]
   const compared = new Set(dbTables.map(key))
   const notCarried = [...(reflected.notCarried ?? []).filter((f) => compared.has(`${ctx.schemaOf(f.schema) ?? ''}.${f.table}`)), ...storageFacts]
   return { changes, diffs: changes.flatMap((c) => c.diffs), renames, notCarried }

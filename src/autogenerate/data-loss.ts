@@ -50,7 +50,12 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   create_enum: null,
   drop_enum: null,
   add_enum_value: null,
+  // A materialized view's rows are computed, and come back with it.
+  create_object: null,
+  replace_object: null,
+  drop_object: null,
   bulk_insert: null,
   execute: null,
+  backfill_column: null,
   batch_alter_table: null,
 }

@@ -43,6 +43,8 @@ export interface CanonicalModel {
   readonly generated: ReadonlyMap<Column, string>
   /** The types of columns written by name (`t.custom('CHAR(4)')`, in an array too) as the database reads them back (`character(4)`). */
   readonly types: ReadonlyMap<Column, SqlType>
+  /** `ON UPDATE` expressions as the database writes them, keyed by the model's column. */
+  readonly onUpdates: ReadonlyMap<Column, string>
 }
 
 /** Name prefix of every scratch table; comparisons never look at tables so named. */
@@ -85,7 +87,8 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
   const checks = new Map<CheckConstraint | ExclusionConstraint, string>()
   const generated = new Map<Column, string>()
   const types = new Map<Column, SqlType>()
-  if (plans.length === 0) return { defaults, indexes, checks, generated, types }
+  const onUpdates = new Map<Column, string>()
+  if (plans.length === 0) return { defaults, indexes, checks, generated, types, onUpdates }
   const transactional = conn.dialect.transactionalDdl
   if (transactional) await conn.begin()
   const created = new Map<string, ScratchPlan>()
@@ -104,6 +107,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
       plan?.columns?.forEach((column, j) => {
         const back = table.column(`c${j}`)
         if (back) defaults.set(column, back.serverDefault === null ? null : defaultSql(back.serverDefault, conn.dialect))
+        if (back?.onUpdate) onUpdates.set(column, checkText({ expression: back.onUpdate }, conn.dialect))
       })
       plan?.typed?.forEach((column, j) => {
         const back = table.column(`t${j}`)
@@ -126,7 +130,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
     if (transactional) await conn.rollback()
     else for (const name of created.keys()) await conn.execute(conn.dialect.compiler.dropTable({ name, schema: null })[0]!.sql).catch(() => undefined)
   }
-  return { defaults, indexes, checks, generated, types }
+  return { defaults, indexes, checks, generated, types, onUpdates }
 }
 
 /**
@@ -194,7 +198,7 @@ function defaultPlan(name: string, columns: readonly Column[]): ScratchPlan {
 }
 
 function defaultPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
-  const columns = tables.flatMap((t) => t.columnList).filter((c) => c.serverDefault !== null && !c.autoincrement)
+  const columns = tables.flatMap((t) => t.columnList).filter((c) => (c.serverDefault !== null && !c.autoincrement) || c.onUpdate)
   const plans: ScratchPlan[] = []
   for (let i = 0; i < columns.length; i += COLUMNS_PER_SCRATCH_TABLE) plans.push(defaultPlan(`${prefix}d${i / COLUMNS_PER_SCRATCH_TABLE}`, columns.slice(i, i + COLUMNS_PER_SCRATCH_TABLE)))
   return plans

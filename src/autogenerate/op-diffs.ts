@@ -11,7 +11,8 @@ import type { AlterColumnOp } from '../operations/ops/column-ops.js'
 import type { AddConstraintOp } from '../operations/ops/constraint-ops.js'
 import type { AnyOp, OpKind, OpsByKind } from '../operations/ops/op-kinds.js'
 import type { Constraint, ForeignKeyConstraint } from '../schema/constraints.js'
-import { sqlText } from '../schema/sql.js'
+import type { SchemaObject } from '../schema/objects/schema-object.js'
+import { sqlText, type SqlFragment } from '../schema/sql.js'
 import { comparableDefault, defaultSql } from './default-text.js'
 import type { SchemaDiff } from './schema-diff.js'
 import { describeType } from './type-description.js'
@@ -115,7 +116,19 @@ function alterColumnDiffs(o: AlterColumnOp, ctx: DiffContext): SchemaDiff[] {
     out.push({ kind: 'modify_default', ...where, detail: `${text(a.existingServerDefault) ?? 'none'} -> ${now ?? 'none'}` })
   }
   if (a.comment !== undefined) out.push({ kind: 'modify_comment', ...where, detail: `${JSON.stringify(a.existingComment ?? null)} -> ${JSON.stringify(a.comment)}` })
+  // A collation is part of the type (as SQLAlchemy's String(collation=…)), ON UPDATE a second default.
+  if (a.collation !== undefined) out.push({ kind: 'modify_type', ...where, detail: `COLLATE ${a.existingCollation ?? 'default'} -> ${a.collation ?? 'default'}` })
+  if (a.onUpdate !== undefined) {
+    const text = (value: SqlFragment | null | undefined) => (value ? sqlText(value) : 'none')
+    out.push({ kind: 'modify_default', ...where, detail: `ON UPDATE ${text(a.existingOnUpdate)} -> ${text(a.onUpdate)}` })
+  }
   return out
+}
+
+/** A diff about a schema object: `table` is its table (a trigger's, a policy's) or the object's own name. */
+function objectDiff(change: 'add' | 'remove' | 'modify', object: SchemaObject, ctx: DiffContext): SchemaDiff {
+  const table = object.type === 'trigger' || object.type === 'policy' ? object.table : object.name
+  return { kind: `${change}_${object.type}`, ...at({ name: table, schema: object.type === 'extension' ? null : object.schema }, ctx), name: object.name }
 }
 
 /** A storage change as `UNLOGGED, fillfactor=70, autovacuum_enabled reset`. */
@@ -160,6 +173,9 @@ const DIFF_RULES: DiffRules = {
     const schema = ctx.schemaOf(o.schema)
     return [{ kind: 'add_enum_value', table: site?.table ?? '', ...(schema ? { schema } : {}), ...(site?.column ? { column: site.column } : {}), name: o.name, detail: o.value }]
   },
+  create_object: (o, ctx) => [objectDiff('add', o.object, ctx)],
+  replace_object: (o, ctx) => [objectDiff('modify', o.object, ctx)],
+  drop_object: (o, ctx) => [objectDiff('remove', o.object, ctx)],
   batch_alter_table: (o, ctx) => o.ops.flatMap((inner) => diffsOf(inner, ctx)),
   // A comparison never emits these: types come with their tables, data is not schema, and validity is not a difference.
   validate_constraint: null,
@@ -167,4 +183,5 @@ const DIFF_RULES: DiffRules = {
   drop_enum: null,
   bulk_insert: null,
   execute: null,
+  backfill_column: null,
 }

@@ -10,7 +10,7 @@ import { indexAccessSignature, type Constraint, type ForeignKeyConstraint, type 
 import { renderDefault, renderFragment, renderString, renderType, renderValue } from './render-values.js'
 
 /** What rendered code needs imported from `athanor`, beyond `Operations`. */
-export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'exclude' | 'table'
+export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'exclude' | 'table' | 'view' | 'materializedView' | 'fn' | 'trigger' | 'extension' | 'policy'
 
 /** Collects the imports a rendering uses while it writes. */
 export interface Tracker {
@@ -148,10 +148,14 @@ export function alterColumnEntries(a: ColumnAlteration, r: Tracker): string[] {
   if (a.nullable !== undefined) entries.push(`nullable: ${a.nullable}`)
   if (a.serverDefault !== undefined) entries.push(`serverDefault: ${a.serverDefault === null ? 'null' : r.scan(renderDefault(a.serverDefault))}`)
   if (a.comment !== undefined) entries.push(`comment: ${a.comment === null ? 'null' : renderString(a.comment)}`)
+  if (a.collation !== undefined) entries.push(`collation: ${a.collation === null ? 'null' : renderString(a.collation)}`)
+  if (a.onUpdate !== undefined) entries.push(`onUpdate: ${a.onUpdate === null ? 'null' : r.scan(renderFragment(a.onUpdate))}`)
   if (a.existingType !== undefined) entries.push(`existingType: ${r.type(renderType(a.existingType))}`)
   if (a.existingNullable !== undefined) entries.push(`existingNullable: ${a.existingNullable}`)
   if (a.existingServerDefault !== undefined && a.existingServerDefault !== null) entries.push(`existingServerDefault: ${r.scan(renderDefault(a.existingServerDefault))}`)
   if (a.existingComment !== undefined && a.existingComment !== null) entries.push(`existingComment: ${renderString(a.existingComment)}`)
   if (a.existingAutoincrement) entries.push('existingAutoincrement: true')
+  if (a.existingCollation !== undefined && a.existingCollation !== null) entries.push(`existingCollation: ${renderString(a.existingCollation)}`)
+  if (a.existingOnUpdate !== undefined && a.existingOnUpdate !== null) entries.push(`existingOnUpdate: ${r.scan(renderFragment(a.existingOnUpdate))}`)
   return entries
 }

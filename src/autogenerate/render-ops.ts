@@ -10,6 +10,7 @@ import { renderBatch } from './render-batch.js'
 import { alterColumnEntries, flagEntries, opCall, opCallOpening, optionsArg, schemaEntry, tracker, type RenderedImport, type Tracker } from './render-calls.js'
 import { renderAddConstraint, renderCreateIndex, renderCreateTable, type RenderOpOptions } from './render-create-table.js'
 import { renderBulkInsert, renderExecute } from './render-data.js'
+import { renderCreateObject, renderDropObject, renderReplaceObject } from './render-objects.js'
 import { renderColumn, renderOptions, renderString, renderValue } from './render-values.js'
 
 export type { RenderedImport } from './render-calls.js'
@@ -104,8 +105,14 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
     // PostgreSQL refuses to use a value added in the same transaction, and before 12 refuses ADD VALUE in one at all.
     return [opCallOpening('autocommitBlock', [], 'async () => {'), `  ${call}`, '})']
   },
+  create_object: (o, { r }) => renderCreateObject(o, r),
+  replace_object: (o, { r }) => renderReplaceObject(o, r),
+  drop_object: (o, { r }) => renderDropObject(o, r),
   bulk_insert: (o, { r }) => renderBulkInsert(o, r),
   execute: (o, { r }) => [renderExecute(o, r)],
+  backfill_column: (o) => [
+    opCall('backfillColumn', [renderString(o.table.name), renderString(o.from), renderString(o.to), withSchema(o.table, [`key: ${renderString(o.options.key)}`, `batchSize: ${o.options.batchSize}`])]),
+  ],
   batch_alter_table: (o, { r, notes }) => renderBatch(o, r, notes),
 }
 

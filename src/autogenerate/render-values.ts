@@ -117,6 +117,8 @@ export function renderColumn(column: Column): string {
   // A generated column's default (a serial's nextval) belongs to its sequence, which the table re-creates.
   if (column.serverDefault !== null && !column.autoincrement) out += `.serverDefault(${renderDefault(column.serverDefault)})`
   if (column.generated) out += `.generatedAs(${renderFragment(column.generated.expression)}${column.generated.stored ? '' : ', { stored: false }'})`
+  if (column.collation) out += `.collate(${renderString(column.collation)})`
+  if (column.onUpdate) out += `.onUpdate(${renderFragment(column.onUpdate)})`
   if (column.comment !== null) out += `.comment(${renderString(column.comment)})`
   return out
 }

@@ -4,6 +4,10 @@
  */
 import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { AnyOp } from '../operations/ops/op-kinds.js'
+import type { SchemaObjectType } from '../schema/objects/schema-object.js'
+
+/** A schema object that appeared, disappeared or changed its definition: `add_view`, `remove_trigger`, `modify_function`. */
+export type ObjectDiffKind = `${'add' | 'remove' | 'modify'}_${SchemaObjectType}`
 
 /** Alembic's names for what autogenerate can find (plus athanor's renames). */
 export type DiffKind =
@@ -26,6 +30,7 @@ export type DiffKind =
   | 'add_table_comment'
   | 'remove_table_comment'
   | 'add_enum_value'
+  | ObjectDiffKind
   | 'modify_table_storage'
 
 /**

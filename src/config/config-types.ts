@@ -64,6 +64,14 @@ export interface AthanorConfig {
   ddlLockTimeoutMs?: number
   /** How long one statement of a revision may run (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`); per revision as `ddlLockTimeoutMs`. */
   statementTimeoutMs?: number
+  /**
+   * Longest time one revision's `upgrade`/`downgrade` may take, its ops
+   * included; past it the revision fails and is rolled back. A revision may
+   * `export const stepTimeoutMs = …` to set its own. Default: no limit (a step
+   * that awaits what can never settle is still caught, when nothing is left
+   * for it to wait on).
+   */
+  stepTimeoutMs?: number
   /** Times a revision that failed on a lock timeout is tried again (transactional-DDL databases). Default 0. */
   ddlLockRetries?: number
   /** Wait before the first retry, doubled for each next one. Default 1000 ms. */
@@ -149,6 +157,7 @@ export interface ResolvedConfig {
   readonly lockTimeoutMs: number
   readonly ddlLockTimeoutMs: number | undefined
   readonly statementTimeoutMs: number | undefined
+  readonly stepTimeoutMs: number | undefined
   readonly ddlLockRetries: number
   readonly ddlLockRetryDelayMs: number
   readonly safe: boolean

@@ -17,15 +17,20 @@ const isFolderList: Check = (v) =>
   typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== ''))
     ? undefined
     : 'a folder or a non-empty array of folders'
-const isDuration: Check = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'a number of milliseconds ≥ 0'
+/** Node's timers hold at most 2^31 - 1 ms; a longer wait would fire at once. */
+const MAX_DURATION_MS = 2_147_483_647
+const isDuration: Check = (v) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return 'a number of milliseconds ≥ 0'
+  return v <= MAX_DURATION_MS ? undefined : `at most ${MAX_DURATION_MS} ms (about 24.8 days)`
+}
+const isTableName: Check = (v) => (typeof v !== 'string' ? 'a string' : v.trim() === '' ? 'a table name, not empty' : undefined)
 
 const TOP_LEVEL: Record<string, Check> = {
   url: isString,
   models: isString,
   migrations: isFolderList,
-  versionTable: isString,
-  versionTableSchema: isString,
+  versionTable: isTableName,
+  versionTableSchema: isTableName,
   compare: (v) => checkObject(v, COMPARE_KEYS),
   include: (v) => checkObject(v, INCLUDE_KEYS),
   transactionPerMigration: isBoolean,
@@ -35,6 +40,7 @@ const TOP_LEVEL: Record<string, Check> = {
   processRevisionDirectives: isFunction,
   ddlLockTimeoutMs: isDuration,
   statementTimeoutMs: isDuration,
+  stepTimeoutMs: isDuration,
   ddlLockRetries: (v) => isCount(v),
   ddlLockRetryDelayMs: isDuration,
   safe: isBoolean,
@@ -113,6 +119,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'string') return JSON.stringify(value)
+  // The value itself where it is short and says more than its type (-5, NaN, 1e+21, false).
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   return typeof value
 }
 

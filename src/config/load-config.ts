@@ -94,6 +94,7 @@ export function resolveConfig(
     processRevisionDirectives: config.processRevisionDirectives,
     ddlLockTimeoutMs: config.ddlLockTimeoutMs,
     statementTimeoutMs: config.statementTimeoutMs,
+    stepTimeoutMs: config.stepTimeoutMs,
     ddlLockRetries: config.ddlLockRetries ?? CONFIG_DEFAULTS.ddlLockRetries,
     ddlLockRetryDelayMs: config.ddlLockRetryDelayMs ?? CONFIG_DEFAULTS.ddlLockRetryDelayMs,
     safe: config.safe ?? false,
@@ -139,9 +140,17 @@ async function readConfigFile(path: string, cwd: string): Promise<AthanorConfig>
   const shown = relative(cwd, path) || path
   let loaded: unknown
   try {
-    loaded = await importUserModule(path, { default: true })
+    const module = await importUserModule<Record<string, unknown>>(path)
+    if (!('default' in module)) {
+      const named = Object.keys(module).filter((key) => key !== '__esModule')
+      throw new ConfigError(`${shown} has no default export${named.length > 0 ? ` (it exports ${named.map((n) => `"${n}"`).join(', ')})` : ''}`, {
+        hint: 'write `export default defineConfig({ … })`',
+      })
+    }
+    loaded = module.default
     if (typeof loaded === 'function') loaded = await (loaded as () => unknown)()
   } catch (cause) {
+    if (cause instanceof ConfigError) throw cause
     const reason = cause instanceof Error ? firstLine(cause.message) : String(cause)
     throw new ConfigError(`cannot load ${shown}: ${maskPasswords(reason)}`, {
       hint: 'fix the file, or run with --verbose to see where the error is',

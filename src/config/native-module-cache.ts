@@ -64,8 +64,23 @@ export interface RunningPackage {
  * module); with no `node_modules` above it, a folder in the OS temp dir,
  * from which only `athanor` and Node's own modules are imported.
  */
-function cacheFor(path: string): { dir: string; barePackagesResolve: boolean } {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
+function cacheFor(path: string): CacheLocation {
+  // Asked once per folder: a run loads hundreds of scripts from one versions/ folder.
+  const folder = dirname(path)
+  let found = cacheLocations.get(folder)
+  if (found === undefined) cacheLocations.set(folder, (found = findCache(folder)))
+  return found
+}
+
+interface CacheLocation {
+  readonly dir: string
+  readonly barePackagesResolve: boolean
+}
+
+const cacheLocations = new Map<string, CacheLocation>()
+
+function findCache(folder: string): CacheLocation {
+  for (let dir = folder; ; dir = dirname(dir)) {
     const modules = join(dir, 'node_modules')
     if (existsSync(modules)) return { dir: join(modules, '.cache', 'athanor'), barePackagesResolve: true }
     if (dirname(dir) === dir) break

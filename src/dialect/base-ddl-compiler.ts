@@ -91,13 +91,30 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   /** The column as written in CREATE TABLE / ADD COLUMN. */
   columnSpec(column: Column): string {
     const parts = [this.ident(column.name), this.columnType(column)]
+    if (column.collation) parts.push(this.collationClause(column.collation))
     if (column.generated) parts.push(this.generatedClause(column.generated))
     if (column.autoincrement) parts.push(this.autoincrementClause(column))
     if (column.serverDefault !== null) parts.push(`DEFAULT ${this.renderDefault(column.serverDefault)}`)
-    if (!column.nullable) parts.push('NOT NULL')
+    parts.push(this.nullability(column))
+    if (column.onUpdate) parts.push(this.onUpdateClause(column.onUpdate))
     const comment = this.inlineColumnComment(column.comment)
     if (comment) parts.push(comment)
     return parts.filter(Boolean).join(' ')
+  }
+
+  /** `COLLATE name` after a column's type. */
+  protected collationClause(collation: string): string {
+    return `COLLATE ${this.ident(collation)}`
+  }
+
+  /** `NOT NULL`, or '' for a nullable column where nullable is what a column is unless told otherwise. */
+  protected nullability(column: Column): string {
+    return column.nullable ? '' : 'NOT NULL'
+  }
+
+  /** A value written on every UPDATE of the row (MySQL `ON UPDATE`); elsewhere a trigger's job, which athanor does not write. */
+  protected onUpdateClause(_expression: SqlFragment): string {
+    return this.unsupported('a column ON UPDATE expression')
   }
 
   protected named(name: string | null): string {
@@ -236,6 +253,11 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return `${this.ident(index.name)} ON ${this.table({ name: index.table, schema: index.schema })}`
   }
 
+  /** A word before INDEX for an index kind the database names there (MySQL `FULLTEXT `, `SPATIAL `). */
+  protected indexKind(_index: Index): string {
+    return ''
+  }
+
   /** ` USING method` after the table where the database has access methods (PostgreSQL). */
   protected indexMethod(_index: Index): string {
     return ''
@@ -256,7 +278,7 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     const unique = index.unique ? 'UNIQUE ' : ''
     const where = index.where ? ` WHERE ${this.fragment(index.where)}` : ''
     const columns = index.expressions.map((e, i) => this.indexExpression(e) + this.indexElementSuffix(index, i)).join(', ')
-    const head = `CREATE ${unique}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)}${this.indexMethod(index)}`
+    const head = `CREATE ${unique}${this.indexKind(index)}INDEX ${this.concurrently(options)}${this.ifNotExists(options)}${this.indexTarget(index)}${this.indexMethod(index)}`
     return [statement(`${head} (${columns})${this.indexTail(index)}${where}`)]
   }
 

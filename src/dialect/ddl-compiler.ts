@@ -42,11 +42,17 @@ export interface ColumnAlteration {
   readonly nullable?: boolean
   readonly serverDefault?: ServerDefault | null
   readonly comment?: string | null
+  /** A new collation; `null` returns to the table's default. */
+  readonly collation?: string | null
+  /** A new MySQL `ON UPDATE` expression; `null` drops it. */
+  readonly onUpdate?: SqlFragment | null
   readonly existingType?: SqlType
   readonly existingNullable?: boolean
   readonly existingServerDefault?: ServerDefault | null
   readonly existingComment?: string | null
   readonly existingAutoincrement?: boolean
+  readonly existingCollation?: string | null
+  readonly existingOnUpdate?: SqlFragment | null
 }
 
 /**
@@ -103,13 +109,19 @@ export interface DdlCompiler {
   /** A server default as written after DEFAULT. */
   renderDefault(value: ServerDefault): string
   createTable(table: Table, options?: ExistenceOptions): SqlStatement[]
-  /** `existing` (the table being dropped) lets PostgreSQL skip enum clean-up when no column is an enum. */
-  dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table }): SqlStatement[]
+  /**
+   * `existing` (the table being dropped) lets PostgreSQL skip enum clean-up when no column is an enum;
+   * so does `typeCleanup: false` (a live run read the catalog: nothing to clean up).
+   */
+  dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table; typeCleanup?: boolean }): SqlStatement[]
   renameTable(table: TableName, newName: string): SqlStatement[]
   /** The column alone: its inline constraints and index are added as table constraints by the op. */
   addColumn(table: TableName, column: Column, options?: ExistenceOptions): SqlStatement[]
-  /** `existing` (the column being dropped) lets MySQL drop the column's foreign key first. */
-  dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[]
+  /**
+   * `existing` (the column being dropped) lets MySQL drop the column's foreign key first, and PostgreSQL
+   * skip enum clean-up when its type is no enum; so does `typeCleanup: false`, as for dropTable.
+   */
+  dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column; typeCleanup?: boolean }): SqlStatement[]
   alterColumn(table: TableName, alteration: ColumnAlteration): SqlStatement[]
   createIndex(index: Index, options?: IndexOptions): SqlStatement[]
   dropIndex(table: TableName, name: string, options?: IndexOptions): SqlStatement[]

@@ -1,9 +1,11 @@
 import type { Table } from '../schema/table.js'
 import type { SqlTypeKind } from '../schema/types.js'
 import type { DialectName, DriverName } from './database-url.js'
+import type { DependentTypes } from './dependent-types.js'
 import type { DdlCompiler, TableChange, TableName } from './ddl-compiler.js'
 import type { DatabaseDriver } from './driver-connection.js'
 import type { LazyLintRules } from './lint-rules.js'
+import type { ObjectSupport } from './object-support.js'
 import type { Reflector } from './reflector.js'
 import type { RuntimeSupport } from './runtime-support.js'
 import type { SchemaEquivalence } from './schema-equivalence.js'
@@ -88,11 +90,15 @@ export interface Dialect {
   savepoint(name: string): SavepointSql
   /** Compiles schema objects and ops to this database's SQL. */
   readonly compiler: DdlCompiler
+  /** Types that live as long as the columns using them (PostgreSQL enums); absent where there are none. */
+  readonly dependentTypes?: DependentTypes
   /**
    * Rebuilds a table by move-and-copy for changes {@link DdlCompiler.needsRebuild}
    * reports (SQLite's batch mode). Absent where every change is a plain ALTER.
    */
   readonly rebuilder?: TableRebuilder
+  /** Views, functions, triggers, extensions and policies: the kinds this database has, their DDL and reflection. */
+  readonly objects: ObjectSupport
   /** Reads a live database's schema into the shared vocabulary. */
   readonly reflector: Reflector
   /** The migration lock, the version table's catalog query and the placeholder syntax. */

@@ -8,13 +8,13 @@
  * not carry: when the vocabulary learns one (an index method, a collation), its entry here goes.
  */
 import type { Table } from '../schema/table.js'
-import type { ReflectedCheck, ReflectedColumn, ReflectedForeignKey, ReflectedIndex } from './reflected-schema.js'
+import type { ReflectedCheck, ReflectedForeignKey, ReflectedIndex } from './reflected-schema.js'
 
 /**
  * One fact of a table that athanor reads but does not carry.
  *
  * @example
- * { table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'method gin' }
+ * { table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'operator class gin_trgm_ops on element 1' }
  */
 export interface NotCarriedFact {
   readonly table: string
@@ -28,36 +28,26 @@ export interface NotCarriedFact {
  * A fact as one line (after `not carried: `).
  *
  * @example
- * formatNotCarried({ table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'method gin' }) // 'docs: index ix_docs_body: method gin'
+ * formatNotCarried({ table: 'docs', schema: null, object: 'index ix_docs_body', fact: 'operator class gin_trgm_ops on element 1' }) // 'docs: index ix_docs_body: operator class gin_trgm_ops on element 1'
  */
 export function formatNotCarried(fact: NotCarriedFact): string {
   const table = fact.schema === null ? fact.table : `${fact.schema}.${fact.table}`
   return `${table}: ${fact.object === undefined ? '' : `${fact.object}: `}${fact.fact}`
 }
 
-/** Index access methods every database uses when none is written: not a fact a model must state. */
-const DEFAULT_INDEX_METHODS = new Set(['btree', 'BTREE'])
-
 /**
  * The facts of a reflected table (its `Reflected*` columns, indexes and
  * constraints) that the vocabulary cannot hold. A model table has none.
  *
  * @example
- * notCarriedOf(findTable(await reflect(conn), 'docs')!) // [{ table: 'docs', object: 'index ix_docs_body', fact: 'method gin', … }]
+ * notCarriedOf(findTable(await reflect(conn), 'docs')!) // [{ table: 'docs', object: 'index ix_docs_body', fact: 'operator class gin_trgm_ops on element 1', … }]
  */
 export function notCarriedOf(table: Table): NotCarriedFact[] {
   const out: NotCarriedFact[] = []
   const say = (object: string | undefined, fact: string) => out.push({ table: table.name, schema: table.schema, ...(object === undefined ? {} : { object }), fact })
-  for (const column of table.columnList as readonly Partial<ReflectedColumn>[]) {
-    const object = `column ${column.name}`
-    if (column.collation) say(object, `collation ${column.collation}`)
-    if (column.onUpdate) say(object, `on update ${column.onUpdate}`)
-  }
   for (const index of table.indexes as readonly Partial<ReflectedIndex>[]) {
     const object = `index ${index.name}`
-    if (index.method && !DEFAULT_INDEX_METHODS.has(index.method)) say(object, `method ${index.method}`)
     index.opclasses?.forEach((opclass, i) => opclass && say(object, `operator class ${opclass} on element ${i + 1}`))
-    index.sortOrders?.forEach((order, i) => order && say(object, `${order} on element ${i + 1}`))
     if (index.include && index.include.length > 0) say(object, `INCLUDE (${index.include.join(', ')})`)
     if (index.comment) say(object, `comment ${JSON.stringify(index.comment)}`)
   }

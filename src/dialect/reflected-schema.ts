@@ -30,8 +30,8 @@ export interface ReflectedColumn extends Column {
   readonly generated: GeneratedAs | null
   /** A collation that differs from the type's (or table's) default. */
   readonly collation: string | null
-  /** MySQL `ON UPDATE` expression (`current_timestamp()`). */
-  readonly onUpdate: string | null
+  /** MySQL `ON UPDATE` expression as the server prints it (`current_timestamp()`), a raw fragment. */
+  readonly onUpdate: SqlFragment | null
 }
 
 /** An index read from a database, with the parts only the database states. */
@@ -182,7 +182,7 @@ export function reflectedColumnOf(draft: TableDraft, facts: ColumnFacts, primary
     sequence: facts.sequence ?? null,
     generated: facts.generated ? Object.freeze({ expression: sql.raw(facts.generated.expression), stored: facts.generated.stored }) : null,
     collation: facts.collation ?? null,
-    onUpdate: facts.onUpdate ?? null,
+    onUpdate: facts.onUpdate ? sql.raw(facts.onUpdate) : null,
   })
 }
 

@@ -45,10 +45,27 @@ export function dialectEntries(): readonly DialectEntry[] {
  * parseDatabaseUrl('postgres://u:secret@127.0.0.1:5432/app').database // 'app'
  */
 export function parseDatabaseUrl(raw: string): DatabaseUrl {
+  if (raw.trim() === '') throw new ConfigError('the database URL is empty', { hint: `use ${knownForms()}` })
   const split = splitScheme(raw)
-  const parsed = split?.found.scheme.parse(raw, split.rest)
-  if (split === undefined || parsed === undefined) throw unsupportedUrl(raw)
+  if (split === undefined) {
+    if (/^[A-Za-z][\w+.-]*:/.test(raw)) throw unsupportedUrl(raw)
+    throw new ConfigError(`database URL "${maskPasswords(raw)}" has no scheme`, { hint: `use ${knownForms()}` })
+  }
+  const parsed = split.found.scheme.parse(raw, split.rest)
+  if (parsed === undefined) {
+    throw new ConfigError(`malformed database URL "${maskPasswords(raw)}": ${malformation(raw)}`, {
+      hint: `write it as ${split.written}://user@host:port/database, with a password after the user (user:password@…) percent-encoded`,
+    })
+  }
   return { ...parsed, dialect: split.found.entry.name }
+}
+
+/** What is wrong with a URL of a known scheme that does not parse. */
+function malformation(raw: string): string {
+  const port = /^[^:]+:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/.exec(raw)?.[1]
+  if (port !== undefined && Number(port) > 65535) return `port ${port} is out of range (1–65535)`
+  const host = /^[^:]+:\/\/(?:[^/?#]*@)?([^/?#]*)/.exec(raw)?.[1] ?? ''
+  return host === '' ? 'it names no host' : `"${host}" is not a host[:port]`
 }
 
 /**
@@ -89,8 +106,10 @@ function splitScheme(url: string): { found: { entry: DialectEntry; scheme: UrlSc
 }
 
 function unsupportedUrl(raw: string): ConfigError {
+  return new ConfigError(`unsupported database URL "${maskPasswords(raw)}"`, { hint: `use ${knownForms()}` })
+}
+
+function knownForms(): string {
   const forms = ENTRIES.flatMap((entry) => entry.schemes.flatMap((scheme) => scheme.forms))
-  return new ConfigError(`unsupported database URL "${maskPasswords(raw)}"`, {
-    hint: `use ${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`,
-  })
+  return `${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`
 }

@@ -113,4 +113,10 @@ export interface RuntimeSupport {
    * with no embedded form makes a throwaway database on it).
    */
   openScratch(configured: DatabaseUrl): Promise<ScratchDatabase>
+  /**
+   * Where DDL commits by itself: makes in `into` (an empty scratch database)
+   * every table of `from`'s database, structure only, so a dry run can run
+   * revisions there. Absent where a dry run rolls back instead.
+   */
+  copySchema?(from: DatabaseConnection, into: DatabaseConnection): Promise<void>
 }

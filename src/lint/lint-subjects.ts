@@ -9,6 +9,7 @@ import type { TableChange, TableName } from '../dialect/ddl-compiler.js'
 import { sizeKey, type LintSubject, type RuleFinding } from '../dialect/lint-rules.js'
 import { byKind, type AnyOp, type KindTable, type OpKind, type TableChangeOp } from '../operations/ops/op-kinds.js'
 import { sqlText } from '../schema/sql.js'
+import { describeObject } from '../schema/objects/schema-object.js'
 import type { RecordedOp } from './op-recorder.js'
 
 /** The rules lint applies on every database, with a one-line summary each. */
@@ -169,11 +170,15 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
     ddlOn: null,
     writesData: false,
   }),
+  create_object: (op) => nothing(`create_object ${describeObject(op.object)}`),
+  replace_object: (op) => nothing(`replace_object ${describeObject(op.object)}`),
+  drop_object: (op) => nothing(`drop_object ${describeObject(op.object)}`),
   bulk_insert: (op) => ({ subjects: [], shared: [], description: `bulk_insert into ${on(op.table)} (${op.rows.length} rows)`, ddlOn: null, writesData: true }),
   execute: (op) => {
     const text = typeof op.sql === 'string' ? op.sql : sqlText(op.sql)
     return { subjects: [{ kind: 'rawSql', sql: text }], shared: [], description: `execute ${excerpt(text)}`, ddlOn: null, writesData: DML.test(text) }
   },
+  backfill_column: (op) => ({ subjects: [], shared: [], description: `backfill_column ${op.from} -> ${op.to} on ${on(op.table)}`, ddlOn: null, writesData: true }),
   batch_alter_table: (op, ctx) => {
     if (isNew(ctx.walk, op.table)) return nothing(describe(op))
     const inner = op.ops.map((o) => readChange(o, ctx, true, 'options' in o && typeof o.options === 'object' ? (o.options as { concurrently?: boolean; notValid?: boolean }) : {}))

@@ -1,4 +1,5 @@
 import type { DialectName } from '../dialect/database-url.js'
+import type { TableName } from '../dialect/ddl-compiler.js'
 import type { DatabaseConnection, Dialect, Row, SqlStatement, StatementSink } from '../dialect/dialect.js'
 
 /**
@@ -22,6 +23,13 @@ export interface OperationExecutor {
    * what it passes on.
    */
   readonly connection: DatabaseConnection | undefined
+  /**
+   * Online: whether dropping `column` of `table` (the table, without `column`)
+   * must also clean up a type the database ties to columns (PostgreSQL enums);
+   * undefined when the executor cannot tell (offline, dry runs), so the drop
+   * keeps its cleanup.
+   */
+  needsTypeCleanup?(table: TableName, column?: string): Promise<boolean | undefined>
   /** Offline: a scratch database that has seen the script so far, for reading a table's shape (SQLite's batch). */
   readonly shadow?: StatementSink
 }

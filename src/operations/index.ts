@@ -17,5 +17,7 @@ export { AddColumnOp, DropColumnOp, AlterColumnOp, type AlterColumnOptions, type
 export { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 export { AddConstraintOp, DropConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
 export { CreateEnumOp, DropEnumOp, AddEnumValueOp } from './ops/enum-ops.js'
+export { CreateObjectOp, ReplaceObjectOp, DropObjectOp } from './ops/object-ops.js'
+export type { ReplaceObjectOptions, DropSchemaObjectOptions } from './object-operations.js'
 export { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 export { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'

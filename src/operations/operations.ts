@@ -7,12 +7,14 @@ import type { ConstraintSpec, IndexSpec } from '../schema/constraints.js'
 import { sql as sqlTag, type SqlFragment } from '../schema/sql.js'
 import { table as defineTable, Table } from '../schema/table.js'
 import { BatchOperations } from './batch-operations.js'
+import { ObjectOperations } from './object-operations.js'
+import { checkParams } from './storable-value.js'
 import type { MigrationContextInfo, OperationExecutor } from './executor.js'
 import { BatchAlterTableOp, type RecreateMode } from './ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp, type AlterColumnOptions } from './ops/column-ops.js'
 import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp, type CreateForeignKeyOptions } from './ops/constraint-ops.js'
 import type { LintAllowance, LintOption } from './lint-allowance.js'
-import { BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
+import { BackfillColumnOp, BulkInsertOp, ExecuteOp } from './ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp, type CreateIndexOptions } from './ops/index-ops.js'
 import { fragment, tableName, type MigrateOperation } from './ops/migrate-operation.js'
@@ -47,13 +49,14 @@ export interface CreateTableOptions extends SchemaOption {
  *   const rows = await op.query('SELECT count(*) AS n FROM account')
  * }
  */
-export class Operations {
+export class Operations extends ObjectOperations {
   readonly #executor: OperationExecutor
   readonly #context: MigrationContextInfo
   #queue: Promise<unknown> = Promise.resolve()
   #firstFailure: { error: unknown } | undefined
 
   constructor(executor: OperationExecutor, context: MigrationContextInfo) {
+    super()
     this.#executor = executor
     this.#context = context
   }
@@ -120,7 +123,10 @@ export class Operations {
    */
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]> {
     const statement: SqlStatement = params === undefined ? { sql } : { sql, params }
-    return this.enqueue(() => this.#executor.query(statement)) as Promise<R[]>
+    return this.enqueue(async () => {
+      if (params !== undefined) checkParams(params, 'op.query')
+      return this.#executor.query(statement)
+    }) as Promise<R[]>
   }
 
   /**
@@ -356,6 +362,22 @@ export class Operations {
   }
 
   /**
+   * Copies column `from` into `to` where `to` is still NULL, in batches of
+   * `batchSize` rows by ranges of the integer `key` (default `id`, 10,000):
+   * inside `op.autocommitBlock` each batch commits by itself. The expand step
+   * of an expand/contract rename; offline it is one UPDATE.
+   *
+   * @example
+   * await op.autocommitBlock(async () => {
+   *   await op.backfillColumn('account', 'login', 'email', { key: 'id', batchSize: 10000 })
+   * })
+   */
+  backfillColumn(table: string, from: string, to: string, options: SchemaOption & { key?: string; batchSize?: number } = {}): Promise<void> {
+    const { schema, lint, key, batchSize } = options
+    return this.run(new BackfillColumnOp(tableName(table, schema), from, to, { key: key ?? 'id', batchSize: batchSize ?? 10_000 }), lint)
+  }
+
+  /**
    * Inserts rows with multi-row INSERTs (bound parameters online, literals offline).
    *
    * @example
@@ -425,6 +447,19 @@ export class Operations {
       this.#firstFailure = undefined
       throw error
     }
+  }
+
+  /**
+   * Refuses every op called from now on, rejecting it with `reason`. The
+   * runner calls it when a step is abandoned (it timed out, or awaits what
+   * can never settle), so a revision function still running cannot reach
+   * the database after its transaction was rolled back.
+   *
+   * @example
+   * op.close(new Error('the step timed out')) // a later op.execute(…) rejects with it
+   */
+  close(reason: unknown): void {
+    this.#firstFailure ??= { error: reason }
   }
 
   /**

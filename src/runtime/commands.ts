@@ -18,6 +18,8 @@ import { planDowngrade, planUpgrade, stampRows } from './planning.js'
 import { JournaledExecutor, type PendingDecision } from './revision-journal.js'
 import { runSteps, type RunnerSettings, type StepResult } from './runner.js'
 import { VersionTable } from './version-table.js'
+import { consistentRows } from './version-rows.js'
+import { runDryRun } from './dry-run.js'
 import { readCurrent } from './read-current.js'
 import { checksumTableSql, type ChecksumTableSql } from '../dialect/version-table-sql.js'
 
@@ -44,6 +46,8 @@ export interface RuntimeOptions {
   lockTimeoutMs?: number
   /** Per-statement lock wait and run time of revisions (`ddlLockTimeoutMs`, `statementTimeoutMs`). */
   timeouts?: StatementTimeouts
+  /** Longest time one revision's function may take (the config's `stepTimeoutMs`). */
+  stepTimeoutMs?: number
   /** Retries of a revision failed on a lock timeout. */
   lockRetries?: { attempts: number; delayMs: number }
   /** Called as each step finishes. */
@@ -59,6 +63,12 @@ export interface RunResult {
   sql?: string
   /** Statements sent to the database during an online run, lock and version table included (for benchmarks). */
   statements?: number
+  /** `stamp`: the version table's rows before it (sorted), so a caller can say what changed. */
+  previous?: string[]
+  /** True for a dry run: `steps` and `current` say what would happen, `sql` what ran before the rollback. */
+  dryRun?: true
+  /** A dry run on a scratch copy (MySQL, MariaDB): which database it ran in. */
+  scratch?: string
 }
 
 const DEFAULT_LOCK_TIMEOUT_MS = 60_000
@@ -71,9 +81,10 @@ const DEFAULT_LOCK_TIMEOUT_MS = 60_000
  * @example
  * const { steps, current } = await runUpgrade(script, 'head', options)
  */
-export async function runUpgrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
+export async function runUpgrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean; dryRun?: boolean }): Promise<RunResult> {
   const { graph } = script
   if (o.sql === true) return runOffline(script, 'up', target, o)
+  if (o.dryRun === true) return runDryRun(script, 'up', (current) => planUpgrade(graph, current, target), o)
   return withMigrationLock(o, (session) => runOnline(script, session, 'up', (current) => planUpgrade(graph, current, target), o), { checksums: true })
 }
 
@@ -84,9 +95,10 @@ export async function runUpgrade(script: RuntimeScript, target: string, o: Runti
  * @example
  * await runDowngrade(script, 'base', options)
  */
-export async function runDowngrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean }): Promise<RunResult> {
+export async function runDowngrade(script: RuntimeScript, target: string, o: RuntimeOptions & { sql?: boolean; dryRun?: boolean }): Promise<RunResult> {
   const { graph } = script
   if (o.sql === true) return runOffline(script, 'down', target, o)
+  if (o.dryRun === true) return runDryRun(script, 'down', (current) => planDowngrade(graph, current, target), o)
   return withMigrationLock(o, (session) => runOnline(script, session, 'down', (current) => planDowngrade(graph, current, target), o), { checksums: true })
 }
 
@@ -144,7 +156,7 @@ export async function runStamp(
       // Stamping says what the database is: a revision a killed run left half done is settled by it.
       if (journal !== undefined) await executor.run(journal.clear)
       await executor.commit()
-      return { steps: [], current: next }
+      return { steps: [], current: [...next].sort(), previous: [...current].sort() }
     } catch (error) {
       await executor.rollback().catch(() => undefined)
       throw error
@@ -261,14 +273,15 @@ async function runOnline(
     xArgs: o.xArgs,
     tag: o.tag,
     onStep: o.onStep,
-    readCurrent: () => table.readExisting(conn),
+    readCurrent: async () => consistentRows(script.graph, await table.readExisting(conn), table.qualifiedName),
     rereadEachTransaction: !lock.spansTransactions,
     timeouts: o.timeouts,
     lockRetries: o.lockRetries,
+    stepTimeoutMs: o.stepTimeoutMs,
     checksums,
   }
   // Where the lock spans transactions, the rows read now stay true for the whole run.
-  const start = lock.spansTransactions ? await table.readExisting(conn) : undefined
+  const start = lock.spansTransactions ? await settings.readCurrent!() : undefined
   const { steps, current } = await runSteps(settings, start, plan)
   return { steps, current: [...current].sort() }
 }
@@ -326,6 +339,7 @@ async function renderOffline(
       onStep: o.onStep,
       rereadEachTransaction: false,
       timeouts: o.timeouts,
+      stepTimeoutMs: o.stepTimeoutMs,
       checksums,
     },
     current,

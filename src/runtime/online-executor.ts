@@ -1,5 +1,7 @@
 import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
 import type { MigrationLock, StatementTimeouts } from '../dialect/runtime-support.js'
+import type { TableName } from '../dialect/ddl-compiler.js'
+import { DependentTypeCache } from './dependent-type-cache.js'
 import { StatementFailedError, type RunExecutor } from './run-executor.js'
 
 /**
@@ -19,10 +21,17 @@ export class OnlineExecutor implements RunExecutor {
   #inTransaction = false
   #statementsInStep = 0
   #timeouts: StatementTimeouts | undefined
+  readonly #dependentTypes: DependentTypeCache
 
   constructor(conn: DatabaseConnection, lock: MigrationLock) {
     this.#conn = conn
     this.#lock = lock
+    this.#dependentTypes = new DependentTypeCache(conn)
+  }
+
+  /** Whether a drop must clean up a dependent type (PostgreSQL enums): one catalog query per run, see DependentTypeCache. */
+  needsTypeCleanup(table: TableName, column?: string): Promise<boolean | undefined> {
+    return this.#dependentTypes.needsCleanup(table, column)
   }
 
   get dialect(): Dialect {
@@ -45,6 +54,14 @@ export class OnlineExecutor implements RunExecutor {
   note(): void {}
 
   async run(statement: SqlStatement): Promise<void> {
+    try {
+      await this.#execute(statement)
+    } finally {
+      this.#dependentTypes.sent(statement.sql)
+    }
+  }
+
+  async #execute(statement: SqlStatement): Promise<void> {
     this.#statementsInStep += 1
     try {
       await this.#conn.execute(statement.sql, statement.params)
@@ -59,6 +76,8 @@ export class OnlineExecutor implements RunExecutor {
       return await this.#conn.query(statement.sql, statement.params)
     } catch (error) {
       throw new StatementFailedError(statement, error)
+    } finally {
+      this.#dependentTypes.sent(statement.sql)
     }
   }
 
@@ -66,6 +85,7 @@ export class OnlineExecutor implements RunExecutor {
     await this.#lock.begin()
     this.#inTransaction = true
     if (this.#timeouts !== undefined) await this.#runAll(this.dialect.runtime.timeouts.set(this.#timeouts, 'transaction'))
+    this.#dependentTypes.resync()
   }
 
   async setTimeouts(timeouts: StatementTimeouts | undefined): Promise<void> {
@@ -73,8 +93,10 @@ export class OnlineExecutor implements RunExecutor {
     if (timeouts !== undefined && this.#inTransaction) await this.#runAll(this.dialect.runtime.timeouts.set(timeouts, 'transaction'))
   }
 
+  /** Limits and other session settings: they change no column, so the dependent-type answer stands. */
   async #runAll(statements: readonly SqlStatement[]): Promise<void> {
-    for (const statement of statements) await this.run(statement)
+    for (const statement of statements) await this.#execute(statement)
+    this.#dependentTypes.resync()
   }
 
   async commit(): Promise<void> {
@@ -84,12 +106,15 @@ export class OnlineExecutor implements RunExecutor {
     // Still open if COMMIT fails (SQLite leaves the transaction active on SQLITE_BUSY): the caller's rollback must end it.
     await this.#conn.commit()
     this.#inTransaction = false
+    this.#dependentTypes.resync()
   }
 
   async rollback(): Promise<void> {
     if (!this.#inTransaction) return
     this.#inTransaction = false
     await this.#conn.rollback()
+    // The rollback may bring back a column the answer no longer lists.
+    this.#dependentTypes.forget()
   }
 
   async autocommit<T>(fn: () => Promise<T>): Promise<T> {

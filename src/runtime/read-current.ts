@@ -8,6 +8,7 @@ import type { DatabaseConnection } from '../dialect/dialect.js'
 import { MissingDatabaseError } from '../errors.js'
 import type { RuntimeOptions, RuntimeScript } from './commands.js'
 import { VersionTable } from './version-table.js'
+import { consistentRows } from './version-rows.js'
 
 /**
  * The version table's rows (sorted), `[]` when the table does not exist.
@@ -16,7 +17,7 @@ import { VersionTable } from './version-table.js'
  * @example
  * await readCurrent(script, { url: 'sqlite:./app.db', versionTable: 'athanor_version', … }) // ['3f2a9c1b7d4e']
  */
-export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions, missing: 'base' | 'error' = 'base'): Promise<string[]> {
+export async function readCurrent(script: RuntimeScript, o: RuntimeOptions, missing: 'base' | 'error' = 'base'): Promise<string[]> {
   // Reading never creates a database. A missing file is at base for the runs that read before they write,
   // and "no such database file" for the read commands themselves (missing: 'error').
   let conn: DatabaseConnection
@@ -27,7 +28,8 @@ export async function readCurrent(_script: RuntimeScript, o: RuntimeOptions, mis
     throw error
   }
   try {
-    return await new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema).read(conn)
+    const table = new VersionTable(conn.dialect, o.versionTable, o.versionTableSchema)
+    return consistentRows(script.graph, await table.read(conn), table.qualifiedName)
   } finally {
     await conn.close()
   }

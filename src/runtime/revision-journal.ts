@@ -1,4 +1,5 @@
 import type { StatementTimeouts } from '../dialect/runtime-support.js'
+import type { TableName } from '../dialect/ddl-compiler.js'
 import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
 import type { JournalTableSql } from '../dialect/version-table-sql.js'
 import { DatabaseError, ErrorCode } from '../errors.js'
@@ -92,6 +93,11 @@ export class JournaledExecutor implements RunExecutor {
    */
   get connection(): DatabaseConnection | undefined {
     return this.#base.connection
+  }
+
+  /** The base executor's answer: the journal writes change no column. */
+  needsTypeCleanup(table: TableName, column?: string): Promise<boolean | undefined> {
+    return this.#base.needsTypeCleanup?.(table, column) ?? Promise.resolve(undefined)
   }
 
   /** Statements of the running revision reached so far, those an interrupted run did included. */

@@ -12,6 +12,7 @@ import type { VersionTable } from './version-table.js'
 import type { StatementTimeouts } from '../dialect/runtime-support.js'
 import type { ChecksumTableSql } from '../dialect/version-table-sql.js'
 import { revisionChecksum } from '../script/revision-checksum.js'
+import { guardStep } from './step-guard.js'
 
 /** One revision applied or un-applied, as reported to callers. */
 export interface StepResult {
@@ -53,6 +54,8 @@ export interface RunnerSettings {
   readonly timeouts?: StatementTimeouts | undefined
   /** Retries of a revision that failed on a lock timeout (transactional-DDL databases only), waiting `delayMs`, doubled each time. */
   readonly lockRetries?: { readonly attempts: number; readonly delayMs: number } | undefined
+  /** The config's longest time one revision's function may take; a revision's own `export const stepTimeoutMs` wins. */
+  readonly stepTimeoutMs?: number | undefined
 }
 
 /** What a run did. */
@@ -223,18 +226,26 @@ async function runRevision(settings: RunnerSettings, revision: Revision, module:
       revision: revision.id,
       direction,
     })
-    let failure: { error: unknown } | undefined
-    try {
-      await (direction === 'up' ? module.upgrade(op) : module.downgrade(op))
-    } catch (error) {
-      failure = { error }
-    }
-    try {
-      await op.drain()
-    } catch (error) {
-      failure ??= { error }
-    }
-    if (failure) throw failure.error
+    const fn = direction === 'up' ? 'upgrade' : 'downgrade'
+    const bounds = { fn, timeoutMs: ownDuration(module, 'stepTimeoutMs', settings.stepTimeoutMs) } as const
+    await guardStep(
+      async () => {
+        let failure: { error: unknown } | undefined
+        try {
+          await module[fn](op)
+        } catch (error) {
+          failure = { error }
+        }
+        try {
+          await op.drain()
+        } catch (error) {
+          failure ??= { error }
+        }
+        if (failure) throw failure.error
+      },
+      bounds,
+      (stalled) => op.close(stalled),
+    )
   })
 }
 
@@ -251,18 +262,20 @@ async function mayRetry(settings: RunnerSettings, error: unknown, attempt: numbe
 
 /** The limits for one revision: its module's own exports over the config's. */
 function revisionTimeouts(settings: RunnerSettings, module: Record<string, unknown>): StatementTimeouts | undefined {
-  const own = (name: 'ddlLockTimeoutMs' | 'statementTimeoutMs'): number | undefined => {
-    const value = module[name]
-    if (value === undefined) return settings.timeouts?.[name]
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new UsageError(`revision exports ${name} = ${String(value)}: it must be a number of milliseconds ≥ 0`)
-    }
-    return value
-  }
-  const ddlLockTimeoutMs = own('ddlLockTimeoutMs')
-  const statementTimeoutMs = own('statementTimeoutMs')
+  const ddlLockTimeoutMs = ownDuration(module, 'ddlLockTimeoutMs', settings.timeouts?.ddlLockTimeoutMs)
+  const statementTimeoutMs = ownDuration(module, 'statementTimeoutMs', settings.timeouts?.statementTimeoutMs)
   if (ddlLockTimeoutMs === undefined && statementTimeoutMs === undefined) return undefined
   return { ddlLockTimeoutMs, statementTimeoutMs }
+}
+
+/** A revision module's own `export const NAME = ms`, else the config's `fallback`. */
+function ownDuration(module: object, name: 'ddlLockTimeoutMs' | 'statementTimeoutMs' | 'stepTimeoutMs', fallback: number | undefined): number | undefined {
+  const value = (module as Record<string, unknown>)[name]
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new UsageError(`revision exports ${name} = ${String(value)}: it must be a number of milliseconds ≥ 0`)
+  }
+  return value
 }
 
 async function readInside(settings: RunnerSettings): Promise<string[]> {

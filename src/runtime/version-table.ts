@@ -1,4 +1,5 @@
-import type { DatabaseConnection, Dialect, SqlStatement } from '../dialect/dialect.js'
+import type { DatabaseConnection, Dialect, Row, SqlStatement } from '../dialect/dialect.js'
+import { VersionTableInconsistentError } from '../errors.js'
 import { VERSION_COLUMN, versionTableSql, type VersionTableSql } from '../dialect/version-table-sql.js'
 
 /**
@@ -42,7 +43,18 @@ export class VersionTable {
 
   /** The current revision ids, sorted, from a table known to exist. */
   async readExisting(conn: DatabaseConnection): Promise<string[]> {
-    const rows = await conn.query(this.sql.select.sql)
+    let rows: Row[]
+    try {
+      rows = await conn.query(this.sql.select.sql)
+    } catch (error) {
+      // The table is there (it was just created or found) but cannot be read as ours: not athanor's columns.
+      throw new VersionTableInconsistentError(
+        this.qualifiedName,
+        `it has no ${VERSION_COLUMN} column of revision ids`,
+        `is it another tool's table? point versionTable at a table of athanor's (or Alembic's), or drop this one and \`athanor stamp\` the revision the database is at`,
+        error,
+      )
+    }
     return rows.map((row) => String(row[VERSION_COLUMN] ?? Object.values(row)[0])).sort()
   }
 

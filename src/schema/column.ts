@@ -114,6 +114,10 @@ export interface Column {
   readonly references: ColumnReference | null
   /** Set for a generated column; absent or null for an ordinary one. */
   readonly generated?: GeneratedAs | null
+  /** A collation other than the table's (or the type's) default: `utf8mb4_bin`, `C`. Absent or null: the default. */
+  readonly collation?: string | null
+  /** An expression the database writes into the column on every UPDATE of its row (MySQL `ON UPDATE CURRENT_TIMESTAMP`). */
+  readonly onUpdate?: SqlFragment | null
   /** Owning table and schema; null for a column not (yet) placed in a table. */
   readonly table: string | null
   readonly schema: string | null
@@ -132,6 +136,8 @@ interface ColumnSettings {
   readonly comment: string | null
   readonly references: ColumnReference | null
   readonly generated: GeneratedAs | null
+  readonly collation: string | null
+  readonly onUpdate: SqlFragment | null
 }
 
 /**
@@ -157,6 +163,8 @@ export class ColumnBuilder {
       comment: null,
       references: null,
       generated: null,
+      collation: null,
+      onUpdate: null,
       ...settings,
       type,
     }
@@ -220,6 +228,26 @@ export class ColumnBuilder {
   generatedAs(expression: SqlFragment, options: { stored?: boolean } = {}): ColumnBuilder {
     return this.#with({ generated: Object.freeze({ expression: Object.freeze(expression), stored: options.stored ?? true }) })
   }
+  /**
+   * A collation other than the table's default (which also picks the
+   * character set on MySQL, where each collation belongs to one).
+   *
+   * @example
+   * t.string(191).collate('utf8mb4_bin')
+   */
+  collate(name: string): ColumnBuilder {
+    return this.#with({ collation: name })
+  }
+  /**
+   * The value the database writes into the column whenever its row is
+   * updated (MySQL/MariaDB `ON UPDATE`).
+   *
+   * @example
+   * t.datetime({ timezone: true }).notNull().serverDefault(sql`CURRENT_TIMESTAMP`).onUpdate(sql`CURRENT_TIMESTAMP`)
+   */
+  onUpdate(expression: SqlFragment): ColumnBuilder {
+    return this.#with({ onUpdate: Object.freeze(expression) })
+  }
   /** Column comment. */
   comment(text: string): ColumnBuilder {
     return this.#with({ comment: text })
@@ -253,6 +281,8 @@ export class ColumnBuilder {
       comment: s.comment,
       references: s.references,
       ...(s.generated ? { generated: s.generated } : {}),
+      ...(s.collation !== null ? { collation: s.collation } : {}),
+      ...(s.onUpdate !== null ? { onUpdate: s.onUpdate } : {}),
       table,
       schema,
     })

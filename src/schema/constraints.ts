@@ -74,10 +74,12 @@ export interface Index {
   readonly include?: readonly string[]
   /** PostgreSQL 15 `NULLS NOT DISTINCT`: a unique index that treats NULLs as equal. */
   readonly nullsNotDistinct?: boolean
+  /** MySQL key prefix per element: the leading characters (bytes for binary) indexed, null for the whole value. */
+  readonly prefixLengths?: readonly (number | null)[]
 }
 
 /** The index options beyond columns, uniqueness and predicate, as {@link Index} holds them. */
-export type IndexAccessOptions = Pick<Index, 'method' | 'opclasses' | 'sortOrders' | 'include' | 'nullsNotDistinct'>
+export type IndexAccessOptions = Pick<Index, 'method' | 'opclasses' | 'sortOrders' | 'include' | 'nullsNotDistinct' | 'prefixLengths'>
 
 /**
  * A sort order as the catalog states it, so equal orders compare equal:
@@ -115,6 +117,7 @@ export function indexAccessSignature(index: IndexAccessOptions): string {
     ...(trimmed((index.sortOrders ?? []).map(sortOrder)).length > 0 ? { sortOrders: trimmed((index.sortOrders ?? []).map(sortOrder)) } : {}),
     ...((index.include ?? []).length > 0 ? { include: index.include } : {}),
     ...(index.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(trimmed(index.prefixLengths).length > 0 ? { prefixLengths: trimmed(index.prefixLengths) } : {}),
   })
 }
 
@@ -184,6 +187,10 @@ export class IndexBuilder implements IndexSpec {
   /** UNIQUE NULLS NOT DISTINCT (PostgreSQL 15): NULLs count as equal. */
   nullsNotDistinct(): IndexBuilder {
     return this.#with({ access: { nullsNotDistinct: true } })
+  }
+  /** Key prefix per element, null for the whole value (MySQL): `.on(c.title, c.body).prefixLengths(null, 100)`. */
+  prefixLengths(...lengths: (number | null)[]): IndexBuilder {
+    return this.#with({ access: { prefixLengths: lengths } })
   }
 }
 

@@ -45,3 +45,5 @@ export { table, Table, type TableDefinition, type TableOptions, type TableParts 
 export type { PartitionOf, TableStorage } from './table-storage.js'
 export { MetaData } from './metadata.js'
 export { DEFAULT_NAMING_CONVENTION, type NamingConvention } from './naming-convention.js'
+export { view, materializedView, fn, trigger, extension, policy, type TriggerDefinition, type PolicyDefinition, type ObjectSchemaOption } from './objects/object-declarations.js'
+export type { SchemaObject, SchemaObjectType, ViewObject, FunctionObject, TriggerObject, ExtensionObject, PolicyObject, PolicyCommand } from './objects/schema-object.js'

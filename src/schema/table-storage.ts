@@ -2,7 +2,8 @@
  * How a table is stored, beyond its columns: PostgreSQL's `UNLOGGED`, its
  * storage parameters (`WITH (fillfactor=50)`), and declarative partitioning —
  * a partitioned table's `PARTITION BY …` key and a partition's parent and
- * bound. A table that states none of them has the empty storage `{}`, which
+ * bound; MySQL/MariaDB's engine, default character set and collation, and
+ * AUTO_INCREMENT start. A table that states none of them has the empty storage `{}`, which
  * is every database's default; databases without these facts never see them
  * (only PostgreSQL's reflector reads them back).
  */
@@ -30,6 +31,14 @@ export interface TableStorage {
   readonly partitionBy?: string
   /** Set on a partition: its columns come from the parent, so they are neither written nor compared. */
   readonly partitionOf?: PartitionOf
+  /** MySQL/MariaDB `ENGINE=InnoDB`. */
+  readonly engine?: string
+  /** MySQL/MariaDB `DEFAULT CHARSET=utf8mb4`: the text columns' default character set (implied by `collation`). */
+  readonly charset?: string
+  /** MySQL/MariaDB `COLLATE=utf8mb4_unicode_ci`: the text columns' default collation. */
+  readonly collation?: string
+  /** MySQL/MariaDB `AUTO_INCREMENT=1000` when the table is created: a counter the rows move on, so never compared. */
+  readonly autoincrementStart?: number
 }
 
 /**
@@ -47,6 +56,10 @@ export function tableStorage(storage: TableStorage | null | undefined): TableSto
     ...(parameters ? { parameters } : {}),
     ...(storage.partitionBy ? { partitionBy: storage.partitionBy } : {}),
     ...(storage.partitionOf ? { partitionOf: Object.freeze({ ...storage.partitionOf }) } : {}),
+    ...(storage.engine ? { engine: storage.engine } : {}),
+    ...(storage.charset ? { charset: storage.charset } : {}),
+    ...(storage.collation ? { collation: storage.collation } : {}),
+    ...(storage.autoincrementStart ? { autoincrementStart: storage.autoincrementStart } : {}),
   }
   return Object.keys(out).length === 0 ? EMPTY : Object.freeze(out)
 }

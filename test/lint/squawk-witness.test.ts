@@ -7,7 +7,7 @@
  * listed in docs/lint.md too).
  */
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../support/databases.js'
@@ -74,6 +74,7 @@ describe('squawk on the --sql of the PostgreSQL lint cases', () => {
   const timeouts = { ddlLockTimeoutMs: 2000, statementTimeoutMs: 60_000 }
 
   beforeAll(async () => {
+    if (!existsSync(SQUAWK)) throw new Error(`squawk is not installed at ${SQUAWK}: run npm ci (squawk-cli is a dev dependency)`)
     db = await createTestDatabase('postgres')
     project = lintProject(db.url)
     project.write({ id: 'aaaa00000001', down: null, upgrade: BASE, message: 'base' })

@@ -18,7 +18,6 @@ import type { DatabaseConnection } from '../../src/dialect/dialect.js'
 import { reflect } from '../../src/dialect/reflector.js'
 import { runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
 import { ScriptDirectory } from '../../src/script/script-directory.js'
-import type { Table } from '../../src/schema/table.js'
 import { writeComparison } from '../autogenerate/support.js'
 import type { TestDatabase } from '../support/databases.js'
 import { runtimeOptions } from '../support/migration-project.js'
@@ -27,17 +26,20 @@ import { runtimeOptions } from '../support/migration-project.js'
 export interface RevisionLoop {
   readonly conn: DatabaseConnection
   /** Writes a revision of what the models need; returns its source ('' when nothing was found) and the comparison. */
-  autogenerate(tables: readonly Table[]): Promise<{ source: string; comparison: Comparison }>
+  autogenerate(tables: Models): Promise<{ source: string; comparison: Comparison }>
   upgrade(): Promise<void>
   downgrade(target?: string): Promise<void>
   /** What autogenerate would still find. */
-  diffs(tables: readonly Table[]): Promise<Comparison['diffs']>
+  diffs(tables: Models): Promise<Comparison['diffs']>
   /** Names of the tables left in the database (the version table excluded). */
   tableNames(): Promise<string[]>
   remove(): void
 }
 
 const settings = { versionTable: 'athanor_version' }
+
+/** Tables, or tables and schema objects. */
+type Models = Parameters<typeof compareWithConnection>[1]
 
 /** A fresh migrations folder on `db`. */
 export async function revisionLoop(db: TestDatabase): Promise<RevisionLoop> {

@@ -7,9 +7,11 @@ import type { OpKind, OpsByKind } from '../../src/operations/ops/op-kinds.js'
 import { BatchAlterTableOp } from '../../src/operations/ops/batch-ops.js'
 import { AddColumnOp, AlterColumnOp, DropColumnOp } from '../../src/operations/ops/column-ops.js'
 import { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from '../../src/operations/ops/constraint-ops.js'
-import { BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
+import { BackfillColumnOp, BulkInsertOp, ExecuteOp } from '../../src/operations/ops/data-ops.js'
 import { AddEnumValueOp, CreateEnumOp, DropEnumOp } from '../../src/operations/ops/enum-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../../src/operations/ops/index-ops.js'
+import { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from '../../src/operations/ops/object-ops.js'
+import { policy, trigger, view } from '../../src/schema/objects/object-declarations.js'
 import { tableName } from '../../src/operations/ops/migrate-operation.js'
 import { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from '../../src/operations/ops/table-ops.js'
 import { check, index, unique } from '../../src/schema/constraints.js'
@@ -66,11 +68,15 @@ export const opSamples: { readonly [K in OpKind]: () => OpsByKind[K] } = {
   create_enum: () => new CreateEnumOp('mood', ['ok', "it's"], 'app', { ifNotExists: true }),
   drop_enum: () => new DropEnumOp('mood', null, { ifExists: true, existingValues: ['ok'] }),
   add_enum_value: () => new AddEnumValueOp('mood', 'meh', null, { after: 'ok', ifNotExists: true }),
+  create_object: () => new CreateObjectOp(trigger('touch', { table: 'account', event: 'BEFORE UPDATE', body: sql`FOR EACH ROW EXECUTE FUNCTION touch()`, schema: 'app' })),
+  replace_object: () => new ReplaceObjectOp(view('active', sql`SELECT id FROM account WHERE name <> 'x'`), view('active', 'SELECT id FROM account')),
+  drop_object: () => new DropObjectOp(policy('own', { table: 'account', for: 'select', to: ['app_user'], using: sql`owner = current_user` })),
   bulk_insert: () => new BulkInsertOp(table('account', { id: t.integer(), name: t.string(50), seenAt: t.datetime().name('seen_at') }), [
     { id: 1, name: "o'hara", seenAt: new Date('2024-01-02T03:04:05.000Z') },
     { id: 2, name: null },
   ]),
   execute: () => new ExecuteOp('UPDATE account SET name = ? WHERE id = ?', ['x', 1]),
+  backfill_column: () => new BackfillColumnOp(inApp, 'name', 'full_name', { key: 'id', batchSize: 500 }),
   batch_alter_table: () =>
     new BatchAlterTableOp(account, [
       AddColumnOp.of(account, 'owner_id', t.integer().references('account.id')),

@@ -56,7 +56,9 @@ describe('MySQL type text', () => {
     ['mediumtext', { kind: 'mediumtext' }],
     ['longtext', { kind: 'longtext' }],
     ['datetime', { kind: 'datetime', timezone: false }],
-    ['datetime(6)', { kind: 'datetime', timezone: false }],
+    ['datetime(6)', { kind: 'datetime', timezone: false, precision: 6 }],
+    ['timestamp(3)', { kind: 'datetime', timezone: true, precision: 3 }],
+    ['time(2)', { kind: 'time', precision: 2 }],
     ['timestamp', { kind: 'datetime', timezone: true }],
     ['decimal(10,2)', { kind: 'numeric', precision: 10, scale: 2 }],
     ['float', { kind: 'float' }],
@@ -96,7 +98,7 @@ describe('SQLite declared types', () => {
     expect(sqliteTypeFromText(text)).toEqual(type)
   })
 
-  it.each(['', 'CHAR(36)', 'INT(11)', 'STRING', 'anything goes'])('keeps "%s" as custom', (text) => {
+  it.each(['', 'CHAR(36)', 'INT(11)', 'tinyint(1)', 'BIGINT(20)', 'STRING', 'anything goes'])('keeps "%s" as custom', (text) => {
     expect(sqliteTypeFromText(text)).toEqual({ kind: 'custom', name: text })
   })
 })

@@ -150,7 +150,7 @@ async function makePglite(): Promise<NewDatabase> {
  * a private folder and renamed into place, so racing processes never see a
  * half-built template.
  */
-async function pgliteTemplate(): Promise<string> {
+export async function pgliteTemplate(): Promise<string> {
   const { PGlite } = await import('@electric-sql/pglite')
   const pkg = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)
   const version = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version

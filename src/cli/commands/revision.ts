@@ -16,6 +16,7 @@ interface RevisionFlags {
   autogenerate?: boolean
   allowEmpty?: boolean
   safe?: boolean
+  expandContract: string[]
   head?: string
   splice?: boolean
   branchLabel: string[]
@@ -57,6 +58,7 @@ function revisionCommand(
     .option('--safe', `${withAutogenerate}write zero-downtime forms (CONCURRENTLY indexes, NOT VALID then validated in a following revision), as the config's safe: true`)
     .option('--rename <old=new>', `${withAutogenerate}write this vanished/appeared pair as a rename (repeatable)`)
     .option('--no-rename <old=new>', `${withAutogenerate}write this pair as drop + add (repeatable)`)
+    .option('--expand-contract <old=new>', `${withAutogenerate}write this column rename as expand now (add, backfill in batches) and contract in a following revision (repeatable)`, collect, [])
     .option('--head <rev>', 'parent revision: a head, label@head, or base for a new root')
     .option('--splice', 'allow --head to be a revision that is not a head (starts a branch)')
     .option('--branch-label <label>', 'branch label for the new revision (repeatable)', collect, [])
@@ -95,8 +97,8 @@ async function revision(
   if (flags.message === undefined) {
     throw new UsageError(`${name} needs a message`, { hint: 'pass -m "what this revision does"' })
   }
-  if (flags.autogenerate !== true && (flags.allowEmpty === true || flags.safe === true || renames.accept.length > 0 || renames.reject.length > 0)) {
-    throw new UsageError('--allow-empty, --safe, --rename and --no-rename only apply with --autogenerate')
+  if (flags.autogenerate !== true && (flags.allowEmpty === true || flags.safe === true || flags.expandContract.length > 0 || renames.accept.length > 0 || renames.reject.length > 0)) {
+    throw new UsageError('--allow-empty, --safe, --expand-contract, --rename and --no-rename only apply with --autogenerate')
   }
   const athanor = await ctx.athanor()
   if (flags.head === 'base' && flags.branchLabel.length === 0 && athanor.script.graph.size > 0) {
@@ -116,6 +118,7 @@ async function revision(
       ...options,
       allowEmpty: flags.allowEmpty === true,
       ...(flags.safe === true ? { safe: true } : {}),
+      ...(flags.expandContract.length > 0 ? { expandContract: flags.expandContract } : {}),
       rename: renames.accept,
       noRename: renames.reject,
       // Only a person at a terminal is asked; --json and -q runs are scripted: never stop to ask.
@@ -137,7 +140,7 @@ async function revision(
       return
     }
     ctx.out.info(`Generating ${relative(ctx.cwd, result.revision.path)} ... done`)
-    if (result.followUp) ctx.out.info(`Generating ${relative(ctx.cwd, result.followUp.path)} ... done (its validations, to run after the first revision has committed)`)
+    if (result.followUp) ctx.out.info(`Generating ${relative(ctx.cwd, result.followUp.path)} ... done (${result.followUp.message.endsWith('(contract)') ? 'the contract step: deploy it once no running code reads the old column' : 'its validations, to run after the first revision has committed'})`)
     if (ctx.out.mode.quiet) ctx.out.line(result.revision.id)
     return
   }

@@ -19,5 +19,14 @@ async function stamp(ctx: CommandContext, revisions: string[], flags: { purge?: 
   const athanor = await ctx.athanor()
   const started = Date.now()
   const result = await athanor.stamp(revisions, { purge: flags.purge === true, sql: flags.sql === true, ...(flags.tag === undefined ? {} : { tag: flags.tag }) })
-  printRunResult(ctx.out, result, Date.now() - started)
+  if (result.sql !== undefined || ctx.out.mode.json || result.previous === undefined) return printRunResult(ctx.out, result, Date.now() - started)
+  ctx.out.info(stampLine(result.previous, result.current))
+}
+
+/** What a stamp did to the version table, in one line: `stamped aaaa00000001 -> bbbb00000002` or `… already at …; nothing changed`. */
+export function stampLine(before: readonly string[], after: readonly string[]): string {
+  const rows = (ids: readonly string[]): string => (ids.length === 0 ? 'base' : ids.join(', '))
+  const same = before.length === after.length && before.every((id) => after.includes(id))
+  if (same) return `version table already at ${rows(after)}; nothing changed`
+  return `stamped ${rows(before)} -> ${rows(after)}; database at ${rows(after)}`
 }

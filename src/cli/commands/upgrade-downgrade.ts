@@ -4,9 +4,11 @@ import type { RegisterCommand } from './index.js'
 import type { CommandContext } from '../command-context.js'
 import type { RunResult, StepResult } from '../../api.js'
 import type { Output } from '../output.js'
+import { UsageError } from '../../errors.js'
 
 interface RunFlags {
   sql?: boolean
+  dryRun?: boolean
   tag?: string
 }
 
@@ -30,14 +32,19 @@ function runCommand(program: Command, name: string, defaultTarget: string, descr
     .description(description)
     .argument('[target]', `revision target (head, base, +N, -N, id, label@head…; FROM:TO with --sql)`, defaultTarget)
     .option('--sql', 'print the SQL instead of running it (offline mode)')
+    .option('--dry-run', 'run against the live database in a transaction that is rolled back: print what would run and change')
 }
 
 async function run(ctx: CommandContext, verb: 'upgrade' | 'downgrade', target: string, flags: RunFlags): Promise<void> {
+  if (flags.sql === true && flags.dryRun === true) {
+    throw new UsageError('--sql and --dry-run cannot be combined', { hint: '--sql writes a script without running it; --dry-run runs it and rolls back' })
+  }
   const athanor = await ctx.athanor()
   const { out } = ctx
   const started = Date.now()
   const options = {
     sql: flags.sql === true,
+    dryRun: flags.dryRun === true,
     ...(flags.tag === undefined ? {} : { tag: flags.tag }),
     onStep: (step: StepResult) => {
       if (flags.sql !== true) out.info(stepLine(step, out))
@@ -57,6 +64,14 @@ export function stepLine(step: StepResult, out: Output): string {
 /** Prints what a run did: the SQL in offline mode, else the JSON result or a summary line. */
 export function printRunResult(out: Output, result: RunResult, ms: number): void {
   if (out.mode.json) return out.json(result)
+  if (result.dryRun === true) {
+    if (result.sql !== undefined && result.sql !== '') out.line(result.sql.replace(/\n$/, ''))
+    const at = result.current.length === 0 ? 'base' : result.current.join(', ')
+    const n = result.steps.length
+    const where = result.scratch === undefined ? 'all rolled back' : `run in ${result.scratch}`
+    out.info(n === 0 ? `dry run: nothing to do; database at ${at}` : `dry run: ${n} step${n === 1 ? '' : 's'} would run, leaving the database at ${at}; ${where}, nothing changed`)
+    return
+  }
   if (result.sql !== undefined) {
     out.line(result.sql.replace(/\n$/, ''))
     return

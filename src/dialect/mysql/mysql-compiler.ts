@@ -32,12 +32,35 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     return 'AUTO_INCREMENT'
   }
 
+  protected override collationClause(collation: string): string {
+    return `COLLATE ${collation.replace(/[^A-Za-z0-9_]/g, '')}`
+  }
+
+  protected override nullability(column: Column): string {
+    // A TIMESTAMP column is NOT NULL unless told otherwise where explicit_defaults_for_timestamp is off.
+    if (column.nullable) return column.type.kind === 'datetime' && column.type.timezone ? 'NULL' : ''
+    return 'NOT NULL'
+  }
+
+  protected override onUpdateClause(expression: SqlFragment): string {
+    return `ON UPDATE ${this.fragment(expression)}`
+  }
+
   protected override inlineColumnComment(comment: string | null): string {
     return comment === null ? '' : `COMMENT ${this.q.renderLiteral(comment)}`
   }
 
   protected override tableSuffix(table: Table): string {
-    return table.comment === null ? '' : ` COMMENT=${this.q.renderLiteral(table.comment)}`
+    const word = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '')
+    const { engine, autoincrementStart, charset, collation } = table.storage
+    const options = [
+      ...(engine ? [`ENGINE=${word(engine)}`] : []),
+      ...(autoincrementStart ? [`AUTO_INCREMENT=${Math.trunc(autoincrementStart)}`] : []),
+      ...(charset ? [`DEFAULT CHARSET=${word(charset)}`] : []),
+      ...(collation ? [`COLLATE=${word(collation)}`] : []),
+      ...(table.comment === null ? [] : [`COMMENT=${this.q.renderLiteral(table.comment)}`]),
+    ]
+    return options.map((o) => ` ${o}`).join('')
   }
 
   protected override deferrableClause(): string {
@@ -61,6 +84,21 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   protected override indexExpression(expression: string | SqlFragment): string {
     // MySQL 8 functional key parts need double parentheses.
     return typeof expression === 'string' ? this.ident(expression) : `((${this.fragment(expression)}))`
+  }
+
+  protected override indexKind(index: Index): string {
+    const method = (index.method ?? '').toUpperCase()
+    return method === 'FULLTEXT' || method === 'SPATIAL' ? `${method} ` : ''
+  }
+
+  protected override indexMethod(index: Index): string {
+    // BTREE is InnoDB's only kind (and the default); HASH is the MEMORY engine's.
+    return (index.method ?? '').toUpperCase() === 'HASH' ? ' USING HASH' : ''
+  }
+
+  protected override indexElementSuffix(index: Index, position: number): string {
+    const prefix = index.prefixLengths?.[position] ?? null
+    return (prefix === null ? '' : `(${Math.trunc(prefix)})`) + super.indexElementSuffix(index, position)
   }
 
   override createIndex(index: Index, options?: ExistenceOptions): SqlStatement[] {
@@ -97,7 +135,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   }
 
   alterColumn(table: TableName, a: ColumnAlteration): SqlStatement[] {
-    const restates = a.type !== undefined || a.nullable !== undefined || a.comment !== undefined
+    const restates = a.type !== undefined || a.nullable !== undefined || a.comment !== undefined || a.collation !== undefined || a.onUpdate !== undefined
     const renames = a.newName !== undefined && a.newName !== a.column
     if (!restates) {
       const out: SqlStatement[] = []
@@ -127,6 +165,8 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
       index: false,
       comment: a.comment !== undefined ? a.comment : a.existingComment ?? null,
       references: null,
+      collation: a.collation !== undefined ? a.collation : a.existingCollation ?? null,
+      onUpdate: a.onUpdate !== undefined ? a.onUpdate : a.existingOnUpdate ?? null,
       table: table.name,
       schema: table.schema,
     }

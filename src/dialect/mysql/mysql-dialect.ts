@@ -1,5 +1,6 @@
 import { standardSavepoint, type Dialect } from '../dialect.js'
 import { lazyReflector } from '../reflector.js'
+import { mysqlObjects } from './mysql-objects.js'
 import { mysqlCompiler } from './mysql-compiler.js'
 import { mysql2Driver } from './mysql-driver.js'
 import { mysqlEquivalence } from './mysql-equivalence.js'
@@ -25,6 +26,7 @@ export const mysqlDialect: Dialect = {
   rollbackSql: 'ROLLBACK',
   savepoint: (name) => standardSavepoint(mysqlQuoting.quoteIdentifier(name)),
   compiler: mysqlCompiler,
+  objects: mysqlObjects,
   reflector: lazyReflector('mysql', async () => (await import('./mysql-reflector.js')).mysqlReflector),
   runtime: mysqlRuntime,
   equivalence: mysqlEquivalence,

@@ -2,6 +2,7 @@ import type * as mysql from 'mysql2/promise'
 import type { Row } from '../dialect.js'
 import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
+import { holdWhileBusy, socketAt } from '../idle-socket.js'
 
 /**
  * Opens a MySQL or MariaDB connection with `mysql2` (an optional peer
@@ -36,16 +37,18 @@ export const mysql2Driver: DatabaseDriver = {
 
 /** A `mysql2` connection as a {@link DriverSession}; `?` is mysql2's own placeholder. */
 function mysqlSession(connection: mysql.Connection): DriverSession {
+  const busy = holdWhileBusy(socketAt(connection, ['connection', 'stream']))
   return {
     async send(sql, params) {
       // query(), not execute(): the text protocol accepts every statement
       // (DDL included), and mysql2 escapes the values client-side.
-      const [result] = await connection.query(sql, params === undefined ? undefined : params.map(bindable))
+      const [result] = await busy(() => connection.query(sql, params === undefined ? undefined : params.map(bindable)))
       if (Array.isArray(result)) return { rows: result as Row[], rowCount: result.length }
       return { rows: [], rowCount: (result as mysql.ResultSetHeader).affectedRows ?? 0 }
     },
     async release() {
-      await connection.end().catch(() => connection.destroy())
+      // Held while closing too: the process must not end half way through the goodbye.
+      await busy(() => connection.end()).catch(() => connection.destroy())
     },
   }
 }

@@ -11,11 +11,12 @@ const SYNONYMS: readonly [RegExp, string][] = [
   [/^(INT|BIGINT|SMALLINT|MEDIUMINT)\(\d+\)$/, '$1'],
   [/^TINYINT\((?!1\))\d+\)$/, 'TINYINT'],
   [/^REAL$|^DOUBLE PRECISION$/, 'DOUBLE'],
+  [/^(DATETIME|TIMESTAMP|TIME)\(0\)$/, '$1'],
 ]
 
 /**
  * MySQL/MariaDB: `BOOL` is `TINYINT(1)`, `INTEGER` is `INT`, `NUMERIC` is
- * `DECIMAL(10,0)`, and integer display widths mean nothing. ENUM types
+ * `DECIMAL(10,0)`, `DATETIME(0)` is `DATETIME`, and integer display widths mean nothing. ENUM types
  * compare with their values, as the column's type includes them. Without
  * ON DELETE/ON UPDATE, InnoDB reports RESTRICT, which acts as NO ACTION.
  */

@@ -56,10 +56,12 @@ export function relationsSql(schemaCount: number, includeDefault: boolean): stri
   return `SELECT d.default_schema, r.*
 FROM (SELECT DATABASE() AS default_schema) d
 LEFT JOIN (
-  SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, TABLE_TYPE AS table_type,
-         TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation
-  FROM information_schema.TABLES
-  WHERE TABLE_SCHEMA IN (${list})
+  SELECT t.TABLE_SCHEMA AS table_schema, t.TABLE_NAME AS table_name, t.TABLE_TYPE AS table_type,
+         t.TABLE_COMMENT AS table_comment, t.TABLE_COLLATION AS table_collation, t.ENGINE AS engine,
+         t.AUTO_INCREMENT AS auto_increment, c.CHARACTER_SET_NAME AS table_charset
+  FROM information_schema.TABLES t
+  LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
+  WHERE t.TABLE_SCHEMA IN (${list})
 ) r ON 1 = 1
 ORDER BY r.table_schema, r.table_name`
 }

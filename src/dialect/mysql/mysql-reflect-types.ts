@@ -21,6 +21,7 @@ export function mysqlEnumValues(columnType: string): string[] {
  *
  * @example
  * mysqlTypeFromText('varchar(20)', 'name') // { kind: 'string', length: 20 }
+ * mysqlTypeFromText('timestamp(6)', 'at') // { kind: 'datetime', timezone: true, precision: 6 }
  * mysqlTypeFromText("enum('a','b')", 'status') // { kind: 'enum', name: 'status', values: ['a', 'b'] }
  */
 export function mysqlTypeFromText(columnType: string, columnName: string): SqlType {
@@ -51,11 +52,11 @@ export function mysqlTypeFromText(columnType: string, columnName: string): SqlTy
     case 'date':
       return { kind: 'date' }
     case 'datetime':
-      return { kind: 'datetime', timezone: false }
+      return { kind: 'datetime', timezone: false, ...fraction(n1) }
     case 'timestamp':
-      return { kind: 'datetime', timezone: true }
+      return { kind: 'datetime', timezone: true, ...fraction(n1) }
     case 'time':
-      return { kind: 'time' }
+      return { kind: 'time', ...fraction(n1) }
     case 'decimal':
     case 'numeric':
       return { kind: 'numeric', precision: n1, scale: second === undefined ? null : Number(second) }
@@ -72,4 +73,9 @@ export function mysqlTypeFromText(columnType: string, columnName: string): SqlTy
     default:
       return { kind: 'custom', name: columnType }
   }
+}
+
+/** The `precision` of `datetime(n)` / `timestamp(n)` / `time(n)`; none for 0, the default, so `datetime` and `datetime(0)` read alike. */
+function fraction(digits: number | null): { precision?: number } {
+  return digits === null || digits === 0 ? {} : { precision: digits }
 }

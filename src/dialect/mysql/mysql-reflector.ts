@@ -1,4 +1,5 @@
 import { sql } from '../../schema/sql.js'
+import { tableStorage } from '../../schema/table-storage.js'
 import { groupCatalogRows } from '../catalog-rows.js'
 import type { DatabaseConnection, Row } from '../dialect.js'
 import { mysqlQuoting } from './mysql-quoting.js'
@@ -73,7 +74,15 @@ export const mysqlReflector: Reflector = {
         continue
       }
       entry.tables.push(name)
-      drafts.set(`${rawSchema}.${name}`, { ...tableDraft(name, schema, blankToNull(field(row, 'table_comment'))), collation: str(field(row, 'table_collation')) })
+      const collation = str(field(row, 'table_collation'))
+      const start = Number(field(row, 'auto_increment') ?? 1)
+      const storage = tableStorage({
+        engine: str(field(row, 'engine')) ?? undefined,
+        charset: str(field(row, 'table_charset')) ?? undefined,
+        collation: collation ?? undefined,
+        autoincrementStart: start > 1 ? start : undefined,
+      })
+      drafts.set(`${rawSchema}.${name}`, { ...tableDraft(name, schema, blankToNull(field(row, 'table_comment'))), storage, collation })
     }
 
     const chosen = [...bySchema.values()]
@@ -158,13 +167,13 @@ function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefin
     const unique = Number(field(first, 'non_unique')) === 0
     const elements = members.map((m) => {
       const column = str(field(m, 'column_name'))
-      const expression = str(field(m, 'expression'))
-      const prefix = str(field(m, 'sub_part'))
-      if (column !== null && prefix === null) return column
-      // Prefix lengths and (MySQL 8) functional parts are not plain columns.
-      return indexElement(null, column !== null ? `\`${column.replaceAll('`', '``')}\`(${prefix})` : `(${expression ?? ''})`)
+      // MySQL 8's functional key parts have an expression and no column.
+      return column ?? indexElement(null, `(${str(field(m, 'expression')) ?? ''})`)
     })
-    const plainColumns = elements.every((e): e is string => typeof e === 'string')
+    const method = str(field(first, 'index_type'))
+    // MariaDB reports SUB_PART 32 on a SPATIAL key part, which is no prefix anyone wrote.
+    const prefixLengths = members.map((m) => (method === 'SPATIAL' || field(m, 'sub_part') === null || field(m, 'sub_part') === undefined ? null : Number(field(m, 'sub_part'))))
+    const plainColumns = elements.every((e): e is string => typeof e === 'string') && prefixLengths.every((p) => p === null) && method !== 'FULLTEXT'
     if (name === 'PRIMARY') {
       draft.primaryKey = Object.freeze({ kind: 'primaryKey', name: null, columns: Object.freeze(elements as string[]) })
       continue
@@ -183,7 +192,8 @@ function readStatistics(rows: Row[], draftOf: (row: Row) => TableDraft | undefin
         expressions: Object.freeze(elements),
         unique,
         where: null,
-        method: str(field(first, 'index_type')),
+        method,
+        ...(prefixLengths.some((p) => p !== null) ? { prefixLengths: Object.freeze(prefixLengths) } : {}),
         opclasses: Object.freeze(members.map(() => null)),
         sortOrders: Object.freeze(members.map((m) => (str(field(m, 'collation')) === 'D' ? 'DESC' : null))),
         include: Object.freeze([]),

@@ -59,6 +59,23 @@ export const mysqlRuntime: RuntimeSupport = {
   },
 
   // MariaDB and MySQL have no embedded form: a throwaway database on the configured server, dropped after.
+  async copySchema(from, into) {
+    const tables = await from.query(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name",
+    )
+    // Foreign keys name tables made later in the loop.
+    await into.execute('SET FOREIGN_KEY_CHECKS = 0')
+    try {
+      for (const row of tables) {
+        const name = String(row.name ?? row.NAME)
+        const [shown] = await from.query(`SHOW CREATE TABLE \`${name.replaceAll('`', '``')}\``)
+        await into.execute(String(shown?.['Create Table']))
+      }
+    } finally {
+      await into.execute('SET FOREIGN_KEY_CHECKS = 1')
+    }
+  },
+
   async openScratch(configured) {
     const { openConnection } = await import('../connect.js')
     const name = `athanor_scratch_${randomBytes(6).toString('hex')}`

@@ -8,6 +8,7 @@ import { renderGenericType } from '../generic-types.js'
  *
  * @example
  * renderMysqlType({ kind: 'string', length: null }, lit) // 'VARCHAR(255)'
+ * renderMysqlType({ kind: 'datetime', timezone: true, precision: 3 }, lit) // 'TIMESTAMP(3)'
  */
 export function renderMysqlType(type: SqlType, literal: (value: string) => string): string {
   switch (type.kind) {
@@ -21,8 +22,11 @@ export function renderMysqlType(type: SqlType, literal: (value: string) => strin
     case 'longtext':
       return 'LONGTEXT'
     case 'datetime':
-      // TIMESTAMP converts through the session time zone and ends in 2038; DATETIME stores what it is given.
-      return 'DATETIME'
+      // TIMESTAMP stores an instant (converted through the session time zone, ending in 2038): the
+      // zoned kind; DATETIME stores the wall-clock text it is given.
+      return `${type.timezone ? 'TIMESTAMP' : 'DATETIME'}${fraction(type.precision)}`
+    case 'time':
+      return `TIME${fraction(type.precision)}`
     case 'enum':
       return `ENUM(${type.values.map(literal).join(', ')})`
     case 'binary':
@@ -30,4 +34,9 @@ export function renderMysqlType(type: SqlType, literal: (value: string) => strin
     default:
       return renderGenericType(type)
   }
+}
+
+/** `(n)` of fractional-second digits, or nothing for the default (0). */
+function fraction(precision: number | undefined): string {
+  return precision === undefined ? '' : `(${precision})`
 }

@@ -210,9 +210,10 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     )
   }
 
-  override dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table }): SqlStatement[] {
+  override dropTable(table: TableName, options?: ExistenceOptions & { existing?: Table; typeCleanup?: boolean }): SqlStatement[] {
     const drop = `DROP TABLE ${this.ifExists(options)}${this.table(table)}`
     // Known to use no enum: nothing to clean up, so the plain statement (readable offline).
+    if (options?.typeCleanup === false) return [statement(drop)]
     if (options?.existing && !options.existing.columnList.some((c) => enumTypesOf(c.type).length > 0)) return [statement(drop)]
     return [this.#dropWithEnumCleanup(table, drop, '')]
   }
@@ -226,8 +227,9 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return out
   }
 
-  override dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column }): SqlStatement[] {
+  override dropColumn(table: TableName, column: string, options?: ExistenceOptions & { existing?: Column; typeCleanup?: boolean }): SqlStatement[] {
     const drop = `ALTER TABLE ${this.table(table)} DROP COLUMN ${this.ifExists(options)}${this.ident(column)}`
+    if (options?.typeCleanup === false) return [statement(drop)]
     if (options?.existing && enumTypesOf(options.existing.type).length === 0) return [statement(drop)]
     return [this.#dropWithEnumCleanup(table, drop, ` AND a.attname = ${this.q.renderLiteral(column)}`)]
   }
@@ -241,6 +243,12 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
       const using = a.using ? ` USING ${this.fragment(a.using)}` : ''
       out.push(statement(`${alter} TYPE ${this.renderType(a.type)}${using}`))
     }
+    if (a.collation !== undefined) {
+      const type = a.type ?? a.existingType
+      if (type === undefined) this.unsupported('changing a collation without existingType')
+      out.push(statement(`${alter} TYPE ${this.renderType(type)} COLLATE ${this.ident(a.collation ?? 'default')}`))
+    }
+    if (a.onUpdate !== undefined) this.unsupported('a column ON UPDATE expression')
     if (a.serverDefault !== undefined) {
       out.push(statement(a.serverDefault === null ? `${alter} DROP DEFAULT` : `${alter} SET DEFAULT ${this.renderDefault(a.serverDefault)}`))
     }

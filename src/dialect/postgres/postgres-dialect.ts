@@ -1,11 +1,13 @@
 import { standardSavepoint, type Dialect } from '../dialect.js'
 import { lazyReflector } from '../reflector.js'
+import { postgresObjects } from './postgres-objects.js'
 import { pgliteDriver } from './pglite-driver.js'
 import { postgresCompiler } from './postgres-compiler.js'
 import { pgDriver } from './postgres-driver.js'
 import { postgresEquivalence } from './postgres-equivalence.js'
 import { POSTGRES_IDENTIFIER_LIMIT, postgresQuoting } from './postgres-quoting.js'
 import { postgresRuntime } from './postgres-runtime.js'
+import { postgresDependentTypes } from './postgres-dependent-types.js'
 
 /**
  * PostgreSQL, on a server (`pg`) or embedded (PGlite): double-quoted
@@ -26,6 +28,8 @@ export const postgresDialect: Dialect = {
   rollbackSql: 'ROLLBACK',
   savepoint: (name) => standardSavepoint(postgresQuoting.quoteIdentifier(name)),
   compiler: postgresCompiler,
+  dependentTypes: postgresDependentTypes,
+  objects: postgresObjects,
   reflector: lazyReflector('postgres', async () => (await import('./postgres-reflector.js')).postgresReflector),
   runtime: postgresRuntime,
   equivalence: postgresEquivalence,

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
 import { connectFailed, importDriver } from '../driver-error.js'
+import { holdWhileBusy, socketAt } from '../idle-socket.js'
 import { rewritePlaceholders } from './postgres-placeholders.js'
 
 /**
@@ -30,18 +31,19 @@ export const pgDriver: DatabaseDriver = {
 
 /** A `pg` client as a {@link DriverSession}; `?` becomes `$n`. */
 function postgresSession(client: pg.Client): DriverSession {
+  const busy = holdWhileBusy(socketAt(client, ['connection', 'stream']))
   return {
     async send(sql, params) {
-      const result: pg.QueryResult | pg.QueryResult[] =
-        params === undefined || params.length === 0
-          ? await client.query(sql)
-          : await client.query(rewritePlaceholders(sql), params.map(bindable))
+      const result: pg.QueryResult | pg.QueryResult[] = await busy(() =>
+        params === undefined || params.length === 0 ? client.query(sql) : client.query(rewritePlaceholders(sql), params.map(bindable)),
+      )
       // Several statements in one text yield one result each; the last one is the answer.
       const last = Array.isArray(result) ? result[result.length - 1] : result
       return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 }
     },
     async release() {
-      await client.end().catch(() => undefined)
+      // Held while closing too: the process must not end half way through the goodbye.
+      await busy(() => client.end()).catch(() => undefined)
     },
   }
 }

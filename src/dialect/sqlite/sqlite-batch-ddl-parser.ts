@@ -198,8 +198,10 @@ function readReferences(element: readonly Token[], from: number): { deferrable: 
 
 /** Index elements and predicate of a stored CREATE INDEX statement. */
 export interface ParsedCreateIndex {
-  /** A plain column name, or the raw SQL text of an expression element. */
+  /** A plain column name, or the raw SQL text of an expression element (without its ASC/DESC). */
   readonly elements: ({ column: string } | { expression: string })[]
+  /** `DESC` per element written so, null for ascending. */
+  readonly sortOrders: ('DESC' | null)[]
   readonly where: string | null
 }
 
@@ -214,12 +216,18 @@ export function parseCreateIndex(sql: string): ParsedCreateIndex {
   const on = tokens.findIndex((t) => isWord(t, 'ON'))
   const open = tokens.findIndex((t, i) => i > on && t.kind === 'punct' && t.value === '(')
   const close = matching(tokens, open)
-  const elements = splitTopLevel(tokens, open + 1, close).map((element) =>
-    element.length === 1 && element[0]!.kind !== 'string' ? { column: element[0]!.value } : { expression: sql.slice(element[0]!.start, element[element.length - 1]!.end) },
-  )
+  // A trailing ASC/DESC is the element's sort order, not part of its expression.
+  const parts = splitTopLevel(tokens, open + 1, close)
+  const sortOrders = parts.map((element) => (element.length > 1 && isWord(element.at(-1), 'DESC') ? ('DESC' as const) : null))
+  const unordered = (element: Token[]) => (element.length > 1 && isWord(element.at(-1), 'ASC', 'DESC') ? element.slice(0, -1) : element)
+  const elements = parts
+    .map(unordered)
+    .map((element) =>
+      element.length === 1 && element[0]!.kind !== 'string' ? { column: element[0]!.value } : { expression: sql.slice(element[0]!.start, element[element.length - 1]!.end) },
+    )
   const whereToken = tokens[close + 1]
   const where = isWord(whereToken, 'WHERE') ? sql.slice(tokens[close + 2]!.start).trim() : null
-  return { elements, where }
+  return { elements, sortOrders, where }
 }
 
 /** True when `expression` mentions `name` as an identifier (quoted or bare). */

@@ -78,6 +78,8 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
           nullable: a.nullable ?? old.nullable,
           serverDefault: a.serverDefault !== undefined ? a.serverDefault : old.serverDefault,
           comment: a.comment !== undefined ? a.comment : old.comment,
+          collation: a.collation !== undefined ? a.collation : old.collation ?? null,
+          onUpdate: a.onUpdate !== undefined ? a.onUpdate : old.onUpdate ?? null,
         }
         columns = columns.map((c) => (c === old ? updated : c))
         if (name !== old.name) {

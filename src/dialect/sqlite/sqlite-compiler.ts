@@ -46,7 +46,7 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
         return true
       case 'alterColumn': {
         const a = change.alteration
-        return a.type !== undefined || a.nullable !== undefined || a.serverDefault !== undefined
+        return a.type !== undefined || a.nullable !== undefined || a.serverDefault !== undefined || a.collation !== undefined || a.onUpdate !== undefined
       }
       case 'createIndex':
       case 'dropIndex':

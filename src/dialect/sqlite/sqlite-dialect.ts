@@ -1,5 +1,6 @@
 import { lazyRebuilder, standardSavepoint, type Dialect } from '../dialect.js'
 import { lazyReflector } from '../reflector.js'
+import { sqliteObjects } from './sqlite-objects.js'
 import { sqliteCompiler } from './sqlite-compiler.js'
 import { betterSqlite3Driver } from './sqlite-driver.js'
 import { sqliteEquivalence } from './sqlite-equivalence.js'
@@ -25,6 +26,7 @@ export const sqliteDialect: Dialect = {
   savepoint: (name) => standardSavepoint(sqliteQuoting.quoteIdentifier(name)),
   compiler: sqliteCompiler,
   rebuilder: lazyRebuilder(async () => (await import('./sqlite-batch.js')).sqliteRebuilder),
+  objects: sqliteObjects,
   reflector: lazyReflector('sqlite', async () => (await import('./sqlite-reflector.js')).sqliteReflector),
   runtime: sqliteRuntime,
   equivalence: sqliteEquivalence,

@@ -9,6 +9,7 @@ import type { SqlType } from '../../schema/types.js'
  * @example
  * sqliteTypeFromText('VARCHAR(20)') // { kind: 'string', length: 20 }
  * sqliteTypeFromText('CHAR(36)') // { kind: 'custom', name: 'CHAR(36)' }
+ * sqliteTypeFromText('tinyint(1)') // { kind: 'custom', name: 'tinyint(1)' }
  */
 export function sqliteTypeFromText(text: string): SqlType {
   const match = /^\s*([A-Za-z ]+?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/.exec(text)
@@ -21,12 +22,13 @@ export function sqliteTypeFromText(text: string): SqlType {
     case 'INTEGER':
     case 'INT':
       return sized ? { kind: 'custom', name: text } : { kind: 'integer' }
+    // A display width (`tinyint(1)`, Laravel's boolean) is kept as written: SQLite shows it in its catalog.
     case 'BIGINT':
-      return { kind: 'bigint' }
+      return sized ? { kind: 'custom', name: text } : { kind: 'bigint' }
     case 'SMALLINT':
-      return { kind: 'smallint' }
+      return sized ? { kind: 'custom', name: text } : { kind: 'smallint' }
     case 'TINYINT':
-      return { kind: 'tinyint' }
+      return sized ? { kind: 'custom', name: text } : { kind: 'tinyint' }
     case 'BOOLEAN':
       return { kind: 'boolean' }
     case 'VARCHAR':

@@ -88,6 +88,7 @@ export async function readSqliteTableShape(sink: StatementSink, table: TableName
       expressions: parsedIndex.elements.map((e) => ('column' in e ? e.column : sql.raw(e.expression))),
       unique: Number(entry.unique) === 1,
       where: parsedIndex.where === null ? null : sql.raw(parsedIndex.where),
+      ...(parsedIndex.sortOrders.some((o) => o !== null) ? { sortOrders: parsedIndex.sortOrders } : {}),
     })
   }
   indexes.reverse() // index_list lists newest first

@@ -89,9 +89,10 @@ export class DropColumnOp implements TableChangeOperation {
     return { kind: 'dropColumn' as const, column: this.column, ...(this.options.ifExists ? { ifExists: true } : {}) }
   }
   async run(executor: OperationExecutor): Promise<void> {
-    await runTableChange(executor, this.table, this.toChange(), () =>
-      executor.dialect.compiler.dropColumn(this.table, this.column, this.options),
-    )
+    await runTableChange(executor, this.table, this.toChange(), async () => {
+      const known = this.options.existing === undefined ? await executor.needsTypeCleanup?.(this.table, this.column) : undefined
+      return executor.dialect.compiler.dropColumn(this.table, this.column, known === false ? { ...this.options, typeCleanup: false } : this.options)
+    })
   }
   reverse(): AddColumnOp | Irreversible {
     if (!this.options.existing) return new Irreversible(this.kind, `the definition of column "${this.column}" is not known`)
@@ -111,11 +112,17 @@ export interface AlterColumnOptions {
   readonly serverDefault?: ServerDefault | null
   /** A new comment; `null` drops it. */
   readonly comment?: string | null
+  /** A new collation; `null` returns to the table's default. */
+  readonly collation?: string | null
+  /** A new `ON UPDATE` expression (MySQL); `null` drops it. */
+  readonly onUpdate?: SqlFragment | string | null
   readonly existingType?: TypeInput
   readonly existingNullable?: boolean
   readonly existingServerDefault?: ServerDefault | null
   readonly existingComment?: string | null
   readonly existingAutoincrement?: boolean
+  readonly existingCollation?: string | null
+  readonly existingOnUpdate?: SqlFragment | string | null
 }
 
 const typeOrUndefined = (value: TypeInput | undefined): SqlType | undefined => (value === undefined ? undefined : typeOf(value))
@@ -145,11 +152,15 @@ export class AlterColumnOp implements TableChangeOperation {
       nullable: o.nullable,
       serverDefault: o.serverDefault,
       comment: o.comment,
+      collation: o.collation,
+      onUpdate: o.onUpdate === undefined || o.onUpdate === null ? o.onUpdate : fragment(o.onUpdate),
       existingType: typeOrUndefined(o.existingType),
       existingNullable: o.existingNullable,
       existingServerDefault: o.existingServerDefault,
       existingComment: o.existingComment,
       existingAutoincrement: o.existingAutoincrement,
+      existingCollation: o.existingCollation,
+      existingOnUpdate: o.existingOnUpdate === undefined || o.existingOnUpdate === null ? o.existingOnUpdate : fragment(o.existingOnUpdate),
     }).filter(([, v]) => v !== undefined)
     return new AlterColumnOp(table, Object.freeze(Object.fromEntries(entries)) as unknown as ColumnAlteration)
   }
@@ -169,10 +180,12 @@ export class AlterColumnOp implements TableChangeOperation {
         ['nullability', a.nullable, a.existingNullable],
         ['the server default', a.serverDefault, a.existingServerDefault],
         ['the comment', a.comment, a.existingComment],
+        ['the collation', a.collation, a.existingCollation],
+        ['the ON UPDATE expression', a.onUpdate, a.existingOnUpdate],
       ] as const
     ).find(([, changed, existing]) => changed !== undefined && existing === undefined)
     if (missing) return new Irreversible(this.kind, `${missing[0]} of "${a.column}" changed without its existing value`)
-    const swap = <K extends 'type' | 'nullable' | 'serverDefault' | 'comment'>(key: K, existingKey: `existing${Capitalize<K>}` & keyof ColumnAlteration) => {
+    const swap = <K extends 'type' | 'nullable' | 'serverDefault' | 'comment' | 'collation' | 'onUpdate'>(key: K, existingKey: `existing${Capitalize<K>}` & keyof ColumnAlteration) => {
       const changed = a[key]
       const existing = a[existingKey]
       if (changed !== undefined) return { [key]: existing, [existingKey]: changed }
@@ -188,6 +201,8 @@ export class AlterColumnOp implements TableChangeOperation {
         ...swap('nullable', 'existingNullable'),
         ...swap('serverDefault', 'existingServerDefault'),
         ...swap('comment', 'existingComment'),
+        ...swap('collation', 'existingCollation'),
+        ...swap('onUpdate', 'existingOnUpdate'),
         ...(a.existingAutoincrement !== undefined ? { existingAutoincrement: a.existingAutoincrement } : {}),
       }) as ColumnAlteration,
     )

@@ -5,7 +5,9 @@ import { isSqlFragment, renderSql, type SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { OperationExecutor } from '../executor.js'
 import { Irreversible } from './irreversible.js'
+import { checkParams, checkStorable } from '../storable-value.js'
 import { runStatements, tableName, type MigrateOperation } from './migrate-operation.js'
+import type { TableName } from '../../dialect/ddl-compiler.js'
 
 /** Rows per INSERT in offline scripts: keeps statements readable and far below any length limit. */
 const OFFLINE_ROWS_PER_STATEMENT = 1000
@@ -49,7 +51,11 @@ export class BulkInsertOp implements MigrateOperation {
       while (i < this.rows.length && chunk.length < perStatement && sameKeys(this.rows[i]!, keys)) {
         const row = this.rows[i]!
         const values = new Array<unknown>(keys.length)
-        for (let k = 0; k < keys.length; k++) values[k] = row[keys[k]!]
+        for (let k = 0; k < keys.length; k++) {
+          const value = (values[k] = row[keys[k]!])
+          // Every row is checked before the first statement runs: a bad value writes nothing.
+          if (typeof value !== 'string' && value !== null) checkStorable(value, `bulkInsert into "${this.table.name}"`, `rows[${i}].${keys[k]!}`, columns[k]!.type)
+        }
         chunk.push(values)
         i++
       }
@@ -88,10 +94,56 @@ export class ExecuteOp implements MigrateOperation {
     Object.freeze(this)
   }
   async run(executor: OperationExecutor): Promise<void> {
+    if (this.params !== undefined) checkParams(this.params, 'op.execute')
     const text = isSqlFragment(this.sql) ? renderSql(this.sql, executor.dialect) : this.sql
     await executor.run(this.params === undefined ? { sql: text } : { sql: text, params: this.params })
   }
   reverse(): Irreversible {
     return new Irreversible(this.kind, 'raw SQL has no known inverse')
+  }
+}
+
+/** How {@link BackfillColumnOp} walks the table. */
+export interface BackfillOptions {
+  /** The integer key the batches are ranges of (default `id`). */
+  readonly key: string
+  /** Rows per batch (default 10,000). */
+  readonly batchSize: number
+}
+
+/**
+ * Copies one column into another where the target is still NULL, in
+ * batches of key ranges (`key >= lo AND key < lo + batchSize`), each its own
+ * statement: inside `op.autocommitBlock` each batch commits on its own, so
+ * no lock is held on the whole table. Offline (`--sql`) it is one UPDATE,
+ * since a script cannot read the key range. The expand step of an
+ * expand/contract rename.
+ */
+export class BackfillColumnOp implements MigrateOperation {
+  readonly kind = 'backfill_column'
+  constructor(
+    readonly table: TableName,
+    readonly from: string,
+    readonly to: string,
+    readonly options: BackfillOptions = { key: 'id', batchSize: 10_000 },
+  ) {
+    Object.freeze(this)
+  }
+  async run(executor: OperationExecutor): Promise<void> {
+    const d = executor.dialect
+    const table = d.quoteQualified(this.table.name, this.table.schema)
+    const [key, from, to] = [this.options.key, this.from, this.to].map((name) => d.quoteIdentifier(name))
+    const copy = `UPDATE ${table} SET ${to} = ${from} WHERE ${to} IS NULL AND ${from} IS NOT NULL`
+    if (executor.offline) return executor.run({ sql: copy })
+    const [range] = await executor.query({ sql: `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${table}` })
+    if (range?.['lo'] === null || range?.['lo'] === undefined) return
+    const [lo, hi] = [Number(range['lo']), Number(range['hi'])]
+    for (let start = lo; start <= hi; start += this.options.batchSize) {
+      await executor.run({ sql: `${copy} AND ${key} >= ? AND ${key} < ?`, params: [start, start + this.options.batchSize] })
+    }
+  }
+  /** The copy the other way: undoing a contract step re-adds the old column, and this fills it back. */
+  reverse(): BackfillColumnOp {
+    return new BackfillColumnOp(this.table, this.to, this.from, this.options)
   }
 }

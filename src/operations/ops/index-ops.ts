@@ -92,14 +92,15 @@ export class DropIndexOp implements TableChangeOperation {
   }
 }
 
-/** The access options stated in `options` (method, operator classes, sort orders, INCLUDE, NULLS NOT DISTINCT). */
+/** The access options stated in `options` (method, operator classes, sort orders, INCLUDE, NULLS NOT DISTINCT, prefix lengths). */
 function accessOf(options: IndexAccessOptions): IndexAccessOptions {
-  const { method, opclasses, sortOrders, include, nullsNotDistinct } = options
+  const { method, opclasses, sortOrders, include, nullsNotDistinct, prefixLengths } = options
   return {
     ...(method ? { method } : {}),
     ...(opclasses ? { opclasses: Object.freeze([...opclasses]) } : {}),
     ...(sortOrders ? { sortOrders: Object.freeze(sortOrders.map(sortOrder)) } : {}),
     ...(include ? { include: Object.freeze([...include]) } : {}),
     ...(nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    ...(prefixLengths ? { prefixLengths: Object.freeze([...prefixLengths]) } : {}),
   }
 }

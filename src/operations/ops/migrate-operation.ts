@@ -45,7 +45,7 @@ export async function runTableChange(
   executor: OperationExecutor,
   table: TableName,
   change: TableChange,
-  compile: () => SqlStatement[],
+  compile: () => SqlStatement[] | Promise<SqlStatement[]>,
 ): Promise<void> {
   const { dialect } = executor
   if (dialect.compiler.needsRebuild(change)) {
@@ -53,7 +53,7 @@ export async function runTableChange(
     await dialect.rebuilder.rebuild(executor, table, [change])
     return
   }
-  await runStatements(executor, compile())
+  await runStatements(executor, await compile())
 }
 
 /** `{ name, schema }` from a name and an optional schema. */

@@ -10,9 +10,10 @@ import type { CheckConstraint, ExclusionConstraint, ForeignKeyConstraint, Primar
 import type { BatchAlterTableOp } from './batch-ops.js'
 import type { AddColumnOp, AlterColumnOp, DropColumnOp } from './column-ops.js'
 import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './constraint-ops.js'
-import type { BulkInsertOp, ExecuteOp } from './data-ops.js'
+import type { BackfillColumnOp, BulkInsertOp, ExecuteOp } from './data-ops.js'
 import type { AddEnumValueOp, CreateEnumOp, DropEnumOp } from './enum-ops.js'
 import type { CreateIndexOp, DropIndexOp } from './index-ops.js'
+import type { CreateObjectOp, DropObjectOp, ReplaceObjectOp } from './object-ops.js'
 import type { MigrateOperation, TableChangeOperation } from './migrate-operation.js'
 import type { AlterTableStorageOp, CreateTableCommentOp, CreateTableOp, DropTableCommentOp, DropTableOp, RenameTableOp } from './table-ops.js'
 
@@ -44,8 +45,12 @@ export interface OpsByKind {
   create_enum: CreateEnumOp
   drop_enum: DropEnumOp
   add_enum_value: AddEnumValueOp
+  create_object: CreateObjectOp
+  replace_object: ReplaceObjectOp
+  drop_object: DropObjectOp
   bulk_insert: BulkInsertOp
   execute: ExecuteOp
+  backfill_column: BackfillColumnOp
   batch_alter_table: BatchAlterTableOp
 }
 

@@ -6,6 +6,7 @@
  */
 import type { TableName } from '../../dialect/ddl-compiler.js'
 import type { Constraint } from '../../schema/constraints.js'
+import type { SchemaObject } from '../../schema/objects/schema-object.js'
 import type { MigrateOperation } from './migrate-operation.js'
 import { byKind, type AnyOp, type KindTable, type OpKind } from './op-kinds.js'
 
@@ -31,6 +32,12 @@ function constraintTouches(table: TableName, constraint: Constraint): OpTouch[] 
   return parts(table, [...named, ...columns])
 }
 
+// A trigger or policy is a part of its table; any other object is a thing of its own, as an enum type is.
+function objectTouches(object: SchemaObject): OpTouch[] {
+  if (object.type === 'trigger' || object.type === 'policy') return parts({ name: object.table, schema: object.schema }, [`${object.type}:${object.name}`])
+  return [{ table: `${object.type.replace('_', ' ')} ${object.schema ? `${object.schema}.` : ''}${object.name}`, part: null }]
+}
+
 const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   create_table: (o) => whole({ name: o.table.name, schema: o.table.schema }),
   drop_table: (o) => whole(o.table),
@@ -54,9 +61,13 @@ const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   create_enum: (o) => [{ table: `type ${o.schema ? `${o.schema}.` : ''}${o.name}`, part: null }],
   drop_enum: (o) => [{ table: `type ${o.schema ? `${o.schema}.` : ''}${o.name}`, part: null }],
   add_enum_value: (o) => [{ table: `type ${o.schema ? `${o.schema}.` : ''}${o.name}`, part: o.value }],
+  create_object: (o) => objectTouches(o.object),
+  replace_object: (o) => objectTouches(o.object),
+  drop_object: (o) => objectTouches(o.object),
   bulk_insert: (o) => parts({ name: o.table.name, schema: o.table.schema }, o.table.columnList.map((c) => c.name)),
   // Raw SQL says nothing athanor can read: see touchesOf's `unknown`.
   execute: () => [],
+  backfill_column: (o) => parts(o.table, [o.from, o.to]),
   batch_alter_table: (o) => o.ops.flatMap((inner) => byKind(TOUCHES, inner)),
 }
 

@@ -31,7 +31,8 @@ export class DropTableOp implements MigrateOperation {
     Object.freeze(this)
   }
   async run(executor: OperationExecutor): Promise<void> {
-    await runStatements(executor, executor.dialect.compiler.dropTable(this.table, this.options))
+    const known = this.options.existing === undefined ? await executor.needsTypeCleanup?.(this.table) : undefined
+    await runStatements(executor, executor.dialect.compiler.dropTable(this.table, known === false ? { ...this.options, typeCleanup: false } : this.options))
   }
   reverse(): CreateTableOp | Irreversible {
     if (!this.options.existing) return new Irreversible(this.kind, `the definition of "${this.table.name}" is not known`)
