@@ -11,7 +11,8 @@ export default defineConfig({
     // The secrets scan: a test password in a CLI run's output fails that test, one in console
     // output or a failure message fails the run (test/support/test-secrets.ts).
     setupFiles: ['test/support/secrets-setup.ts'],
-    reporters: ['default', './test/support/secrets-reporter.ts'],
+    // After the run: how many cases of each kind ran and passed (test/support/case-summary-reporter.ts).
+    reporters: ['default', './test/support/secrets-reporter.ts', './test/support/case-summary-reporter.ts'],
     // One process runs many test files: PGlite instances (test/support/pglite-pool.ts) and loaded
     // modules are reused instead of rebuilt per file, which halves the suite's time. Tests must
     // therefore leave no global state behind: spies are restored after each test, and the CLI's

@@ -4,7 +4,7 @@
  * (read through Drizzle's table-config API; a module may mix both kinds).
  */
 import { ConfigError } from '../errors.js'
-import { importUserModule } from '../config/module-loader.js'
+import { importFailureReason, importUserModule } from '../config/module-loader.js'
 import { MetaData } from '../schema/metadata.js'
 import type { Table } from '../schema/table.js'
 import { describeObject, isSchemaObject, objectKey, type SchemaObject } from '../schema/objects/schema-object.js'
@@ -34,7 +34,7 @@ export async function loadModels(path: string): Promise<LoadedModels> {
   try {
     exports = await importUserModule(path)
   } catch (error) {
-    throw new ConfigError(`cannot load the models module ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new ConfigError(`cannot load the models module ${path}: ${importFailureReason(error)}`, {
       hint: 'fix the module, or `models` in the config',
       cause: error,
     })

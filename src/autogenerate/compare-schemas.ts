@@ -102,7 +102,8 @@ export async function compareSchemas(models: SchemaSnapshot, reflected: SchemaSn
     storageFacts.push(...storage.notCarried)
     // Drops first: what they drop is described by the old column names, which renames change.
     if ([...columns.renames, ...columns.alters, ...columns.drops].length > 0) changedTables.add(model.name)
-    const tableChanges = [...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx), ...storage.changes]
+    // Storage first: a MySQL table's new collation converts its columns, which the column changes then refine.
+    const tableChanges = [...storage.changes, ...constraints.drops, ...columns.renames, ...columns.adds, ...columns.alters, ...constraints.adds, ...columns.drops, ...tableComment(model, db, ctx)]
     if (ctx.dialect.rebuilder) {
       // Where altering means rebuilding, the table's foreign keys ride in its one rebuild.
       perTable.push(...groupIntoBatch(ctx.nameOf(model), [...constraints.dropFks, ...tableChanges, ...constraints.addFks]))

@@ -34,8 +34,8 @@ export function compareStorage(model: Table, db: Table, ctx: CompareContext): St
   if (partitioning(want) !== partitioning(have)) {
     notCarried.push({ table: name.name, schema: name.schema, fact: `partitioning is ${describePartitioning(have)} in the database and ${describePartitioning(want)} in the models: changing it rebuilds the table, which autogenerate does not write` })
   }
-  const change: { unlogged?: boolean; parameters?: Record<string, string | null> } = {}
-  const existing: { unlogged?: boolean; parameters?: Record<string, string | null> } = {}
+  const change: { -readonly [K in keyof StorageChange]: StorageChange[K] } & { parameters?: Record<string, string | null> } = {}
+  const existing: typeof change = {}
   if (Boolean(want.unlogged) !== Boolean(have.unlogged)) {
     change.unlogged = Boolean(want.unlogged)
     existing.unlogged = Boolean(have.unlogged)
@@ -46,6 +46,14 @@ export function compareStorage(model: Table, db: Table, ctx: CompareContext): St
     if (wantParams[key] === haveParams[key]) continue
     ;(change.parameters ??= {})[key] = wantParams[key] ?? null
     ;(existing.parameters ??= {})[key] = haveParams[key] ?? null
+  }
+  // Engine, character set and collation are compared where the model states them; none stated is the server's default.
+  for (const key of ['engine', 'collation', ...(want.collation ? [] : ['charset' as const])] as const) {
+    const wanted = want[key]
+    if (wanted !== undefined && wanted.toLowerCase() !== (have[key] ?? '').toLowerCase()) {
+      change[key] = wanted
+      if (have[key] !== undefined) existing[key] = have[key]
+    }
   }
   const changes = Object.keys(change).length === 0 ? [] : [ctx.plan(new AlterTableStorageOp(name, change as StorageChange, existing as StorageChange))]
   return { changes, notCarried }

@@ -137,6 +137,7 @@ function describeStorage(change: StorageChange | null): string {
   const parts = [
     ...(change.unlogged === undefined ? [] : [change.unlogged ? 'UNLOGGED' : 'LOGGED']),
     ...Object.entries(change.parameters ?? {}).map(([k, v]) => (v === null ? `${k} default` : `${k}=${v}`)),
+    ...(['engine', 'charset', 'collation'] as const).flatMap((key) => (change[key] === undefined ? [] : [`${key} ${change[key]}`])),
   ]
   return parts.join(', ')
 }

@@ -46,12 +46,12 @@ export function reportError(error: unknown, streams: CliStreams, mode: ErrorRepo
     if (mode.verbose && !(error instanceof CommanderError)) writeLine(stackOf(error))
     return exitCode
   }
-  // Commander has already printed its message (and the help hint).
-  if (error instanceof CommanderError) return exitCode
-  writeLine(`error: ${messageOf(error)}`)
-  const hint = error instanceof AthanorError ? error.hint : mode.verbose ? undefined : VERBOSE_HINT
-  if (hint !== undefined) writeLine(`hint: ${hint}`)
-  if (mode.verbose) writeLine(stackOf(error))
+  // A missing sub-command: commander has shown the help, which says it all.
+  if (error instanceof CommanderError && error.code === 'commander.help') return exitCode
+  const { message, hint } = errorDocument(error).error
+  writeLine(`error: ${message}`)
+  if (hint !== null && !(mode.verbose && hint === VERBOSE_HINT)) writeLine(`hint: ${hint}`)
+  if (mode.verbose && !(error instanceof CommanderError)) writeLine(stackOf(error))
   return exitCode
 }
 

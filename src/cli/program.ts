@@ -75,12 +75,13 @@ function rootCommand(name: string, settings: CommandTreeSettings): Command {
     .option('-q, --quiet', 'print only results, no progress')
     .option('-v, --verbose', 'more detail; stack traces on errors')
     .option('--no-color', 'no colours (also NO_COLOR or a non-terminal)')
-    .showHelpAfterError('(run with --help for usage)')
     // Set before the sub-commands are added, so each of them inherits it.
     .exitOverride(settings.onParseExit)
     .configureOutput({
       writeOut: (text) => streams.stdout.write(text),
       writeErr: (text) => (settings.json === true ? undefined : streams.stderr.write(maskPasswords(text))),
+      // A parse error is reported as every other error is, one `error:` line and a `hint:` (error-report.ts).
+      outputError: () => undefined,
     })
 }
 

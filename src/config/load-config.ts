@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { CONFIG_DEFAULTS, type AthanorConfig, type ResolvedConfig, type UrlSource } from './config-types.js'
 import { validateConfig } from './config-validation.js'
-import { importUserModule } from './module-loader.js'
+import { importFailureReason, importUserModule } from './module-loader.js'
 import { anchorEmbeddedPath, DEFAULT_DATABASE_URL, maskPasswords } from './url.js'
 import { runWithXArgs } from './x-args.js'
 
@@ -151,15 +151,11 @@ async function readConfigFile(path: string, cwd: string): Promise<AthanorConfig>
     if (typeof loaded === 'function') loaded = await (loaded as () => unknown)()
   } catch (cause) {
     if (cause instanceof ConfigError) throw cause
-    const reason = cause instanceof Error ? firstLine(cause.message) : String(cause)
+    const reason = importFailureReason(cause)
     throw new ConfigError(`cannot load ${shown}: ${maskPasswords(reason)}`, {
       hint: 'fix the file, or run with --verbose to see where the error is',
       cause,
     })
   }
   return validateConfig(loaded, shown)
-}
-
-function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text
 }

@@ -101,3 +101,21 @@ async function importWithJiti<T>(path: string, options: { default?: boolean }): 
     for (const key of Object.keys(cache)) if (!before.has(key)) delete cache[key]
   }
 }
+
+/**
+ * Why a user module (a config, a revision, the models) failed to load, on one
+ * line for an `error:` message: a parser's location line is joined on, Node's
+ * "Require stack" list (the loader's own files) is left out.
+ *
+ * @example
+ * importFailureReason(new Error('ParseError: Unexpected token\n /app/x.ts:3:1')) // 'ParseError: Unexpected token /app/x.ts:3:1'
+ */
+export function importFailureReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text
+    .split(/\nRequire stack:/)[0]!
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+}

@@ -22,6 +22,10 @@ export interface TableName {
 export interface StorageChange {
   readonly unlogged?: boolean
   readonly parameters?: Readonly<Record<string, string | null>>
+  /** MySQL/MariaDB: a new engine, or character set and collation (the columns are converted to them). */
+  readonly engine?: string
+  readonly charset?: string
+  readonly collation?: string
 }
 
 /** The constraint kinds `dropConstraint` may be told (MySQL needs it to pick the statement). */

@@ -15,6 +15,8 @@ export interface VersionTableSql {
   delete(id: string): SqlStatement
   /** Empties the table (`stamp --purge`). */
   readonly deleteAll: SqlStatement
+  /** Removes the table (a run that applied nothing takes away the table it made). */
+  readonly drop: SqlStatement
 }
 
 /**
@@ -37,6 +39,7 @@ export function versionTableSql(dialect: Dialect, table: string, schema?: string
     update: (from, to) => ({ sql: `UPDATE ${name} SET ${column} = ? WHERE ${column} = ?`, params: [to, from] }),
     delete: (id) => ({ sql: `DELETE FROM ${name} WHERE ${column} = ?`, params: [id] }),
     deleteAll: { sql: `DELETE FROM ${name}` },
+    drop: { sql: `DROP TABLE ${name}` },
   }
 }
 
@@ -62,6 +65,7 @@ export interface JournalTableSql {
   /** Records that `done` statements finished and `statement` is about to run. */
   advance(done: number, statement: string): SqlStatement
   readonly clear: SqlStatement
+  readonly drop: SqlStatement
 }
 
 /**
@@ -82,6 +86,7 @@ export function journalTableSql(dialect: Dialect, versionTable: string, schema?:
     start: (id, way) => ({ sql: `INSERT INTO ${name} (${revision}, ${direction}, ${done}, ${pending}) VALUES (?, ?, 0, NULL)`, params: [id, way] }),
     advance: (count, statement) => ({ sql: `UPDATE ${name} SET ${done} = ?, ${pending} = ?`, params: [count, statement] }),
     clear: { sql: `DELETE FROM ${name}` },
+    drop: { sql: `DROP TABLE ${name}` },
   }
 }
 
@@ -118,6 +123,7 @@ export interface ChecksumTableSql {
   /** The statements that make `id`'s row say `checksum` (a delete and an insert: portable, no upsert syntax). */
   record(id: string, checksum: string): SqlStatement[]
   delete(id: string): SqlStatement
+  readonly drop: SqlStatement
 }
 
 /**
@@ -138,5 +144,6 @@ export function checksumTableSql(dialect: Dialect, versionTable: string, schema?
     select: { sql: `SELECT ${column}, ${checksum} FROM ${name}` },
     record: (id, value) => [remove(id), { sql: `INSERT INTO ${name} (${column}, ${checksum}) VALUES (?, ?)`, params: [id, value] }],
     delete: remove,
+    drop: { sql: `DROP TABLE ${name}` },
   }
 }

@@ -234,13 +234,21 @@ export async function withMigrationLock<T extends object>(
     try {
       // Inside a locked transaction: on SQLite that is what waits for (and reports) a busy write lock.
       await lock.begin()
+      const made = (await table.exists(conn)) ? [] : [journal, checksums, table.sql].filter((t) => t !== undefined)
       await conn.execute(table.sql.create.sql)
       if (journal !== undefined) await conn.execute(journal.create.sql)
       if (checksums !== undefined) await conn.execute(checksums.create.sql)
       await conn.commit()
-      const result = await fn({ conn, table, lock, checksums, journal })
-      await lock.release()
-      return { ...result, statements: conn.statementCount }
+      try {
+        const result = await fn({ conn, table, lock, checksums, journal })
+        await lock.release()
+        return { ...result, statements: conn.statementCount }
+      } catch (error) {
+        await conn.rollback().catch(() => undefined)
+        // A run refused or failed before it recorded anything leaves no version table it made behind.
+        await dropUnused(conn, lock, made).catch(() => undefined)
+        throw error
+      }
     } catch (error) {
       await conn.rollback().catch(() => undefined)
       await lock.release()
@@ -249,6 +257,17 @@ export async function withMigrationLock<T extends object>(
   } finally {
     if (o.connection === undefined) await conn.close()
   }
+}
+
+/** Drops the bookkeeping tables this run made, when none of them holds a row (another run may have written them since). */
+async function dropUnused(conn: DatabaseConnection, lock: MigrationLock, made: ReadonlyArray<{ select: { sql: string }; drop: { sql: string } }>): Promise<void> {
+  if (made.length === 0) return
+  await lock.begin()
+  for (const t of made) {
+    if ((await conn.query(t.select.sql)).length > 0) return conn.rollback()
+  }
+  for (const t of made) await conn.execute(t.drop.sql)
+  await conn.commit()
 }
 
 async function runOnline(

@@ -1,4 +1,4 @@
-import { importUserModule } from '../config/module-loader.js'
+import { importFailureReason, importUserModule } from '../config/module-loader.js'
 import { RevisionError } from '../errors.js'
 import type { Operations } from '../operations/operations.js'
 import type { Revision } from '../script/revision.js'
@@ -22,8 +22,7 @@ export async function loadRevisionModule(revision: Revision): Promise<RevisionMo
   try {
     loaded = await importUserModule(revision.path)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new RevisionError(`cannot load revision ${revision.id} (${revision.path}): ${reason}`, { cause: error })
+    throw new RevisionError(`cannot load revision ${revision.id} (${revision.path}): ${importFailureReason(error)}`, { cause: error })
   }
   for (const name of ['upgrade', 'downgrade'] as const) {
     if (typeof loaded[name] !== 'function') {

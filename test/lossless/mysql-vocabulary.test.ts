@@ -141,4 +141,29 @@ describe('the MariaDB vocabulary', () => {
     table('events', { id: t.integer().primaryKey(), at: t.datetime(), localAt: t.datetime({ precision: 3 }).name('local_at') }, { metadata })
     expect((await loop.diffs(metadata.tables)).map((d) => `${d.kind}:${d.column}:${d.detail}`)).toEqual(['modify_type:at:TIMESTAMP -> DATETIME'])
   })
+
+  it('finds, applies and reverts a changed table engine and default collation on mysql', async () => {
+    db = await createTestDatabase('mysql')
+    loop = await revisionLoop(db)
+    const notes = (storage: { engine: string; collation: string }) => {
+      const metadata = new MetaData()
+      table('notes', { id: t.integer().primaryKey(), body: t.text() }, { metadata, storage })
+      return metadata.tables
+    }
+    const v1 = notes({ engine: 'InnoDB', collation: 'utf8mb4_general_ci' })
+    await loop.autogenerate(v1)
+    await loop.upgrade()
+    expect(await loop.diffs(v1)).toEqual([])
+    const v2 = notes({ engine: 'Aria', collation: 'utf8mb4_unicode_ci' })
+    expect((await loop.diffs(v2)).map((d) => `${d.kind}:${d.detail}`)).toEqual([
+      'modify_table_storage:engine InnoDB, collation utf8mb4_general_ci -> engine Aria, collation utf8mb4_unicode_ci',
+    ])
+    await loop.autogenerate(v2)
+    await loop.upgrade()
+    const rows = await loop.conn.query('SHOW CREATE TABLE notes')
+    expect(String(rows[0]!['Create Table'])).toMatch(/ENGINE=Aria .*COLLATE=utf8mb4_unicode_ci/)
+    expect(await loop.diffs(v2)).toEqual([])
+    await loop.downgrade('-1')
+    expect(await loop.diffs(v1)).toEqual([])
+  })
 })

@@ -52,8 +52,8 @@ describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (
     expect((error as DatabaseError).message).toContain('missing_table')
     const conn = await db.connect()
     expect(await versionRows(conn)).toEqual([])
-    // On transactional-DDL databases the un-awaited CREATE ran inside the revision's transaction and rolled back with it.
-    if (conn.dialect.transactionalDdl) expect(await listTables(conn, kind)).toEqual(['athanor_version', 'athanor_version_checksums'])
+    // On transactional-DDL databases the un-awaited CREATE ran inside the revision's transaction and rolled back with it, and the run, which applied nothing, took away the version table it made.
+    if (conn.dialect.transactionalDdl) expect(await listTables(conn, kind)).toEqual([])
     await conn.close()
   })
 })

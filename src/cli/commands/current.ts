@@ -25,6 +25,8 @@ export const registerCurrent: RegisterCommand = (program, bind) => {
 async function current(ctx: CommandContext, flags: { verify?: boolean; checkHeads?: boolean }): Promise<void> {
   const athanor = await ctx.athanor()
   const ids = await athanor.current()
+  // A row no revision file defines is said to be one, as upgrade says it (not "no revision matches").
+  athanor.script.graph.applied(ids)
   if (flags.checkHeads === true) {
     // Alembic's `current --check-heads`: a script can tell an out-of-date database by the exit code.
     const heads = athanor.script.graph.heads().map((r) => r.id)

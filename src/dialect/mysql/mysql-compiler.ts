@@ -7,7 +7,7 @@ import type { SqlFragment } from '../../schema/sql.js'
 import type { Table } from '../../schema/table.js'
 import type { SqlType } from '../../schema/types.js'
 import { BaseDdlCompiler, statement, type DialectQuoting } from '../base-ddl-compiler.js'
-import type { ColumnAlteration, ConstraintKind, ExistenceOptions, TableName } from '../ddl-compiler.js'
+import type { ColumnAlteration, ConstraintKind, ExistenceOptions, StorageChange, TableName } from '../ddl-compiler.js'
 import type { SqlStatement } from '../dialect.js'
 import { renderMysqlType } from './mysql-types.js'
 import { mysqlQuoting } from './mysql-quoting.js'
@@ -50,8 +50,18 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     return comment === null ? '' : `COMMENT ${this.q.renderLiteral(comment)}`
   }
 
+  override alterTableStorage(table: TableName, change: StorageChange): SqlStatement[] {
+    // The models' columns that state no collation follow their table's, so the columns are converted with it.
+    // Every MariaDB collation's name starts with its character set's.
+    const charset = change.charset ?? change.collation?.split('_')[0]
+    const options = [
+      ...(change.engine ? [`ENGINE=${word(change.engine)}`] : []),
+      ...(charset ? [`CONVERT TO CHARACTER SET ${word(charset)}${change.collation ? ` COLLATE ${word(change.collation)}` : ''}`] : []),
+    ]
+    return options.length === 0 ? [] : [statement(`ALTER TABLE ${this.table(table)} ${options.join(', ')}`)]
+  }
+
   protected override tableSuffix(table: Table): string {
-    const word = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '')
     const { engine, autoincrementStart, charset, collation } = table.storage
     const options = [
       ...(engine ? [`ENGINE=${word(engine)}`] : []),
@@ -184,6 +194,11 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     if (typeof value === 'object' && !(value instanceof Uint8Array)) return JSON.stringify(value)
     return value
   }
+}
+
+/** An engine, character set or collation name with anything but its letters, digits and underscores left out. */
+function word(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, '')
 }
 
 /**

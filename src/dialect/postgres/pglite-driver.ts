@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { MissingDatabaseError } from '../../errors.js'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Row } from '../dialect.js'
 import type { DatabaseDriver, DriverSession } from '../driver-connection.js'
@@ -16,15 +18,17 @@ const openDirectories = new Map<string, { db: Promise<PGlite>; users: number }>(
 /**
  * Opens an embedded PostgreSQL (PGlite, an optional peer dependency).
  * `pglite::memory:` is a fresh in-memory database; `pglite:./dir` a data
- * directory, created if missing.
+ * directory, created if missing — except for a read (`readOnly`), which
+ * never creates a database.
  *
  * @example
  * const session = await pgliteDriver.open(parseDatabaseUrl('pglite::memory:'))
  */
 export const pgliteDriver: DatabaseDriver = {
-  async open(url) {
+  async open(url, options = {}) {
     const driver = await importDriver<typeof import('@electric-sql/pglite')>('@electric-sql/pglite', 'pglite')
     const path = url.path ?? ':memory:'
+    if (options.readOnly === true && path !== ':memory:' && !existsSync(path)) throw new MissingDatabaseError(path)
     try {
       if (path === ':memory:') {
         const db = await driver.PGlite.create()
