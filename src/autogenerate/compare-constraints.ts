@@ -13,11 +13,11 @@
 import type { TableName } from '../dialect/ddl-compiler.js'
 import { AddConstraintOp, DropConstraintOp } from '../operations/ops/constraint-ops.js'
 import { CreateIndexOp, DropIndexOp } from '../operations/ops/index-ops.js'
-import { indexAccessSignature, type CheckConstraint, type ForeignKeyConstraint, type Index, type PrimaryKeyConstraint, type UniqueConstraint } from '../schema/constraints.js'
+import { indexAccessSignature, type CheckConstraint, type ExclusionConstraint, type ForeignKeyConstraint, type Index, type PrimaryKeyConstraint, type UniqueConstraint } from '../schema/constraints.js'
 import { constraintName, EXISTING_TABLE_NAMING } from '../schema/naming-convention.js'
 import type { Table } from '../schema/table.js'
 import type { CompareContext } from './compare-context.js'
-import { canonicalIndexOf, checkText } from './model-canonicalizer.js'
+import { canonicalIndexOf, constraintText } from './model-canonicalizer.js'
 import type { PlannedChange } from './schema-diff.js'
 
 /** The constraint changes of one table, grouped by when they must run. */
@@ -46,7 +46,8 @@ export function compareConstraints(model: Table, db: Table, ctx: CompareContext,
   comparePrimaryKeys(name, model, db, ctx, out, cols)
   compareUniquesAndIndexes(name, model, db, ctx, out, incl, cols)
   compareForeignKeys(name, model, db, ctx, out, incl, cols)
-  compareChecks(name, model, db, ctx, out, incl)
+  compareChecks(name, model, db, ctx, out, incl, 'check')
+  compareChecks(name, model, db, ctx, out, incl, 'exclude')
   return out
 }
 
@@ -208,13 +209,13 @@ function compareForeignKeys(
 }
 
 /**
- * Checks compare by what they say, as the database writes it: a model check
- * is canonicalized through the database (`ctx.canonicalCheck`) and compared
- * with the reflected text. A named check matches the check of that name and
- * differs when its text does (dropped and added again); an unnamed one
- * matches any reflected check of the same text, since the database named it.
- * Without a canonical text, a named check compares by name only and an
- * unnamed one by its text as written.
+ * Checks (and PostgreSQL exclusion constraints) compare by what they say, as
+ * the database writes it: a model's is canonicalized through the database
+ * (`ctx.canonicalCheck`) and compared with the reflected text. A named one
+ * matches the reflected one of that name and differs when its text does
+ * (dropped and added again); an unnamed one matches any reflected one of the
+ * same text, since the database named it. Without a canonical text, a named
+ * one compares by name only and an unnamed one by its text as written.
  */
 function compareChecks(
   name: TableName,
@@ -223,16 +224,19 @@ function compareChecks(
   ctx: CompareContext,
   out: ConstraintChanges,
   incl: (type: string, n: string | null, reflected: boolean) => boolean,
+  kind: 'check' | 'exclude',
 ): void {
-  const checks = (t: Table) => t.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
-  const modelChecks = checks(model).filter((c) => incl('check_constraint', c.name, false))
-  const unmatchedDb = new Set(checks(db).filter((c) => incl('check_constraint', c.name, true)))
-  const dbText = (c: CheckConstraint) => checkText(c, ctx.dialect)
-  const add = (check: CheckConstraint) => out.adds.push(ctx.plan(new AddConstraintOp(name, check)))
-  const drop = (check: CheckConstraint) => {
-    if (check.name !== null) out.drops.push(ctx.plan(new DropConstraintOp(check.name, name, { type: 'check', existing: check })))
+  type Checked = CheckConstraint | ExclusionConstraint
+  const objectType = kind === 'check' ? 'check_constraint' : 'exclude_constraint'
+  const checks = (t: Table) => t.constraints.filter((c): c is Checked => c.kind === kind)
+  const modelChecks = checks(model).filter((c) => incl(objectType, c.name, false))
+  const unmatchedDb = new Set(checks(db).filter((c) => incl(objectType, c.name, true)))
+  const dbText = (c: Checked) => constraintText(c, ctx.dialect)
+  const add = (check: Checked) => out.adds.push(ctx.plan(AddConstraintOp.of(name, check)))
+  const drop = (check: Checked) => {
+    if (check.name !== null) out.drops.push(ctx.plan(new DropConstraintOp(check.name, name, { type: kind, existing: check })))
   }
-  const unnamed: CheckConstraint[] = []
+  const unnamed: Checked[] = []
   for (const check of modelChecks) {
     if (check.name === null) {
       unnamed.push(check)
@@ -250,9 +254,9 @@ function compareChecks(
       add(check)
     }
   }
-  // Named checks first, so an unnamed check never takes the reflected check a named one has.
+  // Named ones first, so an unnamed one never takes the reflected one a named one has.
   for (const check of unnamed) {
-    const text = ctx.canonicalCheck(check) ?? checkText(check, ctx.dialect)
+    const text = ctx.canonicalCheck(check) ?? constraintText(check, ctx.dialect)
     const same = [...unmatchedDb].find((d) => dbText(d) === text)
     if (same === undefined) add(check)
     else unmatchedDb.delete(same)

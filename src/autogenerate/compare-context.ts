@@ -7,7 +7,7 @@ import type { SchemaEquivalence } from '../dialect/schema-equivalence.js'
 import type { Dialect } from '../dialect/dialect.js'
 import type { TableName } from '../dialect/ddl-compiler.js'
 import type { Column } from '../schema/column.js'
-import type { CheckConstraint, Index } from '../schema/constraints.js'
+import type { CheckConstraint, ExclusionConstraint, Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
 import type { Table } from '../schema/table.js'
 import type { SqlType } from '../schema/types.js'
@@ -26,7 +26,7 @@ export interface CompareContext extends DiffContext {
   readonly defaultSchema: string | null
   readonly canonicalDefault: (table: Table, column: Column) => string | null | undefined
   readonly canonicalIndex: (index: Index) => CanonicalIndex | undefined
-  readonly canonicalCheck: (check: CheckConstraint) => string | undefined
+  readonly canonicalCheck: (check: CheckConstraint | ExclusionConstraint) => string | undefined
   readonly canonicalGenerated: (column: Column) => string | undefined
   readonly canonicalType: (column: Column) => SqlType | undefined
   readonly canonicalOnUpdate: (column: Column) => string | undefined

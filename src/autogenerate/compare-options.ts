@@ -7,7 +7,7 @@ import type { Dialect } from '../dialect/dialect.js'
 import type { Column } from '../schema/column.js'
 import type { Index } from '../schema/constraints.js'
 import type { CanonicalIndex } from './model-canonicalizer.js'
-import type { CheckConstraint } from '../schema/constraints.js'
+import type { CheckConstraint, ExclusionConstraint } from '../schema/constraints.js'
 import type { NotCarriedFact } from '../dialect/not-carried.js'
 import type { Table } from '../schema/table.js'
 import type { ObjectComparisonInput } from './compare-objects.js'
@@ -76,7 +76,7 @@ export interface CompareOptions {
    * `canonicalizeModel`). Without it, named checks compare by name only and
    * unnamed ones by their text as written.
    */
-  readonly canonicalCheck?: (check: CheckConstraint) => string | undefined
+  readonly canonicalCheck?: (check: CheckConstraint | ExclusionConstraint) => string | undefined
   /** The database's own text for a model generated column's expression (see `canonicalizeModel`). */
   readonly canonicalGenerated?: (column: Column) => string | undefined
   /** The database's reading of a model column's type written by name (see `canonicalizeModel`); undefined compares it as written. */

@@ -43,6 +43,7 @@ const LOSSES: { readonly [K in OpKind]: ((op: OpsByKind[K]) => DataLoss | null) 
   create_primary_key: null,
   create_unique_constraint: null,
   create_check_constraint: null,
+  create_exclude_constraint: null,
   create_foreign_key: null,
   drop_constraint: null,
   validate_constraint: null,

@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto'
 import type { DatabaseConnection } from '../dialect/dialect.js'
 import { reflect } from '../dialect/reflector.js'
 import type { Column } from '../schema/column.js'
-import type { CheckConstraint, Index } from '../schema/constraints.js'
+import type { CheckConstraint, ExclusionConstraint, Index } from '../schema/constraints.js'
 import { isSqlFragment, renderSql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
 import type { SqlType } from '../schema/types.js'
@@ -38,7 +38,7 @@ export interface CanonicalModel {
   /** Indexes with an expression or a predicate, keyed by the model's index object. */
   readonly indexes: ReadonlyMap<Index, CanonicalIndex>
   /** Check expressions as the database writes them (see {@link checkText}), keyed by the model's check object. */
-  readonly checks: ReadonlyMap<CheckConstraint, string>
+  readonly checks: ReadonlyMap<CheckConstraint | ExclusionConstraint, string>
   /** Generated columns' expressions as the database writes them, keyed by the model's column. */
   readonly generated: ReadonlyMap<Column, string>
   /** The types of columns written by name (`t.custom('CHAR(4)')`, in an array too) as the database reads them back (`character(4)`). */
@@ -61,7 +61,7 @@ interface ScratchPlan {
   /** Index scratch: the model index behind each scratch index name. */
   readonly indexes?: ReadonlyMap<string, Index>
   /** Check scratch: the model check behind each scratch check name. */
-  readonly checks?: ReadonlyMap<string, CheckConstraint>
+  readonly checks?: ReadonlyMap<string, CheckConstraint | ExclusionConstraint>
   /** Check scratch: the model's generated columns by name. */
   readonly generated?: ReadonlyMap<string, Column>
   /** Type scratch: the model column behind each `t<j>`. */
@@ -84,7 +84,7 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
   const plans = [...defaultPlans(tables, prefix), ...indexPlans(tables, prefix), ...checkPlans(tables, prefix), ...typePlans(tables, prefix)]
   const defaults = new Map<Column, string | null>()
   const indexes = new Map<Index, CanonicalIndex>()
-  const checks = new Map<CheckConstraint, string>()
+  const checks = new Map<CheckConstraint | ExclusionConstraint, string>()
   const generated = new Map<Column, string>()
   const types = new Map<Column, SqlType>()
   const onUpdates = new Map<Column, string>()
@@ -122,8 +122,8 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
         if (back) generated.set(model, checkText(back, conn.dialect))
       }
       for (const check of table.constraints) {
-        const model = check.kind === 'check' && check.name !== null ? plan?.checks?.get(check.name) : undefined
-        if (model && check.kind === 'check') checks.set(model, checkText(check, conn.dialect))
+        const model = (check.kind === 'check' || check.kind === 'exclude') && check.name !== null ? plan?.checks?.get(check.name) : undefined
+        if (model && (check.kind === 'check' || check.kind === 'exclude')) checks.set(model, constraintText(check, conn.dialect))
       }
     }
   } finally {
@@ -142,6 +142,17 @@ export async function canonicalizeModel(conn: DatabaseConnection, tables: readon
  */
 export function checkText(check: { readonly expression: SqlFragment }, renderer: Parameters<typeof renderSql>[1]): string {
   return renderSql(check.expression, renderer).trim().replace(/\s+/g, ' ')
+}
+
+/**
+ * A check's expression or an exclusion constraint's definition as comparable
+ * text (see {@link checkText}).
+ *
+ * @example
+ * constraintText(reflectedExclusion, dialect) // 'USING gist (room WITH =, during WITH &&)'
+ */
+export function constraintText(constraint: CheckConstraint | ExclusionConstraint, renderer: Parameters<typeof renderSql>[1]): string {
+  return checkText({ expression: constraint.kind === 'check' ? constraint.expression : constraint.definition }, renderer)
 }
 
 /**
@@ -240,8 +251,8 @@ function indexPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
   return plans
 }
 
-function checkPlan(name: string, columns: readonly Column[], wanted: readonly CheckConstraint[]): ScratchPlan {
-  const byName = new Map<string, CheckConstraint>()
+function checkPlan(name: string, columns: readonly Column[], wanted: readonly (CheckConstraint | ExclusionConstraint)[]): ScratchPlan {
+  const byName = new Map<string, CheckConstraint | ExclusionConstraint>()
   const constraints = wanted.map((check, k) => {
     const scratchName = `${name}_k${k}`
     byName.set(scratchName, check)
@@ -259,7 +270,7 @@ function checkPlan(name: string, columns: readonly Column[], wanted: readonly Ch
 /** One scratch copy (columns only, generated ones as they are) of each table that has checks or generated columns, carrying the checks under scratch names. */
 function checkPlans(tables: readonly Table[], prefix: string): ScratchPlan[] {
   return tables.flatMap((model, i) => {
-    const wanted = model.constraints.filter((c): c is CheckConstraint => c.kind === 'check')
+    const wanted = model.constraints.filter((c): c is CheckConstraint | ExclusionConstraint => c.kind === 'check' || c.kind === 'exclude')
     const computed = model.columnList.some((c) => c.generated)
     return wanted.length === 0 && !computed ? [] : [checkPlan(`${prefix}c${i}`, model.columnList, wanted)]
   })

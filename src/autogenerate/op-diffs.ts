@@ -80,6 +80,8 @@ function describeConstraint(c: Constraint, ctx: DiffContext): string {
       return `PRIMARY KEY (${c.columns.join(', ')})`
     case 'check':
       return `CHECK (${sqlText(c.expression)})`
+    case 'exclude':
+      return `EXCLUDE ${sqlText(c.definition)}`
     case 'foreignKey':
       return describeForeignKey(c, ctx)
   }
@@ -155,6 +157,7 @@ const DIFF_RULES: DiffRules = {
   create_primary_key: addConstraint,
   create_unique_constraint: addConstraint,
   create_check_constraint: addConstraint,
+  create_exclude_constraint: addConstraint,
   create_foreign_key: addConstraint,
   drop_constraint: (o, ctx) => {
     const existing = o.options.existing

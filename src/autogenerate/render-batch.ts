@@ -49,6 +49,8 @@ function constraintCall(c: Constraint, r: Tracker): string {
       return batchCall('createPrimaryKey', head)
     case 'check':
       return batchCall('createCheckConstraint', head)
+    case 'exclude':
+      return batchCall('createExcludeConstraint', head)
     case 'foreignKey':
       return batchCall('createForeignKey', [...head, optionsArg([...foreignKeyOptions(c), ...(c.referredSchema ? [`referentSchema: ${renderString(c.referredSchema)}`] : [])])])
   }
@@ -72,6 +74,7 @@ const BATCH_RENDERERS: KindTable<TableChangeOpKind, [Tracker], string[]> = {
   create_primary_key: addConstraint,
   create_unique_constraint: addConstraint,
   create_check_constraint: addConstraint,
+  create_exclude_constraint: addConstraint,
   create_foreign_key: addConstraint,
   drop_constraint: (o) => {
     const kind = o.constraintKind

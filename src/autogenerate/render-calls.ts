@@ -10,7 +10,7 @@ import { indexAccessSignature, type Constraint, type ForeignKeyConstraint, type 
 import { renderDefault, renderFragment, renderString, renderType, renderValue } from './render-values.js'
 
 /** What rendered code needs imported from `athanor`, beyond `Operations`. */
-export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'table' | 'view' | 'materializedView' | 'fn' | 'trigger' | 'extension' | 'policy'
+export type RenderedImport = 't' | 'sql' | 'unique' | 'check' | 'foreignKey' | 'primaryKey' | 'exclude' | 'table' | 'view' | 'materializedView' | 'fn' | 'trigger' | 'extension' | 'policy'
 
 /** Collects the imports a rendering uses while it writes. */
 export interface Tracker {
@@ -132,6 +132,8 @@ export function constraintArgs(c: Constraint, r: Tracker): string[] {
       return [renderValue([...c.columns])]
     case 'check':
       return [r.scan(renderFragment(c.expression))]
+    case 'exclude':
+      return [r.scan(renderFragment(c.definition))]
     case 'foreignKey':
       return [renderString(c.referredTable), renderValue([...c.columns]), renderValue([...c.referredColumns])]
   }

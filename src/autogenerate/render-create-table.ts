@@ -37,6 +37,7 @@ export function renderCreateTable(op: CreateTableOp, options: RenderOpOptions, r
   for (const c of table.constraints) {
     if (c.kind === 'unique') specs.push(r.use('unique', `unique(${c.name === null ? '' : renderString(c.name)}).on(${c.columns.map(renderString).join(', ')})`))
     else if (c.kind === 'check') specs.push(r.use('check', `check(${nameArg(c.name)}, ${r.scan(renderFragment(c.expression))})`))
+    else if (c.kind === 'exclude') specs.push(r.use('exclude', `exclude(${nameArg(c.name)}, ${r.scan(renderFragment(c.definition))})`))
     else {
       const target = c.referredSchema ? `${c.referredSchema}.${c.referredTable}` : c.referredTable
       const fkOptions = optionsArg(foreignKeyOptions(c))
@@ -103,6 +104,8 @@ export function renderAddConstraint(
       return opCall('createPrimaryKey', [...head, optionsArg(schemaEntry(table))])
     case 'check':
       return opCall('createCheckConstraint', [...head, optionsArg([...flags, ...schemaEntry(table)])])
+    case 'exclude':
+      return opCall('createExcludeConstraint', [...head, optionsArg(schemaEntry(table))])
     case 'foreignKey':
       return opCall('createForeignKey', [
         ...head,

@@ -83,6 +83,7 @@ const RENDERERS: KindTable<OpKind, [RenderContext], string[]> = {
   create_primary_key: addConstraint,
   create_unique_constraint: addConstraint,
   create_check_constraint: addConstraint,
+  create_exclude_constraint: addConstraint,
   create_foreign_key: addConstraint,
   drop_constraint: (o) => {
     const kind = o.constraintKind

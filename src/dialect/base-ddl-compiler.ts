@@ -146,6 +146,8 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
         return `${this.named(constraint.name)}UNIQUE (${this.list(constraint.columns)})`
       case 'check':
         return `${this.named(constraint.name)}CHECK (${this.fragment(constraint.expression)})`
+      case 'exclude':
+        return `${this.named(constraint.name)}EXCLUDE ${this.fragment(constraint.definition)}`
       case 'foreignKey': {
         const target = this.q.quoteQualified(constraint.referredTable, constraint.referredSchema ?? tableSchema)
         return (

@@ -1,7 +1,7 @@
 import type { DialectName } from './database-url.js'
 import type { NotCarriedFact } from './not-carried.js'
 import type { AutoincrementOptions, Column, GeneratedAs, ReferentialAction } from '../schema/column.js'
-import type { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
+import type { CheckConstraint, ExclusionConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from '../schema/constraints.js'
 import { sql, type SqlFragment } from '../schema/sql.js'
 import { Table } from '../schema/table.js'
 import type { TableStorage } from '../schema/table-storage.js'
@@ -127,12 +127,14 @@ export interface TableDraft {
   readonly uniques: UniqueConstraint[]
   readonly checks: ReflectedCheck[]
   readonly foreignKeys: ReflectedForeignKey[]
+  /** PostgreSQL exclusion constraints. */
+  readonly exclusions: ExclusionConstraint[]
   readonly indexes: ReflectedIndex[]
 }
 
 /** A new, empty draft. */
 export function tableDraft(name: string, schema: string | null, comment: string | null): TableDraft {
-  return { name, schema, comment, storage: null, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], indexes: [] }
+  return { name, schema, comment, storage: null, columns: [], primaryKey: null, uniques: [], checks: [], foreignKeys: [], exclusions: [], indexes: [] }
 }
 
 /** The fields of a reflected column a dialect reads; the rest are fixed. */
@@ -196,7 +198,7 @@ export function finishTable(draft: TableDraft): Table {
     columns,
     parts: {
       primaryKey: draft.primaryKey,
-      constraints: [...draft.uniques, ...draft.checks, ...draft.foreignKeys],
+      constraints: [...draft.uniques, ...draft.checks, ...draft.foreignKeys, ...draft.exclusions],
       indexes: draft.indexes,
     },
   })

@@ -118,7 +118,7 @@ function readAddConstraint(op: OpsWithConstraint, ctx: ReadContext): ReadOp {
   return readChange(op, ctx, false, { notValid })
 }
 
-type OpsWithConstraint = Extract<AnyOp, { kind: 'create_primary_key' | 'create_unique_constraint' | 'create_check_constraint' | 'create_foreign_key' }>
+type OpsWithConstraint = Extract<AnyOp, { kind: 'create_primary_key' | 'create_unique_constraint' | 'create_check_constraint' | 'create_foreign_key' | 'create_exclude_constraint' }>
 
 const nothing = (description: string): ReadOp => ({ subjects: [], shared: [], description, ddlOn: null, writesData: false })
 
@@ -146,6 +146,7 @@ const READERS: KindTable<OpKind, [ReadContext], ReadOp> = {
   create_primary_key: readAddConstraint,
   create_unique_constraint: readAddConstraint,
   create_check_constraint: readAddConstraint,
+  create_exclude_constraint: readAddConstraint,
   create_foreign_key: readAddConstraint,
   drop_constraint: (op, ctx) => readChange(op, ctx, false),
   validate_constraint: (op, { walk, entry }) => {

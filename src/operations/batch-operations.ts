@@ -60,6 +60,10 @@ export class BatchOperations {
   createCheckConstraint(name: string | null, condition: SqlFragment | string): void {
     this.#ops.push(AddConstraintOp.of(this.#table, { kind: 'check', name, expression: fragment(condition) }))
   }
+  /** ``b.createExcludeConstraint('no_overlap', sql`USING gist (during WITH &&)`)`` (PostgreSQL) */
+  createExcludeConstraint(name: string | null, definition: SqlFragment | string): void {
+    this.#ops.push(AddConstraintOp.of(this.#table, { kind: 'exclude', name, definition: fragment(definition) }))
+  }
   /** `b.createPrimaryKey('pk_account', ['id'])` */
   createPrimaryKey(name: string | null, columns: readonly string[]): void {
     this.#ops.push(AddConstraintOp.of(this.#table, { kind: 'primaryKey', name, columns: [...columns] }))

@@ -273,6 +273,16 @@ export class Operations extends ObjectOperations {
   }
 
   /**
+   * ALTER TABLE … ADD CONSTRAINT … EXCLUDE (PostgreSQL): what follows `EXCLUDE`.
+   *
+   * @example
+   * await op.createExcludeConstraint('no_double_booking', 'booking', sql`USING gist (room WITH =, during WITH &&)`)
+   */
+  createExcludeConstraint(name: string | null, table: string, definition: SqlFragment | string, options: SchemaOption = {}): Promise<void> {
+    return this.run(AddConstraintOp.of(tableName(table, options.schema), { kind: 'exclude', name, definition: fragment(definition) }), options.lint)
+  }
+
+  /**
    * ALTER TABLE … ADD CONSTRAINT … CHECK; `notValid` (PostgreSQL) skips checking
    * the existing rows, which a later {@link validateConstraint} does.
    *

@@ -39,8 +39,20 @@ export interface ForeignKeyConstraint {
   readonly match?: 'full' | 'partial' | null
 }
 
+/**
+ * PostgreSQL `EXCLUDE`: no two rows may match on every element's operator.
+ * `definition` is what follows `EXCLUDE`, as PostgreSQL's
+ * `pg_get_constraintdef` writes it: `USING gist (room WITH =, during WITH &&)`,
+ * with any `INCLUDE`, `WHERE (…)` and `DEFERRABLE` that follow.
+ */
+export interface ExclusionConstraint {
+  readonly kind: 'exclude'
+  readonly name: string | null
+  readonly definition: SqlFragment
+}
+
 /** Any table constraint. */
-export type Constraint = PrimaryKeyConstraint | UniqueConstraint | CheckConstraint | ForeignKeyConstraint
+export type Constraint = PrimaryKeyConstraint | UniqueConstraint | CheckConstraint | ForeignKeyConstraint | ExclusionConstraint
 
 /** An index: over columns (database names) and/or expressions, optionally unique and partial. */
 export interface Index {
@@ -197,6 +209,7 @@ export type ConstraintSpec =
   | { readonly kind: 'primaryKey'; readonly name: string | null; readonly columns: readonly ColumnRef[] }
   | { readonly kind: 'unique'; readonly name: string | null; readonly columns: readonly ColumnRef[] }
   | { readonly kind: 'check'; readonly name: string | null; readonly expression: SqlFragment }
+  | { readonly kind: 'exclude'; readonly name: string | null; readonly definition: SqlFragment }
   | ForeignKeySpec
 
 /** A foreign key declared on a table, its target resolved lazily. */
@@ -236,6 +249,16 @@ export function primaryKey(name?: string): { on(...columns: ColumnRef[]): Constr
  */
 export function check(name: string | null, expression: SqlFragment): ConstraintSpec {
   return Object.freeze({ kind: 'check' as const, name, expression })
+}
+
+/**
+ * An exclusion constraint (PostgreSQL): what follows `EXCLUDE`.
+ *
+ * @example
+ * constraints: () => [exclude('no_double_booking', sql`USING gist (room WITH =, during WITH &&)`)]
+ */
+export function exclude(name: string | null, definition: SqlFragment): ConstraintSpec {
+  return Object.freeze({ kind: 'exclude' as const, name, definition })
 }
 
 /**

@@ -166,6 +166,8 @@ function resolveParts(
       constraints.push({ kind: 'unique', name: named('uq', cols, spec.name), columns: cols })
     } else if (spec.kind === 'check') {
       constraints.push({ kind: 'check', name: named('ck', [], spec.name), expression: spec.expression })
+    } else if (spec.kind === 'exclude') {
+      constraints.push({ kind: 'exclude', name: spec.name, definition: spec.definition })
     } else if (spec.kind === 'foreignKey') {
       const cols = spec.columns.map(columnName)
       const target = spec.target()

@@ -77,7 +77,7 @@ LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
 WHERE a.attrelid = ANY(?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`
 
-/** Primary key, unique, foreign key and check constraints of the given tables (`oid[]`). */
+/** Primary key, unique, foreign key, check and exclusion constraints of the given tables (`oid[]`). */
 export const CONSTRAINTS_SQL = `
 SELECT con.conrelid::text AS oid, con.conname::text AS name, con.contype::text AS type,
        ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = k.num)
@@ -89,12 +89,13 @@ SELECT con.conrelid::text AS oid, con.conname::text AS name, con.contype::text A
               ORDER BY k.ord) AS referred_columns,
        con.confupdtype::text AS on_update, con.confdeltype::text AS on_delete, con.confmatchtype::text AS match,
        con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated,
-       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr
+       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END AS check_expr,
+       CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END AS definition
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 JOIN pg_catalog.pg_class rel ON rel.oid = con.conrelid
-WHERE con.conrelid = ANY(?::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
+WHERE con.conrelid = ANY(?::oid[]) AND con.contype IN ('p', 'u', 'f', 'c', 'x')
   -- A partition's copies of its parent's constraints belong to the parent.
   AND con.conparentid = 0 AND (con.conislocal OR NOT rel.relispartition)
 ORDER BY con.conrelid, con.conname`

@@ -241,6 +241,9 @@ function readConstraints(rows: Row[], drafts: Map<string, TableDraft>, schemaOf:
       case 'u':
         draft.uniques.push(Object.freeze({ kind: 'unique', name, columns }))
         break
+      case 'x':
+        draft.exclusions.push(Object.freeze({ kind: 'exclude', name, definition: sql.raw(String(row.definition).replace(/^EXCLUDE\s+/, '')) }))
+        break
       case 'c':
         draft.checks.push(Object.freeze({ kind: 'check', name, expression: sql.raw(String(row.check_expr)), notValid: !bool(row.validated) }))
         break

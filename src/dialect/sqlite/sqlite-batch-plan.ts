@@ -57,7 +57,7 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
           primaryKey = rest.length ? { ...primaryKey, columns: rest } : null
         }
         constraints = constraints.filter((c) =>
-          c.kind === 'check' ? !mentionsIdentifier(sqlText(c.expression), name) : !c.columns.includes(name),
+          c.kind === 'check' || c.kind === 'exclude' ? !mentionsIdentifier(sqlText(c.kind === 'check' ? c.expression : c.definition), name) : !c.columns.includes(name),
         )
         indexes = indexes.filter(
           (i) =>
@@ -87,7 +87,7 @@ export function planBatch(shape: Table, changes: readonly TableChange[]): BatchP
           copy.delete(old.name)
           if (source !== undefined) copy.set(name, source)
           if (primaryKey) primaryKey = { ...primaryKey, columns: renameIn(primaryKey.columns, old.name, name) }
-          constraints = constraints.map((c) => (c.kind === 'check' ? c : { ...c, columns: renameIn(c.columns, old.name, name) }))
+          constraints = constraints.map((c) => (c.kind === 'check' || c.kind === 'exclude' ? c : { ...c, columns: renameIn(c.columns, old.name, name) }))
           indexes = indexes.map((i) => ({ ...i, expressions: i.expressions.map((e) => (e === old.name ? name : e)) }))
         }
         break
@@ -150,7 +150,7 @@ export function plainDroppableColumns(shape: Table, changes: readonly TableChang
     const name = column.name
     const used =
       shape.primaryKey?.columns.includes(name) ||
-      shape.constraints.some((c) => (c.kind === 'check' ? mentionsIdentifier(sqlText(c.expression), name) : c.columns.includes(name))) ||
+      shape.constraints.some((c) => (c.kind === 'check' || c.kind === 'exclude' ? mentionsIdentifier(sqlText(c.kind === 'check' ? c.expression : c.definition), name) : c.columns.includes(name))) ||
       shape.indexes.some(
         (i) =>
           i.expressions.some((e) => (typeof e === 'string' ? e === name : mentionsIdentifier(sqlText(e), name))) ||

@@ -11,6 +11,7 @@ const ADD_CONSTRAINT_KINDS = Object.freeze({
   unique: 'create_unique_constraint',
   check: 'create_check_constraint',
   foreignKey: 'create_foreign_key',
+  exclude: 'create_exclude_constraint',
 } as const satisfies Record<ConstraintKind, string>)
 
 /** The op kind of adding constraint `C`: `AddConstraintKind<UniqueConstraint>` is `'create_unique_constraint'`. */
@@ -30,7 +31,8 @@ export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'>
 
 /**
  * ALTER TABLE … ADD CONSTRAINT: Alembic's create_primary_key,
- * create_unique_constraint, create_check_constraint and create_foreign_key,
+ * create_unique_constraint, create_check_constraint, create_foreign_key and
+ * create_exclude_constraint (PostgreSQL),
  * told apart by the constraint's kind (and typed by it: an
  * `AddConstraintOp<UniqueConstraint>` has kind `create_unique_constraint`).
  */

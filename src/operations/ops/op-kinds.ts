@@ -6,7 +6,7 @@
  * without adding it to each of them is a compile error, not a silent
  * fallback at run time (Kysely's `Record<OperationNodeKind, …>` visitors).
  */
-import type { CheckConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, UniqueConstraint } from '../../schema/constraints.js'
+import type { CheckConstraint, ExclusionConstraint, ForeignKeyConstraint, PrimaryKeyConstraint, UniqueConstraint } from '../../schema/constraints.js'
 import type { BatchAlterTableOp } from './batch-ops.js'
 import type { AddColumnOp, AlterColumnOp, DropColumnOp } from './column-ops.js'
 import type { AddConstraintOp, DropConstraintOp, ValidateConstraintOp } from './constraint-ops.js'
@@ -39,6 +39,7 @@ export interface OpsByKind {
   create_unique_constraint: AddConstraintOp<UniqueConstraint>
   create_check_constraint: AddConstraintOp<CheckConstraint>
   create_foreign_key: AddConstraintOp<ForeignKeyConstraint>
+  create_exclude_constraint: AddConstraintOp<ExclusionConstraint>
   drop_constraint: DropConstraintOp
   validate_constraint: ValidateConstraintOp
   create_enum: CreateEnumOp

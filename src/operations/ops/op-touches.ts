@@ -53,6 +53,7 @@ const TOUCHES: KindTable<OpKind, [], OpTouch[]> = {
   create_primary_key: (o) => constraintTouches(o.table, o.constraint),
   create_unique_constraint: (o) => constraintTouches(o.table, o.constraint),
   create_check_constraint: (o) => constraintTouches(o.table, o.constraint),
+  create_exclude_constraint: (o) => constraintTouches(o.table, o.constraint),
   create_foreign_key: (o) => constraintTouches(o.table, o.constraint),
   drop_constraint: (o) => parts(o.table, [`constraint:${o.name}`]),
   validate_constraint: (o) => parts(o.table, [`constraint:${o.name}`]),
