@@ -12,18 +12,14 @@
  * console.log(report.name, report.dumpDiff.length)
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
 import { reflect } from '../../src/dialect/reflector.js'
-import { runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
-import { ScriptDirectory } from '../../src/script/script-directory.js'
-import { writeComparison } from '../autogenerate/support.js'
 import { repoPath } from '../reflection/load-sql-fixture.js'
 import { createTestDatabase, type TestDatabase } from './databases.js'
-import { runtimeOptions } from './migration-project.js'
-import { diffLines, failure, type RealSchema, type RoundTripReport } from './real-schema-round-trip.js'
+import { migrateCopy, ROUND_TRIP_VERSION_TABLE } from './models-migration.js'
+import { diffLines, type RealSchema, type RoundTripReport } from './real-schema-round-trip.js'
 
 /** The MySQL schemas of test/fixtures/real-schemas/ (their sources are in its README). */
 export const MYSQL_REAL_SCHEMAS: readonly RealSchema[] = [
@@ -31,7 +27,7 @@ export const MYSQL_REAL_SCHEMAS: readonly RealSchema[] = [
   { name: 'animethemes', file: 'test/fixtures/real-schemas/animethemes-mysql-schema.sql' },
 ]
 
-const VERSION_TABLE = 'athanor_version'
+const VERSION_TABLE = ROUND_TRIP_VERSION_TABLE
 
 /**
  * Runs the whole round trip for one schema on two fresh MariaDB databases
@@ -50,18 +46,12 @@ export async function roundTripMysqlSchema(schema: RealSchema): Promise<RoundTri
     const sourceConn = await source.connect()
     const models = (await reflect(sourceConn)).tables
     const copyConn = await copy.connect()
-    const settings = { versionTable: VERSION_TABLE }
-
-    mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true })
-    const script = await ScriptDirectory.load(join(dir, 'migrations'))
-    const comparison = await compareWithConnection(copyConn, models, settings)
-    await writeComparison(script, { message: 'initial', downRevisions: [] }, comparison, copyConn.dialect)
-    const reloaded = await ScriptDirectory.load(join(dir, 'migrations'))
-    const upgradeError = await failure(() => runUpgrade(reloaded, 'head', runtimeOptions(copy.url)))
+    const migrated = await migrateCopy(copy, copyConn, models, dir)
+    const { upgradeError } = migrated
 
     const dumpDiff = diffLines(normalizedDump(source), normalizedDump(copy), dir)
-    const checkDiffs = upgradeError === null ? (await compareWithConnection(copyConn, models, settings)).diffs : []
-    const downgradeError = upgradeError === null ? await failure(() => runDowngrade(reloaded, 'base', runtimeOptions(copy.url))) : null
+    const checkDiffs = await migrated.checkDiffs()
+    const downgradeError = await migrated.downgrade()
     const leftAfterDowngrade = upgradeError === null ? normalizedDump(copy) : []
     return { name: schema.name, tables: models.length, prelude: [], upgradeError, dumpDiff, checkDiffs, downgradeError, leftAfterDowngrade }
   } finally {

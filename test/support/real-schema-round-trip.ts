@@ -12,18 +12,14 @@
  * console.log(report.name, report.dumpDiff.length)
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
 import type { SchemaDiff } from '../../src/autogenerate/schema-diff.js'
 import { reflect } from '../../src/dialect/reflector.js'
-import { runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
-import { ScriptDirectory } from '../../src/script/script-directory.js'
-import { writeComparison } from '../autogenerate/support.js'
 import { repoPath } from '../reflection/load-sql-fixture.js'
 import { createTestDatabase, type TestDatabase } from './databases.js'
-import { runtimeOptions } from './migration-project.js'
+import { migrateCopy, ROUND_TRIP_VERSION_TABLE } from './models-migration.js'
 
 /** One real schema the harness runs: a dump under test/fixtures/real-schemas/ and what loading it must skip. */
 export interface RealSchema {
@@ -41,7 +37,7 @@ export const REAL_SCHEMAS: readonly RealSchema[] = [
   { name: 'danbooru', file: 'test/fixtures/real-schemas/danbooru-structure.sql' },
 ]
 
-const VERSION_TABLE = 'athanor_version'
+const VERSION_TABLE = ROUND_TRIP_VERSION_TABLE
 
 /** What one round trip found. Every list is empty when the schema round-trips losslessly. */
 export interface RoundTripReport {
@@ -85,18 +81,12 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
     const reflected = await reflect(sourceConn, { schemas: [null, ...schemas] })
     const copyConn = await copy.connect()
     const models = reflected.tables
-    const settings = { versionTable: VERSION_TABLE }
-
-    mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true })
-    const script = await ScriptDirectory.load(join(dir, 'migrations'))
-    const comparison = await compareWithConnection(copyConn, models, settings)
-    await writeComparison(script, { message: 'initial', downRevisions: [] }, comparison, copyConn.dialect)
-    const reloaded = await ScriptDirectory.load(join(dir, 'migrations'))
-    const upgradeError = await failure(() => runUpgrade(reloaded, 'head', runtimeOptions(copy.url)))
+    const migrated = await migrateCopy(copy, copyConn, models, dir)
+    const { upgradeError } = migrated
 
     const dumpDiff = diffLines(normalizedDump(source), normalizedDump(copy), dir)
-    const checkDiffs = upgradeError === null ? (await compareWithConnection(copyConn, models, settings)).diffs : []
-    const downgradeError = upgradeError === null ? await failure(() => runDowngrade(reloaded, 'base', runtimeOptions(copy.url))) : null
+    const checkDiffs = await migrated.checkDiffs()
+    const downgradeError = await migrated.downgrade()
     const leftAfterDowngrade = upgradeError === null ? normalizedDump(copy).filter((s) => !prelude.some((entry) => preludeStatement(entry, s))) : []
     return { name: schema.name, tables: models.length, prelude, upgradeError, dumpDiff, checkDiffs, downgradeError, leftAfterDowngrade }
   } finally {
@@ -105,16 +95,6 @@ export async function roundTripRealSchema(schema: RealSchema): Promise<RoundTrip
   }
 }
 
-/** The error message (with its cause) of a step that failed, or null when it ran. */
-export async function failure(run: () => Promise<unknown>): Promise<string | null> {
-  try {
-    await run()
-    return null
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : ''
-    return (error instanceof Error ? error.message : String(error)) + cause
-  }
-}
 
 const PRELUDE_KINDS = /^\d+; \d+ \d+ (SCHEMA|EXTENSION|FUNCTION) /
 

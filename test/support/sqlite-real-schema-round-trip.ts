@@ -13,23 +13,19 @@
  * console.log(report.name, report.dumpDiff.length)
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { compareWithConnection } from '../../src/autogenerate/autogenerate.js'
 import { reflect } from '../../src/dialect/reflector.js'
-import { runDowngrade, runUpgrade } from '../../src/runtime/commands.js'
-import { ScriptDirectory } from '../../src/script/script-directory.js'
-import { writeComparison } from '../autogenerate/support.js'
 import { repoPath } from '../reflection/load-sql-fixture.js'
 import { createTestDatabase, type TestDatabase } from './databases.js'
-import { runtimeOptions } from './migration-project.js'
-import { diffLines, failure, type RealSchema, type RoundTripReport } from './real-schema-round-trip.js'
+import { migrateCopy, ROUND_TRIP_VERSION_TABLE } from './models-migration.js'
+import { diffLines, type RealSchema, type RoundTripReport } from './real-schema-round-trip.js'
 
 /** The SQLite schemas of test/fixtures/real-schemas/ (their sources are in its README). */
 export const SQLITE_REAL_SCHEMAS: readonly RealSchema[] = [{ name: 'traewelling', file: 'test/fixtures/real-schemas/traewelling-sqlite-schema.sql' }]
 
-const VERSION_TABLE = 'athanor_version'
+const VERSION_TABLE = ROUND_TRIP_VERSION_TABLE
 
 /** A SQLite round trip's report: the pragma differences are `dumpDiff`; `.schema` lines that differ are `schemaTextDiff`. */
 export interface SqliteRoundTripReport extends RoundTripReport {
@@ -53,21 +49,15 @@ export async function roundTripSqliteSchema(schema: RealSchema): Promise<SqliteR
     const sourceConn = await source.connect()
     const models = (await reflect(sourceConn)).tables
     const copyConn = await copy.connect()
-    const settings = { versionTable: VERSION_TABLE }
-
-    mkdirSync(join(dir, 'migrations', 'versions'), { recursive: true })
-    const script = await ScriptDirectory.load(join(dir, 'migrations'))
-    const comparison = await compareWithConnection(copyConn, models, settings)
-    await writeComparison(script, { message: 'initial', downRevisions: [] }, comparison, copyConn.dialect)
-    const reloaded = await ScriptDirectory.load(join(dir, 'migrations'))
-    const upgradeError = await failure(() => runUpgrade(reloaded, 'head', runtimeOptions(copy.url)))
+    const migrated = await migrateCopy(copy, copyConn, models, dir)
+    const { upgradeError } = migrated
 
     const original = pragmaDump(source)
     const dumpDiff = diffLines(original, pragmaDump(copy), dir)
     const textFacts = original.filter((line) => / (check|collate) /.test(line))
     const schemaTextDiff = diffLines(schemaText(source), schemaText(copy), dir)
-    const checkDiffs = upgradeError === null ? (await compareWithConnection(copyConn, models, settings)).diffs : []
-    const downgradeError = upgradeError === null ? await failure(() => runDowngrade(reloaded, 'base', runtimeOptions(copy.url))) : null
+    const checkDiffs = await migrated.checkDiffs()
+    const downgradeError = await migrated.downgrade()
     const leftAfterDowngrade = upgradeError === null ? schemaText(copy) : []
     return { name: schema.name, tables: models.length, prelude: [], upgradeError, dumpDiff, schemaTextDiff, textFacts, checkDiffs, downgradeError, leftAfterDowngrade }
   } finally {
