@@ -105,6 +105,7 @@ export const CASES: Record<'postgres' | 'mysql' | 'sqlite', readonly LintCase[]>
       safe: ["await op.execute('SET foreign_key_checks = 0')\n  await op.execute('ALTER TABLE big ADD CONSTRAINT fk_big_ref FOREIGN KEY (ref) REFERENCES parent (id), ALGORITHM=INPLACE')"],
     },
     { rule: 'mysql-fulltext-build', bad: ["await op.execute('CREATE FULLTEXT INDEX ft_big_email ON big (email)')"], safe: ["await op.execute('CREATE TABLE doc (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft_doc_body (body))')"] },
+    { rule: 'mysql-fulltext-build', bad: ["await op.createIndex('ft_big_label', 'big', ['label'], { method: 'fulltext' })"], safe: ["await op.createIndex('ix_big_label', 'big', ['label'])"] },
   ],
   sqlite: [
     ...SHARED_CASES,

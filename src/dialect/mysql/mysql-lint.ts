@@ -68,7 +68,19 @@ function serverName(target: LintTarget): string {
   return target.version === null ? name : `${name} ${target.version.join('.')}`
 }
 
+/** A FULLTEXT build on an existing table, whether from raw SQL or `createIndex(…, { method: 'fulltext' })`. */
+function fulltextFinding(table: TableName | null): RuleFinding {
+  return {
+    rule: 'mysql-fulltext-build',
+    level: 'error',
+    table,
+    why: 'a FULLTEXT index build holds LOCK=SHARED: reads go on, every write waits until it ends; the first FULLTEXT index on a table also rebuilds it',
+    safe: 'build it when writes can pause, or with an online schema change tool; add the FTS_DOC_ID column in the CREATE TABLE so later builds skip the rebuild',
+  }
+}
+
 function changeFindings(table: TableName, change: TableChange, target: LintTarget): RuleFinding[] {
+  if (change.kind === 'createIndex' && change.index.method?.toLowerCase() === 'fulltext') return [fulltextFinding(table)]
   if (alterAlgorithm(change, target) !== 'COPY') return []
   const on = `"${sizeKey(table)}"`
   if (change.kind === 'addConstraint' && change.constraint.kind === 'foreignKey') {
@@ -99,17 +111,7 @@ function check(subject: LintSubject, target: LintTarget): RuleFinding[] {
       return changeFindings(subject.table, subject.change, target)
     case 'rawSql':
       // A FULLTEXT key inside CREATE TABLE is built on an empty table: nothing waits.
-      return /\bfulltext\b/i.test(subject.sql) && !/^\s*create\s+table\b/i.test(subject.sql)
-        ? [
-            {
-              rule: 'mysql-fulltext-build',
-              level: 'error',
-              table: tableOfFulltext(subject.sql),
-              why: 'a FULLTEXT index build holds LOCK=SHARED: reads go on, every write waits until it ends; the first FULLTEXT index on a table also rebuilds it',
-              safe: 'build it when writes can pause, or with an online schema change tool; add the FTS_DOC_ID column in the CREATE TABLE so later builds skip the rebuild',
-            },
-          ]
-        : []
+      return /\bfulltext\b/i.test(subject.sql) && !/^\s*create\s+table\b/i.test(subject.sql) ? [fulltextFinding(tableOfFulltext(subject.sql))] : []
     default:
       return []
   }
