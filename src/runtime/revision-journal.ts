@@ -153,6 +153,10 @@ export class JournaledExecutor implements RunExecutor {
         'restore the revision as it ran, or settle the database by hand and set the version table with: athanor stamp REV',
       )
     }
+    // The revision's last DDL committed itself and left the session in autocommit: open a
+    // transaction again, so the entry's clearing commits with the version write that follows
+    // (a kill between the two would otherwise leave neither to recover from).
+    await this.#conn.begin()
     await this.#base.run(this.#sql.clear)
     this.#replay = undefined
     this.#journaling = false
