@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DatabaseError } from '../../src/errors.js'
 import { runUpgrade } from '../../src/runtime/commands.js'
 import { listTables, versionRows } from '../support/catalog.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { runtimeOptions, writeMigrationProject, type MigrationProject } from '../support/migration-project.js'
+import { ALL_DATABASES } from '../support/databases.js'
+import { runtimeOptions, writeMigrationProject } from '../support/migration-project.js'
+import { eachTestProject } from '../support/each-test-project.js'
 
 describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (kind) => {
-  let db: TestDatabase
-  let project: MigrationProject | undefined
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-  })
-  afterEach(async () => {
-    await db.drop()
-    project?.remove()
-  })
+  const t = eachTestProject(kind)
 
   it('still runs every op before the version table is written', async () => {
-    project = await writeMigrationProject([
+    t.project = await writeMigrationProject([
       {
         id: 'aaaaaaaaaaaa',
         up: {
@@ -28,15 +21,15 @@ describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (
         },
       },
     ])
-    await runUpgrade(project.script, 'head', runtimeOptions(db.url))
-    const conn = await db.connect()
+    await runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url))
+    const conn = await t.db.connect()
     expect(await conn.query('SELECT id FROM fa')).toEqual([{ id: 42 }])
     expect(await versionRows(conn)).toEqual(['aaaaaaaaaaaa'])
     await conn.close()
   })
 
   it('fails the revision when an un-awaited op fails', async () => {
-    project = await writeMigrationProject([
+    t.project = await writeMigrationProject([
       {
         id: 'aaaaaaaaaaaa',
         up: {
@@ -47,10 +40,10 @@ describe.each(ALL_DATABASES)('a revision that forgets to await its ops on %s', (
         },
       },
     ])
-    const error = await runUpgrade(project.script, 'head', runtimeOptions(db.url)).catch((e: unknown) => e)
+    const error = await runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DatabaseError)
     expect((error as DatabaseError).message).toContain('missing_table')
-    const conn = await db.connect()
+    const conn = await t.db.connect()
     expect(await versionRows(conn)).toEqual([])
     // On transactional-DDL databases the un-awaited CREATE ran inside the revision's transaction and rolled back with it, and the run, which applied nothing, took away the version table it made.
     if (conn.dialect.transactionalDdl) expect(await listTables(conn, kind)).toEqual([])

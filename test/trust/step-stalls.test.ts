@@ -8,45 +8,38 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openConnection } from '../../src/dialect/connect.js'
 import { MigrationFailedError } from '../../src/runtime/migration-failed-error.js'
 import { runUpgrade } from '../../src/runtime/commands.js'
 import { listTables, versionRows } from '../support/catalog.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
-import { revisionId, runtimeOptions, writeMigrationProject, type MigrationProject, type RevisionSpec } from '../support/migration-project.js'
+import { ALL_DATABASES } from '../support/databases.js'
+import { revisionId, runtimeOptions, writeMigrationProject, type RevisionSpec } from '../support/migration-project.js'
 import { CLI } from '../cli/cli-process.js'
 import { pgliteTemplate } from '../support/postgres-pool.js'
 import { scanOutput } from '../support/test-secrets.js'
+import { eachTestProject } from '../support/each-test-project.js'
 
 const first: RevisionSpec = { id: revisionId(1), parent: null, message: 'first', up: ['CREATE TABLE s1 (id INTEGER)'] }
 const stalled = (code: string, extra = ''): RevisionSpec => ({ id: revisionId(2), parent: revisionId(1), message: `stalls${extra}`, up: { code } })
 
 describe.each(ALL_DATABASES)('a revision that never settles, as a process, on %s', (kind) => {
-  let db: TestDatabase
-  let project: MigrationProject | undefined
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-  })
-  afterEach(async () => {
-    await db.drop()
-    project?.remove()
-  })
+  const t = eachTestProject(kind)
 
   it('is reported when the event loop empties: exit 1, the revision named, the version table at the last one done', async () => {
-    project = await writeMigrationProject([first, stalled('  await new Promise(() => {})')])
+    t.project = await writeMigrationProject([first, stalled('  await new Promise(() => {})')])
     // The pooled PGlite directory is held open by this process; another process needs one of its own.
-    if (kind === 'pglite') cpSync(await pgliteTemplate(), join(project.dir, 'pgdata'), { recursive: true })
-    const url = kind === 'pglite' ? `pglite:${join(project.dir, 'pgdata')}` : db.url
-    writeFileSync(join(project.dir, 'athanor.config.ts'), `export default { url: ${JSON.stringify(url)} }\n`)
-    const run = spawnSync(process.execPath, [CLI, 'upgrade', 'head'], { cwd: project.dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } })
+    if (kind === 'pglite') cpSync(await pgliteTemplate(), join(t.project.dir, 'pgdata'), { recursive: true })
+    const url = kind === 'pglite' ? `pglite:${join(t.project.dir, 'pgdata')}` : t.db.url
+    writeFileSync(join(t.project.dir, 'athanor.config.ts'), `export default { url: ${JSON.stringify(url)} }\n`)
+    const run = spawnSync(process.execPath, [CLI, 'upgrade', 'head'], { cwd: t.project.dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } })
     scanOutput(run.stdout + run.stderr, 'upgrade of a stalled revision')
     expect(run.signal).toBeNull()
     expect(run.status).toBe(1)
     expect(run.stderr.split('\n')[0]).toBe(
       `error: upgrade ${revisionId(2)} (stalls) failed: upgrade(op) awaits a promise that can never settle (nothing was left for it to wait on)`,
     )
-    const conn = kind === 'pglite' ? await openConnection(url) : await db.connect()
+    const conn = kind === 'pglite' ? await openConnection(url) : await t.db.connect()
     try {
       expect(await versionRows(conn)).toEqual([revisionId(1)])
     } finally {
@@ -56,15 +49,7 @@ describe.each(ALL_DATABASES)('a revision that never settles, as a process, on %s
 })
 
 describe.each(ALL_DATABASES)('stepTimeoutMs on %s', (kind) => {
-  let db: TestDatabase
-  let project: MigrationProject | undefined
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-  })
-  afterEach(async () => {
-    await db.drop()
-    project?.remove()
-  })
+  const t = eachTestProject(kind)
 
   async function failure(run: Promise<unknown>): Promise<MigrationFailedError> {
     const error = await run.then(
@@ -76,12 +61,12 @@ describe.each(ALL_DATABASES)('stepTimeoutMs on %s', (kind) => {
   }
 
   it("fails a revision that runs past the config's limit, naming it, with the version table at the last one done", async () => {
-    project = await writeMigrationProject([first, stalled('  await new Promise((resolve) => setTimeout(resolve, 60_000))')])
-    const error = await failure(runUpgrade(project.script, 'head', runtimeOptions(db.url, { stepTimeoutMs: 300 })))
+    t.project = await writeMigrationProject([first, stalled('  await new Promise((resolve) => setTimeout(resolve, 60_000))')])
+    const error = await failure(runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url, { stepTimeoutMs: 300 })))
     expect(error.message).toBe(`upgrade ${revisionId(2)} (stalls) failed: upgrade(op) did not settle within stepTimeoutMs (300 ms)`)
     expect(error.failed.revision).toBe(revisionId(2))
     expect(error.current).toEqual([revisionId(1)])
-    const conn = await db.connect()
+    const conn = await t.db.connect()
     try {
       expect(await versionRows(conn)).toEqual([revisionId(1)])
     } finally {
@@ -90,7 +75,7 @@ describe.each(ALL_DATABASES)('stepTimeoutMs on %s', (kind) => {
   })
 
   it("takes a revision's own export over the config's, and its late ops never reach the database", async () => {
-    project = await writeMigrationProject([
+    t.project = await writeMigrationProject([
       first,
       stalled(
         [
@@ -102,11 +87,11 @@ describe.each(ALL_DATABASES)('stepTimeoutMs on %s', (kind) => {
         ].join('\n'),
       ),
     ])
-    const error = await failure(runUpgrade(project.script, 'head', runtimeOptions(db.url, { stepTimeoutMs: 60_000 })))
+    const error = await failure(runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url, { stepTimeoutMs: 60_000 })))
     expect(error.message).toMatch(/did not settle within stepTimeoutMs \(150 ms\)$/)
     // Past the point where the abandoned function calls its op.
     await new Promise((resolve) => setTimeout(resolve, 900))
-    const conn = await db.connect()
+    const conn = await t.db.connect()
     try {
       expect(await listTables(conn, kind)).not.toContain('late_table')
       expect(await versionRows(conn)).toEqual([revisionId(1)])

@@ -4,12 +4,13 @@
  * refused the same way online and in `--sql`, on every database: the
  * revision fails naming the row and the column, and nothing is written.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MigrationFailedError } from '../../src/runtime/migration-failed-error.js'
 import { runUpgrade } from '../../src/runtime/commands.js'
 import { versionRows } from '../support/catalog.js'
-import { ALL_DATABASES, createTestDatabase, type TestDatabase } from '../support/databases.js'
+import { ALL_DATABASES } from '../support/databases.js'
 import { revisionId, runtimeOptions, writeMigrationProject, type MigrationProject } from '../support/migration-project.js'
+import { eachTestProject } from '../support/each-test-project.js'
 
 interface ValueCase {
   readonly name: string
@@ -62,25 +63,17 @@ async function refusal(run: Promise<unknown>): Promise<MigrationFailedError> {
 }
 
 describe.each(ALL_DATABASES)('a value no database stores, on %s', (kind) => {
-  let db: TestDatabase
-  let project: MigrationProject | undefined
-  beforeEach(async () => {
-    db = await createTestDatabase(kind)
-  })
-  afterEach(async () => {
-    await db.drop()
-    project?.remove()
-  })
+  const t = eachTestProject(kind)
 
   it.each(CASES)('$name fails the revision online and offline with one message naming the row and column, writing nothing', async (c) => {
-    project = await seedProject(c)
+    t.project = await seedProject(c)
     const expected = `upgrade ${revisionId(2)} (seed) failed: ${c.message}`
-    const offline = await refusal(runUpgrade(project.script, 'base:head', { ...runtimeOptions(db.url), sql: true }))
+    const offline = await refusal(runUpgrade(t.project.script, 'base:head', { ...runtimeOptions(t.db.url), sql: true }))
     expect(offline.message).toBe(expected)
-    const online = await refusal(runUpgrade(project.script, 'head', runtimeOptions(db.url)))
+    const online = await refusal(runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url)))
     expect(online.message).toBe(expected)
     expect(online.failed.revision).toBe(revisionId(2))
-    const conn = await db.connect()
+    const conn = await t.db.connect()
     try {
       expect(await conn.query('SELECT id FROM vals')).toEqual([])
       expect(await versionRows(conn)).toEqual([revisionId(1)])
@@ -90,14 +83,14 @@ describe.each(ALL_DATABASES)('a value no database stores, on %s', (kind) => {
   })
 
   it("refuses a bad parameter of op.execute the same way online and offline", async () => {
-    project = await writeMigrationProject([
+    t.project = await writeMigrationProject([
       { id: revisionId(1), parent: null, message: 'create vals', up: ['CREATE TABLE vals (id INTEGER, amount DOUBLE PRECISION)'] },
       { id: revisionId(2), parent: revisionId(1), message: 'seed', up: { code: "  await op.execute('INSERT INTO vals (id, amount) VALUES (?, ?)', [1, Number.NaN])" } },
     ])
     const expected = `upgrade ${revisionId(2)} (seed) failed: op.execute: params[1] is NaN, which no database stores; use null for a missing number`
-    expect((await refusal(runUpgrade(project.script, 'base:head', { ...runtimeOptions(db.url), sql: true }))).message).toBe(expected)
-    expect((await refusal(runUpgrade(project.script, 'head', runtimeOptions(db.url)))).message).toBe(expected)
-    const conn = await db.connect()
+    expect((await refusal(runUpgrade(t.project.script, 'base:head', { ...runtimeOptions(t.db.url), sql: true }))).message).toBe(expected)
+    expect((await refusal(runUpgrade(t.project.script, 'head', runtimeOptions(t.db.url)))).message).toBe(expected)
+    const conn = await t.db.connect()
     try {
       expect(await conn.query('SELECT id FROM vals')).toEqual([])
     } finally {
